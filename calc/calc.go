@@ -1,0 +1,117 @@
+// Package calc holds connectcap's models: pure functions from numbers to numbers,
+// with no I/O. Every formula cites its source: the Amazon Connect service quotas page
+// or the queueing notes (Erlang B and C, Poisson).
+package calc
+
+import (
+	"math"
+)
+
+// wholeTolerance absorbs float64 noise before rounding up to a whole number: a value
+// such as 200.00000000000003 that stands for 200 must not round up to 201.
+const wholeTolerance = 1e-9
+
+// CeilWhole returns the smallest whole number at or above x, treating x as exact
+// when it lies within a relative 1e-9 of a whole number.
+func CeilWhole(x float64) float64 {
+	r := math.Round(x)
+	if math.Abs(x-r) <= wholeTolerance*math.Max(1, math.Abs(x)) {
+		return r
+	}
+	return math.Ceil(x)
+}
+
+// PostCallJobShare is the page's "the time to complete a post-contact analytics job
+// is about 40% of the call length".
+const PostCallJobShare = 0.4
+
+// PostCallJobs is the page's formula for concurrent Contact Lens post-call analytics
+// jobs: (average call duration in minutes) × 0.4 × (calls per hour) / 60.
+func PostCallJobs(durationMinutes, callsPerHour float64) float64 {
+	return durationMinutes * PostCallJobShare * callsPerHour / 60
+}
+
+// OfferedLoad is the traffic in erlangs of contacts arriving at perHour and staying
+// durationMinutes each: A = λ·T.
+func OfferedLoad(perHour, durationMinutes float64) float64 {
+	return perHour * durationMinutes / 60
+}
+
+// Point is one row of a derivation table: X in, Y out.
+type Point struct{ X, Y float64 }
+
+// Interpolate reads a table piecewise-linearly: through the origin below its first
+// point, along its segments between points, and along its last segment's line above
+// its last point. points must be sorted by X with X > 0.
+func Interpolate(points []Point, x float64) float64 {
+	prev := Point{}
+	for i, p := range points {
+		if x <= p.X {
+			return along(prev, p, x)
+		}
+		if i == len(points)-1 {
+			if i > 0 {
+				prev = points[i-1]
+			}
+			return along(prev, p, x)
+		}
+		prev = p
+	}
+	return 0
+}
+
+// along is the value at x on the line through p and q.
+func along(p, q Point, x float64) float64 {
+	return p.Y + (q.Y-p.Y)*(x-p.X)/(q.X-p.X)
+}
+
+// Utilization is required as a percentage of limit.
+func Utilization(required, limit float64) float64 {
+	if limit <= 0 {
+		return math.Inf(1)
+	}
+	return required * 100 / limit
+}
+
+// Recommended is the smallest whole quota at which required sits at or below
+// targetPct percent of it: ceil(required × 100 / targetPct). 200 at 80 % → 250.
+func Recommended(required, targetPct float64) float64 {
+	return CeilWhole(required * 100 / targetPct)
+}
+
+// Status grades a check.
+type Status string
+
+const (
+	OK        Status = "ok"         // below the target utilization
+	Warn      Status = "warn"       // from the target to 100 %
+	Increase  Status = "increase"   // above 100 % on a quota that can be raised
+	HardLimit Status = "hard-limit" // above 100 % on a quota that cannot
+)
+
+// Severity orders statuses from ok (0) to hard-limit (3).
+func (s Status) Severity() int {
+	switch s {
+	case Warn:
+		return 1
+	case Increase:
+		return 2
+	case HardLimit:
+		return 3
+	}
+	return 0
+}
+
+// Grade returns the status of a need of required against limit.
+func Grade(required, limit, targetPct float64, canRaise bool) Status {
+	switch {
+	case required > limit:
+		if canRaise {
+			return Increase
+		}
+		return HardLimit
+	case required*100 >= targetPct*limit:
+		return Warn
+	}
+	return OK
+}

@@ -1,0 +1,114 @@
+package cmd
+
+import (
+	"fmt"
+	"io"
+
+	"github.com/connectcap/connectcap/render"
+	"github.com/connectcap/connectcap/report"
+	"github.com/connectcap/connectcap/sizing"
+	"github.com/spf13/cobra"
+)
+
+// commonFlags are the flags every calculation has.
+type commonFlags struct {
+	limit    float64
+	region   string
+	target   float64
+	detailed bool
+	output   string
+}
+
+// Output holds how a result is written.
+type Output struct {
+	Format           render.Format
+	DetailedExitcode bool
+	Out              io.Writer
+}
+
+func addOutputFlag(cmd *cobra.Command, p *string) {
+	addChoice(cmd, p, "output", "o", string(render.Table), "an output format", render.Formats,
+		"output format: "+joinChoices(render.Formats))
+}
+
+func joinChoices(c []string) string {
+	s := ""
+	for i, x := range c {
+		if i > 0 {
+			s += "|"
+		}
+		s += x
+	}
+	return s
+}
+
+func addCommonFlags(cmd *cobra.Command, c *commonFlags, limitWhat string) {
+	fs := cmd.Flags()
+	addNumber(fs, &c.limit, "limit", "", 0, numberValue{what: "the applied quota value", min: 1, max: maxQuota, whole: true},
+		"the account's applied value of "+limitWhat+" (default: the documented default)")
+	fs.Var(&regionValue{p: &c.region}, "region", "AWS Region, for Region-specific defaults (us-east-1, ...)")
+	_ = cmd.RegisterFlagCompletionFunc("region", cobra.FixedCompletions(connectRegions, cobra.ShellCompDirectiveNoFileComp))
+	addNumber(fs, &c.target, "target-utilization", "", sizing.DefaultTargetPct, numberValue{what: "a percentage", min: 0, minOpen: true, max: 100, suffix: "%"},
+		"utilization (percent) at which a check warns and to which recommended values are sized")
+	fs.BoolVar(&c.detailed, "detailed-exitcode", false, "exit 2 when a quota needs an increase request, 3 when a limit that cannot be raised is exceeded")
+	addOutputFlag(cmd, &c.output)
+}
+
+func (c *commonFlags) sizing(inv *invocation) sizing.Common {
+	out := sizing.Common{Region: c.region, TargetPct: c.target}
+	if src := inv.source("limit"); src != "" {
+		out.Limit = &report.Limit{Value: c.limit, Source: src}
+	}
+	return out
+}
+
+func (c *commonFlags) outputOptions(cmd *cobra.Command) Output {
+	return Output{Format: render.Format(c.output), DetailedExitcode: c.detailed, Out: cmd.OutOrStdout()}
+}
+
+// require fails when a flag has no value from any source.
+func require(inv *invocation, cmd *cobra.Command, names ...string) error {
+	for _, name := range names {
+		if inv.source(name) == "" {
+			f := cmd.Flags().Lookup(name)
+			return fmt.Errorf("missing --%s (%s): give it as a flag, as %s, or as %s in the config file",
+				name, f.Usage, envName(name), name)
+		}
+	}
+	return nil
+}
+
+// optional returns p when the flag was set from any source, else nil.
+func optionalValue(inv *invocation, name string, p *float64) *float64 {
+	if inv.source(name) == "" {
+		return nil
+	}
+	v := *p
+	return &v
+}
+
+// emit renders a result and maps its worst status to the exit code when
+// --detailed-exitcode is set.
+func emit(r *report.Result, o Output) error {
+	if err := render.Result(o.Out, r, o.Format); err != nil {
+		return err
+	}
+	if !o.DetailedExitcode {
+		return nil
+	}
+	switch r.Worst().Severity() {
+	case 3:
+		return exitCode(ExitHardLimit)
+	case 2:
+		return exitCode(ExitIncrease)
+	}
+	return nil
+}
+
+// sizingError names the flag to change when inputs cannot be sized together.
+func sizingError(err error) error {
+	if ie, ok := err.(*sizing.InputError); ok {
+		return fmt.Errorf("%s: %s", ie.Flag, ie.Message)
+	}
+	return err
+}

@@ -1,0 +1,365 @@
+// Package cmd is connectcap's command line: it declares and validates flags, reads
+// the config file and environment, calls sizing and renders. It holds no model.
+package cmd
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/connectcap/connectcap/report"
+	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
+	"github.com/spf13/viper"
+)
+
+// Exit codes.
+const (
+	ExitOK        = 0
+	ExitError     = 1
+	ExitIncrease  = 2 // with --detailed-exitcode: some quota needs an increase request
+	ExitHardLimit = 3 // with --detailed-exitcode: a limit that cannot be raised is exceeded
+)
+
+const exitCodesHelp = `Exit status:
+  0  the command ran (without --detailed-exitcode, whatever the checks say)
+  1  error: bad input, unreadable config or plan file, unknown quota id
+  2  with --detailed-exitcode: some quota needs an increase request
+  3  with --detailed-exitcode: a limit that cannot be raised is exceeded (3 wins over 2)`
+
+const envPrefix = "CONNECTCAP_"
+
+// BuildInfo describes the binary.
+type BuildInfo struct {
+	Version, Commit, Date string
+}
+
+// App holds what a run of connectcap reads and writes, so tests can supply their own.
+type App struct {
+	Stdin     io.Reader
+	Stdout    io.Writer
+	Stderr    io.Writer
+	LookupEnv func(string) (string, bool)
+	Environ   func() []string
+	Build     BuildInfo
+}
+
+// DefaultApp is the process's own standard streams and environment.
+func DefaultApp(b BuildInfo) App {
+	return App{Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr, LookupEnv: os.LookupEnv, Environ: os.Environ, Build: b}
+}
+
+// exitCode is returned by a command that ran but must exit non-zero.
+type exitCode int
+
+func (e exitCode) Error() string { return fmt.Sprintf("exit status %d", int(e)) }
+
+// invocation is one run of the command tree: the sources of flag values.
+type invocation struct {
+	app     App
+	sources map[string]report.LimitSource // flag name → where its value came from
+}
+
+func (inv *invocation) source(name string) report.LimitSource {
+	return inv.sources[name]
+}
+
+// Execute runs connectcap with args and returns the process exit status.
+func Execute(app App, args []string) int {
+	inv := &invocation{app: app, sources: map[string]report.LimitSource{}}
+	root := newRoot(inv)
+	root.SetArgs(args)
+	root.SetIn(app.Stdin)
+	root.SetOut(app.Stdout)
+	root.SetErr(app.Stderr)
+	err := root.Execute()
+	var code exitCode
+	switch {
+	case err == nil:
+		return ExitOK
+	case errors.As(err, &code):
+		return int(code)
+	}
+	fmt.Fprintf(app.Stderr, "connectcap: %s\n", oneLine(err.Error()))
+	return ExitError
+}
+
+func oneLine(s string) string {
+	s = strings.TrimSpace(s)
+	s = strings.ReplaceAll(s, "\n\nDid you mean this?\n", "; did you mean ")
+	return strings.Join(strings.Fields(s), " ")
+}
+
+func newRoot(inv *invocation) *cobra.Command {
+	var configFile string
+	root := &cobra.Command{
+		Use:   "connectcap",
+		Short: "Plan Amazon Connect capacity against its service quotas",
+		Long: `connectcap tells Amazon Connect planners which service quotas their traffic and
+inventory will exceed, by how much, and what value to request.
+
+Every flag can also come from a config file (--config, CONNECTCAP_CONFIG, or
+$XDG_CONFIG_HOME/connectcap/config.yaml) under the flag's own name, or from a
+CONNECTCAP_<FLAG> environment variable (CONNECTCAP_TARGET_UTILIZATION=85). A key can
+be scoped to one command: a "calls:" section in the config file, or
+CONNECTCAP_CALLS_LIMIT. Precedence: flag > environment > config file > default.
+
+` + exitCodesHelp,
+		SilenceUsage:  true,
+		SilenceErrors: true,
+		PersistentPreRunE: func(cmd *cobra.Command, args []string) error {
+			return inv.applySettings(cmd, configFile)
+		},
+	}
+	root.CompletionOptions.HiddenDefaultCmd = false
+	root.PersistentFlags().StringVar(&configFile, "config", "", "config file (YAML, JSON or TOML) with flag values as keys")
+	_ = root.MarkPersistentFlagFilename("config", "yaml", "yml", "json", "toml")
+	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
+		return flagError(c, err)
+	})
+	root.AddCommand(
+		newCmdAnalytics(inv, nil),
+		newCmdCalls(inv, nil),
+		newCmdChats(inv, nil),
+		newCmdTasks(inv, nil),
+		newCmdVoiceID(inv, nil),
+		newCmdQuotas(inv),
+	)
+	return root
+}
+
+// flagError turns pflag's errors into one line naming the flag, the value and what
+// is accepted.
+func flagError(c *cobra.Command, err error) error {
+	var ive *pflag.InvalidValueError
+	if errors.As(err, &ive) {
+		return fmt.Errorf("--%s %q: %v", ive.GetFlag().Name, ive.GetValue(), ive.Unwrap())
+	}
+	return fmt.Errorf("%v (see '%s --help')", err, c.CommandPath())
+}
+
+// applySettings fills every flag not given on the command line from the
+// environment, then the config file, and records where each value came from.
+func (inv *invocation) applySettings(cmd *cobra.Command, configFile string) error {
+	flags := cmd.Flags()
+	flags.Visit(func(f *pflag.Flag) { inv.sources[f.Name] = report.FromFlag })
+
+	known := knownSettings(cmd.Root())
+	if err := inv.checkEnv(known); err != nil {
+		return err
+	}
+	if !flags.Changed("config") {
+		if v, ok := inv.app.LookupEnv(envPrefix + "CONFIG"); ok && v != "" {
+			configFile = v
+		}
+	}
+	explicit := configFile != ""
+	if !explicit {
+		configFile = defaultConfigFile(inv.app.LookupEnv)
+	}
+	var v *viper.Viper
+	if configFile != "" {
+		var err error
+		if v, err = readConfig(configFile, explicit, known); err != nil {
+			return err
+		}
+	}
+
+	cmdName := commandKey(cmd)
+	var err error
+	flags.VisitAll(func(f *pflag.Flag) {
+		if err != nil || f.Changed || f.Name == "config" || f.Name == "help" {
+			return
+		}
+		for _, name := range envNames(cmdName, f.Name) {
+			if val, ok := inv.app.LookupEnv(name); ok && val != "" {
+				if e := f.Value.Set(val); e != nil {
+					err = fmt.Errorf("%s=%q (for --%s): %v", name, val, f.Name, e)
+					return
+				}
+				inv.sources[f.Name] = report.FromEnv
+				return
+			}
+		}
+		if v == nil {
+			return
+		}
+		for _, key := range configKeys(cmdName, f.Name) {
+			if !v.IsSet(key) {
+				continue
+			}
+			raw := v.Get(key)
+			val, ok := scalar(raw)
+			if !ok {
+				err = fmt.Errorf("config file %s: key %s (for --%s) must be a single value, not %T", configFile, key, f.Name, raw)
+				return
+			}
+			if e := f.Value.Set(val); e != nil {
+				err = fmt.Errorf("config file %s: %s %q (for --%s): %v", configFile, key, val, f.Name, e)
+				return
+			}
+			inv.sources[f.Name] = report.FromConfig
+			return
+		}
+	})
+	return err
+}
+
+// commandKey is the command's path below the root, joined with "-": "quotas-show".
+func commandKey(cmd *cobra.Command) string {
+	path := strings.Fields(cmd.CommandPath())
+	return strings.Join(path[1:], "-")
+}
+
+func envName(s string) string {
+	return envPrefix + strings.ToUpper(strings.ReplaceAll(s, "-", "_"))
+}
+
+func envNames(cmdKey, flag string) []string {
+	if cmdKey == "" {
+		return []string{envName(flag)}
+	}
+	return []string{envName(cmdKey + "-" + flag), envName(flag)}
+}
+
+func configKeys(cmdKey, flag string) []string {
+	if cmdKey == "" {
+		return []string{flag}
+	}
+	return []string{cmdKey + "." + flag, flag}
+}
+
+// settings lists the flag names any command has, and each command's own.
+type settings struct {
+	flags    map[string]bool            // every flag name in the tree
+	commands map[string]map[string]bool // command key → its flag names
+}
+
+func knownSettings(root *cobra.Command) settings {
+	s := settings{flags: map[string]bool{}, commands: map[string]map[string]bool{}}
+	var walk func(c *cobra.Command)
+	walk = func(c *cobra.Command) {
+		names := map[string]bool{}
+		add := func(f *pflag.Flag) {
+			if f.Name != "help" {
+				names[f.Name] = true
+				s.flags[f.Name] = true
+			}
+		}
+		c.LocalFlags().VisitAll(add)
+		c.InheritedFlags().VisitAll(add)
+		if key := commandKey(c); key != "" {
+			s.commands[key] = names
+		}
+		for _, sub := range c.Commands() {
+			walk(sub)
+		}
+	}
+	walk(root)
+	return s
+}
+
+// checkEnv rejects CONNECTCAP_ variables that no flag reads: a typo must not pass
+// unnoticed.
+func (inv *invocation) checkEnv(known settings) error {
+	valid := map[string]bool{}
+	for f := range known.flags {
+		valid[envName(f)] = true
+	}
+	for c, fs := range known.commands {
+		for f := range fs {
+			valid[envName(c+"-"+f)] = true
+		}
+	}
+	for _, kv := range inv.app.Environ() {
+		name, _, _ := strings.Cut(kv, "=")
+		if strings.HasPrefix(name, envPrefix) && !valid[name] {
+			return fmt.Errorf("environment variable %s is not a connectcap setting; accepted: %s followed by a flag name, optionally after a command name (CONNECTCAP_CPH, CONNECTCAP_CALLS_LIMIT)", name, envPrefix)
+		}
+	}
+	return nil
+}
+
+func defaultConfigFile(lookup func(string) (string, bool)) string {
+	dir, ok := lookup("XDG_CONFIG_HOME")
+	if !ok || dir == "" {
+		home, ok := lookup("HOME")
+		if !ok || home == "" {
+			return ""
+		}
+		dir = filepath.Join(home, ".config")
+	}
+	for _, ext := range []string{"yaml", "yml", "json", "toml"} {
+		p := filepath.Join(dir, "connectcap", "config."+ext)
+		if _, err := os.Stat(p); err == nil {
+			return p
+		}
+	}
+	return ""
+}
+
+// readConfig reads a config file and checks that every key is a flag name, or a
+// command name holding its flags.
+func readConfig(path string, explicit bool, known settings) (*viper.Viper, error) {
+	v := viper.New()
+	v.SetConfigFile(path)
+	switch strings.ToLower(filepath.Ext(path)) {
+	case ".yaml", ".yml", ".json", ".toml":
+	case "":
+		v.SetConfigType("yaml")
+	default:
+		return nil, fmt.Errorf("config file %s: unsupported type %q; accepted: .yaml, .yml, .json or .toml", path, filepath.Ext(path))
+	}
+	if _, err := os.Stat(path); err != nil {
+		if explicit {
+			return nil, fmt.Errorf("config file %s: %v; check the path given with --config or CONNECTCAP_CONFIG", path, errors.Unwrap(err))
+		}
+		return nil, nil
+	}
+	if err := v.ReadInConfig(); err != nil {
+		return nil, fmt.Errorf("config file %s: not valid: %v", path, err)
+	}
+	var unknown []string
+	for key, val := range v.AllSettings() {
+		if fs, isCmd := known.commands[key]; isCmd {
+			section, ok := val.(map[string]any)
+			if !ok {
+				unknown = append(unknown, key+" (a command name: give it a section of flag values)")
+				continue
+			}
+			for k := range section {
+				if !fs[k] {
+					unknown = append(unknown, key+"."+k)
+				}
+			}
+			continue
+		}
+		if !known.flags[key] {
+			unknown = append(unknown, key)
+		}
+	}
+	if len(unknown) > 0 {
+		sort.Strings(unknown)
+		return nil, fmt.Errorf("config file %s: unknown key %s; accepted: flag names (cph, target-utilization, ...) and command sections (calls: {limit: 40})", path, strings.Join(unknown, ", "))
+	}
+	return v, nil
+}
+
+// scalar renders a config value as flag text; lists and maps are not scalars.
+func scalar(v any) (string, bool) {
+	switch x := v.(type) {
+	case string:
+		return x, true
+	case bool, int, int64, uint64, int32:
+		return fmt.Sprint(x), true
+	case float64:
+		return fmtNum(x), true
+	case float32:
+		return fmtNum(float64(x)), true
+	}
+	return "", false
+}

@@ -1,0 +1,61 @@
+package cmd
+
+import (
+	"github.com/connectcap/connectcap/sizing"
+	"github.com/spf13/cobra"
+)
+
+// VoiceIDOptions is what connectcap voiceid runs with.
+type VoiceIDOptions struct {
+	In sizing.VoiceID
+	Output
+}
+
+func newCmdVoiceID(inv *invocation, runF func(*VoiceIDOptions) error) *cobra.Command {
+	var c commonFlags
+	var in sizing.VoiceID
+	var speakers, fraudsters float64
+	cmd := &cobra.Command{
+		Use:   "voiceid --cph N",
+		Short: "Check Voice ID sessions, domains, speakers and watchlists",
+		Long: `Check Amazon Connect Voice ID quotas.
+
+Concurrent active sessions come from the page's table of calls per hour through
+Voice ID, read piecewise-linearly: through the origin below 1,000 calls per hour and
+along the last segment above 50,000. They are checked per domain (50).
+
+--speakers and --fraudsters add checks of speakers per domain, domains, watchlists
+per domain, fraudsters per watchlist and batch job sizes. Totals are spread evenly
+over --domains.`,
+		Example: `  connectcap voiceid --cph 5000
+  connectcap voiceid --cph 12000 --speakers 250000 --fraudsters 1200 --domains 2`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if err := require(inv, cmd, "cph"); err != nil {
+				return err
+			}
+			in.Common = c.sizing(inv)
+			in.Speakers = optionalValue(inv, "speakers", &speakers)
+			in.Fraudsters = optionalValue(inv, "fraudsters", &fraudsters)
+			opts := &VoiceIDOptions{In: in, Output: c.outputOptions(cmd)}
+			if runF != nil {
+				return runF(opts)
+			}
+			r, err := sizing.SizeVoiceID(opts.In)
+			if err != nil {
+				return sizingError(err)
+			}
+			return emit(r, opts.Output)
+		},
+	}
+	fs := cmd.Flags()
+	addNumber(fs, &in.CallsPerHour, "cph", "", 0, numberValue{what: "calls per hour", min: 0, minOpen: true, max: maxPerHour}, "calls per hour through Voice ID")
+	addNumber(fs, &in.Domains, "domains", "", 1, numberValue{what: "a number of domains", min: 1, max: 1000, whole: true}, "Voice ID domains the calls and speakers are spread over")
+	addNumber(fs, &speakers, "speakers", "", 0, numberValue{what: "a number of speakers", min: 0, max: maxCount, whole: true}, "enrolled speakers across the domains; adds speaker checks")
+	addNumber(fs, &fraudsters, "fraudsters", "", 0, numberValue{what: "a number of fraudsters", min: 0, max: maxCount, whole: true}, "registered fraudsters across the domains; adds watchlist checks")
+	addNumber(fs, &in.Watchlists, "watchlists", "", 0, numberValue{what: "a number of watchlists", min: 1, max: 1000, whole: true}, "watchlists per domain, including the default (default: the fewest that hold the fraudsters)")
+	addNumber(fs, &in.SpeakerBatch, "speaker-batch", "", 0, numberValue{what: "a batch size", min: 1, max: maxCount, whole: true}, "speakers per batch enrollment job (default: the largest the quota allows)")
+	addNumber(fs, &in.FraudsterBatch, "fraudster-batch", "", 0, numberValue{what: "a batch size", min: 1, max: maxCount, whole: true}, "fraudsters per batch registration job (default: the largest the quota allows)")
+	addCommonFlags(cmd, &c, "concurrent active sessions per domain")
+	return cmd
+}

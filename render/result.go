@@ -1,0 +1,198 @@
+package render
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/connectcap/connectcap/calc"
+	"github.com/connectcap/connectcap/report"
+)
+
+// Result renders a calculation's result in format f. It writes nothing to w unless
+// the whole rendering succeeds.
+func Result(w io.Writer, r *report.Result, f Format) error {
+	var buf bytes.Buffer
+	var err error
+	switch f {
+	case JSON:
+		err = writeJSON(&buf, r)
+	case YAML:
+		err = writeYAML(&buf, r)
+	case CSV:
+		err = writeCSV(&buf, report.CheckFields, checkRows(r.Checks, rawValue))
+	case Markdown:
+		resultMarkdown(&buf, r)
+	case Table, "":
+		err = resultTable(&buf, r)
+	default:
+		err = fmt.Errorf("unknown output format %q", f)
+	}
+	if err != nil {
+		return err
+	}
+	_, err = w.Write(buf.Bytes())
+	return err
+}
+
+func checkRows(checks []report.Check, format func(any) string) [][]string {
+	rows := make([][]string, 0, len(checks))
+	for _, c := range checks {
+		rows = append(rows, []string{
+			c.ID, c.Name, c.Service,
+			format(c.Required), format(derefNum(c.Recommended)), format(c.Limit), string(c.LimitSource),
+			format(c.UtilizationPct), string(c.Status), string(c.Adjustable),
+			format(deref(c.ServiceCode)), format(deref(c.QuotaCode)), c.Note,
+		})
+	}
+	return rows
+}
+
+func derefNum(p *float64) any {
+	if p == nil {
+		return nil
+	}
+	return *p
+}
+
+func deref(s *string) any {
+	if s == nil {
+		return nil
+	}
+	return *s
+}
+
+// withUnit joins a value and its unit for people; counts go bare.
+func withUnit(value, unit string) string {
+	if unit == "" || unit == "count" {
+		return value
+	}
+	if unit == "%" {
+		return value + " %"
+	}
+	return value + " " + unit
+}
+
+func fieldRows(fs report.Fields) [][]string {
+	rows := make([][]string, 0, len(fs))
+	for _, f := range fs {
+		label := f.Label
+		if label == "" {
+			label = f.Key
+		}
+		v := HumanValue(f.Value)
+		if f.Value != nil {
+			v = withUnit(v, f.Unit)
+		}
+		rows = append(rows, []string{label, v})
+	}
+	return rows
+}
+
+// statusLabel makes statuses that need action stand out without colour.
+func statusLabel(s calc.Status) string {
+	if s == calc.OK {
+		return "ok"
+	}
+	return strings.ToUpper(string(s))
+}
+
+// Summary is the one-line count of checks by status.
+func Summary(r *report.Result) string {
+	n := r.Counts()
+	noun := "checks"
+	if len(r.Checks) == 1 {
+		noun = "check"
+	}
+	return fmt.Sprintf("%d %s: %d ok, %d warn, %d increase, %d hard-limit",
+		len(r.Checks), noun, n[calc.OK], n[calc.Warn], n[calc.Increase], n[calc.HardLimit])
+}
+
+var checkHeader = []string{"QUOTA", "REQUIRED", "LIMIT", "SOURCE", "USED", "STATUS", "RECOMMENDED", "ID"}
+
+func checkTableRows(checks []report.Check) [][]string {
+	rows := make([][]string, 0, len(checks))
+	for _, c := range checks {
+		rows = append(rows, []string{
+			c.Name,
+			withUnit(Human(c.Required), c.Unit),
+			withUnit(Human(c.Limit), c.Unit),
+			string(c.LimitSource),
+			fmt.Sprintf("%.1f %%", c.UtilizationPct),
+			statusLabel(c.Status),
+			recommendedText(c),
+			c.ID,
+		})
+	}
+	return rows
+}
+
+var checkRight = map[int]bool{1: true, 2: true, 4: true, 6: true}
+
+func recommendedText(c report.Check) string {
+	if c.Recommended == nil {
+		return "-"
+	}
+	return withUnit(Human(*c.Recommended), c.Unit)
+}
+
+func resultTable(w *bytes.Buffer, r *report.Result) error {
+	fmt.Fprintf(w, "%s\n\n", r.Title)
+	fmt.Fprintln(w, "Inputs")
+	if err := table(w, nil, indent(fieldRows(r.Inputs)), nil); err != nil {
+		return err
+	}
+	if len(r.Figures) > 0 {
+		fmt.Fprintln(w, "\nFigures")
+		if err := table(w, nil, indent(fieldRows(r.Figures)), nil); err != nil {
+			return err
+		}
+	}
+	if len(r.Checks) == 0 {
+		return nil
+	}
+	fmt.Fprintln(w)
+	if err := table(w, checkHeader, checkTableRows(r.Checks), checkRight); err != nil {
+		return err
+	}
+	fmt.Fprintf(w, "\n%s\n", Summary(r))
+	var notes []string
+	for _, c := range r.Checks {
+		if c.Note != "" {
+			notes = append(notes, fmt.Sprintf("  %s: %s", c.ID, c.Note))
+		}
+	}
+	if len(notes) > 0 {
+		fmt.Fprintf(w, "\nNotes\n%s\n", strings.Join(notes, "\n"))
+	}
+	return nil
+}
+
+func indent(rows [][]string) [][]string {
+	for _, r := range rows {
+		r[0] = "  " + r[0]
+	}
+	return rows
+}
+
+func resultMarkdown(w *bytes.Buffer, r *report.Result) {
+	fmt.Fprintf(w, "## %s\n\n", r.Title)
+	fmt.Fprintf(w, "### Inputs\n\n")
+	markdownTable(w, []string{"input", "value"}, fieldRows(r.Inputs), nil)
+	if len(r.Figures) > 0 {
+		fmt.Fprintf(w, "\n### Figures\n\n")
+		markdownTable(w, []string{"figure", "value"}, fieldRows(r.Figures), nil)
+	}
+	if len(r.Checks) > 0 {
+		fmt.Fprintf(w, "\n### Checks\n\n")
+		rows := checkTableRows(r.Checks)
+		for i, c := range r.Checks {
+			rows[i][5] = "**" + rows[i][5] + "**"
+			rows[i][7] = "`" + c.ID + "`"
+			rows[i] = append(rows[i], c.Note)
+		}
+		markdownTable(w, append(append([]string{}, checkHeader...), "NOTE"), rows, checkRight)
+		fmt.Fprintf(w, "\n%s\n", Summary(r))
+	}
+}

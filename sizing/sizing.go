@@ -1,0 +1,89 @@
+// Package sizing builds connectcap's results: it turns a planner's inputs into
+// figures from the models in calc and checks against the catalogue in tables. It
+// does no I/O.
+package sizing
+
+import (
+	"fmt"
+	"math"
+
+	"github.com/connectcap/connectcap/calc"
+	"github.com/connectcap/connectcap/report"
+	"github.com/connectcap/connectcap/tables"
+)
+
+// DefaultBlocking is the default share of contacts the loss model may block at the
+// required quota.
+const DefaultBlocking = 0.001
+
+// DefaultTargetPct is the utilization at which AWS and quota monitors alert.
+const DefaultTargetPct = 80
+
+// P999 is the probability for the Poisson concurrency figure.
+const P999 = 0.999
+
+// Common holds the inputs every calculation shares.
+type Common struct {
+	// Limit, when not nil, is the account's applied value of the command's main
+	// quota, overriding the default.
+	Limit     *report.Limit
+	Region    string
+	TargetPct float64
+}
+
+func (c Common) limitFor(q tables.Quota, main bool) report.Limit {
+	if main && c.Limit != nil {
+		return *c.Limit
+	}
+	return report.DefaultLimit(q, c.Region)
+}
+
+func (c Common) addInputs(in *report.Fields) {
+	var region any
+	if c.Region != "" {
+		region = c.Region
+	}
+	in.Add("region", region, "Region", "")
+	in.Add("target_utilization_pct", c.TargetPct, "target utilization", "%")
+}
+
+// InputError is a combination of inputs that cannot be sized; Flag names the input
+// to change.
+type InputError struct {
+	Flag    string
+	Message string
+}
+
+func (e *InputError) Error() string { return e.Flag + ": " + e.Message }
+
+func checkLoad(flag string, load float64) error {
+	if load > 1_000_000 {
+		return &InputError{Flag: flag, Message: fmt.Sprintf("offered load of %s erlangs is more than connectcap sizes (1000000 erlangs); lower the contacts per hour or the duration", trim(load))}
+	}
+	return nil
+}
+
+func trim(v float64) string { return fmt.Sprintf("%.6g", v) }
+
+// loss adds the loss-model figures for load erlangs offered to a quota of limit
+// slots, and returns the slots required for blocking at or below the target.
+func loss(fig *report.Fields, load, perHour, blocking, limit float64, noun string) int {
+	n := int(limit)
+	required := calc.SmallestServers(load, blocking)
+	b := calc.ErlangB(n, load)
+	fig.Add("offered_load_erlangs", load, "offered load", "erlangs")
+	fig.Add("blocking_at_limit", b, "blocking at the limit", "")
+	fig.Add("blocked_"+noun+"_per_hour_at_limit", b*perHour, "blocked "+noun+" per hour at the limit", "")
+	fig.Add("poisson_p999_concurrent", calc.PoissonQuantile(load, P999), "99.9 % concurrency (Poisson, no quota)", "")
+	return required
+}
+
+// maxPerHour is the largest whole number of contacts per hour of durationMinutes
+// that limit slots carry at the blocking target, after otherLoad erlangs.
+func maxPerHour(limit, blocking, otherLoad, durationMinutes float64) float64 {
+	a := calc.MaxLoad(int(limit), blocking) - otherLoad
+	if a <= 0 {
+		return 0
+	}
+	return math.Floor(a*60/durationMinutes + 1e-9)
+}
