@@ -84,7 +84,11 @@ func Execute(app App, args []string) int {
 	case errors.As(err, &code):
 		return int(code)
 	}
-	fmt.Fprintf(app.Stderr, "connectcap: %s\n", oneLine(err.Error()))
+	msg := oneLine(err.Error())
+	if strings.HasPrefix(msg, "unknown command") {
+		msg += "; see 'connectcap --help'"
+	}
+	fmt.Fprintf(app.Stderr, "connectcap: %s\n", msg)
 	return ExitError
 }
 
@@ -195,7 +199,7 @@ func (inv *invocation) applySettings(cmd *cobra.Command, configFile string) erro
 			raw := v.Get(key)
 			val, ok := scalar(raw)
 			if !ok {
-				err = fmt.Errorf("config file %s: key %s (for --%s) must be a single value, not %T", configFile, key, f.Name, raw)
+				err = fmt.Errorf("config file %s: key %s (for --%s) must be a single value, not a list or a section", configFile, key, f.Name)
 				return
 			}
 			if e := f.Value.Set(val); e != nil {
