@@ -2,11 +2,11 @@ package cmd
 
 import (
 	"fmt"
+	"github.com/connectcap/connectcap/internal/parse"
 	"math"
 	"regexp"
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
@@ -18,23 +18,7 @@ type valueError struct{ problem, accepted string }
 
 func (e *valueError) Error() string { return e.problem + "; accepted: " + e.accepted }
 
-// plainNumber is a decimal number: no hex, no digit grouping, no NaN or Inf.
-var plainNumber = regexp.MustCompile(`^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$`)
-
-func parsePlain(s string) (float64, string) {
-	t := strings.TrimSpace(s)
-	if !plainNumber.MatchString(t) {
-		if strings.ContainsAny(t, ",_") && plainNumber.MatchString(strings.NewReplacer(",", "", "_", "").Replace(t)) {
-			return 0, "digit grouping is not accepted, write the digits only"
-		}
-		return 0, "not a number"
-	}
-	v, err := strconv.ParseFloat(t, 64)
-	if err != nil || math.IsInf(v, 0) {
-		return 0, "out of range"
-	}
-	return v, ""
-}
+func parsePlain(s string) (float64, string) { return parse.Number(s) }
 
 // numberValue is a float64 flag confined to a range.
 type numberValue struct {
@@ -107,10 +91,8 @@ type durationValue struct {
 	max  float64 // minutes
 }
 
-var dayDuration = regexp.MustCompile(`^(\d+\.?\d*|\.\d+)d$`)
-
 func (d *durationValue) accepted() string {
-	return fmt.Sprintf("%s, a duration greater than 0 and at most %s: minutes as a plain number (7.5) or with a unit (90s, 10m, 1.5h, 1h30m, 2d)", d.what, fmtMinutes(d.max))
+	return fmt.Sprintf("%s, a duration greater than 0 and at most %s: %s", d.what, fmtMinutes(d.max), parse.DurationForms)
 }
 
 func fmtMinutes(m float64) string {
@@ -124,19 +106,7 @@ func fmtMinutes(m float64) string {
 }
 
 func (d *durationValue) Set(s string) error {
-	t := strings.TrimSpace(s)
-	var minutes float64
-	problem := ""
-	if v, p := parsePlain(t); p == "" {
-		minutes = v
-	} else if m := dayDuration.FindStringSubmatch(t); m != nil {
-		v, _ := strconv.ParseFloat(m[1], 64)
-		minutes = v * 1440
-	} else if dur, err := time.ParseDuration(t); err == nil {
-		minutes = dur.Minutes()
-	} else {
-		problem = "not a duration"
-	}
+	minutes, problem := parse.Minutes(s)
 	switch {
 	case problem != "":
 	case math.IsNaN(minutes) || minutes <= 0:
