@@ -93,6 +93,12 @@ func emit(r *report.Result, o Output) error {
 	if err := render.Result(o.Out, r, o.Format); err != nil {
 		return err
 	}
+	return detailedExit(r, o)
+}
+
+// detailedExit maps the worst status of r to the exit code when
+// --detailed-exitcode is set.
+func detailedExit(r *report.Result, o Output) error {
 	if !o.DetailedExitcode {
 		return nil
 	}

@@ -89,6 +89,8 @@ func Human(v float64) string {
 		return strconv.FormatFloat(v, 'f', 0, 64)
 	case math.Abs(v) >= 1:
 		return trimZeros(strconv.FormatFloat(v, 'f', 2, 64))
+	case math.Abs(v) < 1e-4:
+		return strconv.FormatFloat(v, 'e', 3, 64)
 	}
 	return trimZeros(strconv.FormatFloat(v, 'f', 4-int(math.Floor(math.Log10(math.Abs(v))))-1, 64))
 }

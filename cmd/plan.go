@@ -1,0 +1,291 @@
+package cmd
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+
+	"github.com/connectcap/connectcap/calc"
+	"github.com/connectcap/connectcap/plan"
+	"github.com/connectcap/connectcap/render"
+	"github.com/connectcap/connectcap/report"
+	"github.com/connectcap/connectcap/sizing"
+	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
+	"go.yaml.in/yaml/v3"
+)
+
+// maxPlanBytes bounds a plan file: a real one is a few kilobytes.
+const maxPlanBytes = 4 << 20
+
+// PlanOptions is what connectcap plan runs with.
+type PlanOptions struct {
+	File        string
+	Region      string
+	TargetPct   float64
+	OnlyActions bool
+	All         bool
+	Output
+}
+
+// planFlags are the flags plan and request share.
+type planFlags struct {
+	file   string
+	region string
+	target float64
+}
+
+func addPlanFlags(cmd *cobra.Command, f *planFlags) {
+	fs := cmd.Flags()
+	fs.StringVarP(&f.file, "file", "f", "", "plan file, YAML or JSON ('-' reads standard input)")
+	_ = cmd.MarkFlagFilename("file", "yaml", "yml", "json")
+	fs.Var(&regionValue{p: &f.region}, "region", "AWS Region, overriding the plan's region")
+	_ = cmd.RegisterFlagCompletionFunc("region", cobra.FixedCompletions(connectRegions, cobra.ShellCompDirectiveNoFileComp))
+	addTarget(fs, &f.target)
+}
+
+func addTarget(fs *pflag.FlagSet, p *float64) {
+	addNumber(fs, p, "target-utilization", "", sizing.DefaultTargetPct, numberValue{what: "a percentage", min: 0, minOpen: true, max: 100, suffix: "%"},
+		"utilization (percent) at which a check warns and to which recommended values are sized")
+}
+
+// readPlan reads and decodes the plan named by --file.
+func readPlan(inv *invocation, cmd *cobra.Command, file string) (*plan.Plan, string, error) {
+	if inv.source("file") == "" || file == "" {
+		return nil, "", errors.New("missing --file (-f): give a plan file, or '-' for standard input; 'connectcap plan init' writes a starter")
+	}
+	var data []byte
+	var err error
+	name := file
+	if file == "-" {
+		name = "<stdin>"
+		data, err = io.ReadAll(io.LimitReader(cmd.InOrStdin(), maxPlanBytes+1))
+	} else {
+		var f *os.File
+		if f, err = os.Open(file); err == nil {
+			data, err = io.ReadAll(io.LimitReader(f, maxPlanBytes+1))
+			f.Close()
+		}
+	}
+	if err != nil {
+		return nil, "", fmt.Errorf("plan file %s: %v", name, unwrapPath(err))
+	}
+	if len(data) > maxPlanBytes {
+		return nil, "", fmt.Errorf("plan file %s: larger than %d bytes; a plan is a few kilobytes", name, maxPlanBytes)
+	}
+	p, err := plan.Decode(data, name)
+	return p, name, err
+}
+
+func unwrapPath(err error) error {
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+func newCmdPlan(inv *invocation, runF func(*PlanOptions) error) *cobra.Command {
+	var f planFlags
+	var c commonFlags
+	var opts PlanOptions
+	cmd := &cobra.Command{
+		Use:   "plan -f FILE",
+		Short: "Check every quota a whole deployment touches, from a plan file",
+		Long: `Check every Amazon Connect quota a deployment touches, from a plan file (YAML or
+JSON) describing its instances, inventory, traffic per channel, Contact Lens, Voice
+ID, Cases, Customer Profiles, Wisdom, AppIntegrations, campaigns and API consumers.
+
+Per-instance quotas are checked per instance; per-account and per-Region quotas
+(instances, domains, API rates) are summed over the instances. Concurrent calls,
+chats and tasks come from the Erlang B loss model, post-call jobs from the page's
+formula, Voice ID sessions from the page's table, and agents, when the plan asks,
+from Erlang C. The plan's applied: maps state the account's current values
+(limit_source plan). Checks are sorted by severity; a limit that cannot be raised
+says what fixes it.
+
+'connectcap plan init' writes a commented starter plan; 'connectcap plan schema'
+prints the plan file's JSON Schema.`,
+		Example: `  connectcap plan init > plan.yaml
+  connectcap plan -f plan.yaml
+  connectcap plan -f examples/multichannel-400.yaml --only-actions
+  cat plan.json | connectcap plan -f - -o json --detailed-exitcode`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.File, opts.Region, opts.TargetPct = f.file, f.region, f.target
+			opts.Output = Output{Format: render.Format(c.output), DetailedExitcode: c.detailed, Out: cmd.OutOrStdout()}
+			if runF != nil {
+				return runF(&opts)
+			}
+			p, name, err := readPlan(inv, cmd, opts.File)
+			if err != nil {
+				return err
+			}
+			ev, err := plan.Evaluate(p, plan.Options{Region: opts.Region, TargetPct: opts.TargetPct, All: opts.All})
+			if err != nil {
+				return err
+			}
+			r := ev.Result
+			r.Inputs[0].Value = name
+			if opts.OnlyActions {
+				var keep []report.Check
+				for _, ch := range r.Checks {
+					if ch.Status == calc.Increase || ch.Status == calc.HardLimit {
+						keep = append(keep, ch)
+					}
+				}
+				full := *r
+				full.Checks = append([]report.Check{}, keep...)
+				return emitPlan(&full, r, opts.Output)
+			}
+			return emitPlan(r, r, opts.Output)
+		},
+	}
+	addPlanFlags(cmd, &f)
+	cmd.Flags().BoolVar(&opts.OnlyActions, "only-actions", false, "show only the checks that need an increase or exceed a hard limit")
+	cmd.Flags().BoolVar(&opts.All, "all", false, "also list catalogue rows the plan does not touch")
+	cmd.Flags().BoolVar(&c.detailed, "detailed-exitcode", false, "exit 2 when a quota needs an increase request, 3 when a limit that cannot be raised is exceeded")
+	addOutputFlag(cmd, &c.output)
+	cmd.AddCommand(newCmdPlanInit(), newCmdPlanSchema())
+	return cmd
+}
+
+// emitPlan renders shown; the exit code follows every check in full.
+func emitPlan(shown, full *report.Result, o Output) error {
+	if err := render.Result(o.Out, shown, o.Format); err != nil {
+		return err
+	}
+	return detailedExit(full, o)
+}
+
+func newCmdPlanInit() *cobra.Command {
+	var force bool
+	cmd := &cobra.Command{
+		Use:   "init [FILE]",
+		Short: "Write a commented starter plan",
+		Long:  "Write a commented starter plan to FILE, or to standard output without one. An existing file is kept unless --force.",
+		Example: `  connectcap plan init > plan.yaml
+  connectcap plan init plan.yaml`,
+		Args: cobra.MaximumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if len(args) == 0 {
+				_, err := cmd.OutOrStdout().Write(plan.Starter)
+				return err
+			}
+			flags := os.O_WRONLY | os.O_CREATE | os.O_EXCL
+			if force {
+				flags = os.O_WRONLY | os.O_CREATE | os.O_TRUNC
+			}
+			f, err := os.OpenFile(args[0], flags, 0o644)
+			if err != nil {
+				if errors.Is(err, os.ErrExist) {
+					return fmt.Errorf("%s already exists; pass --force to overwrite it", args[0])
+				}
+				return fmt.Errorf("%s: %v", args[0], unwrapPath(err))
+			}
+			if _, err := f.Write(plan.Starter); err != nil {
+				f.Close()
+				return err
+			}
+			if err := f.Close(); err != nil {
+				return err
+			}
+			fmt.Fprintf(cmd.ErrOrStderr(), "wrote %s; check it with: connectcap plan -f %s\n", args[0], args[0])
+			return nil
+		},
+	}
+	cmd.Flags().BoolVar(&force, "force", false, "overwrite FILE if it exists")
+	return cmd
+}
+
+func newCmdPlanSchema() *cobra.Command {
+	return &cobra.Command{
+		Use:     "schema",
+		Short:   "Print the plan file's JSON Schema",
+		Long:    "Print the plan file's JSON Schema (draft 2020-12), for editors that validate and complete YAML and JSON files.",
+		Example: "  connectcap plan schema > plan.schema.json\n  # then, first line of plan.yaml for yaml-language-server:\n  # yaml-language-server: $schema=./plan.schema.json",
+		Args:    cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			b, err := plan.Schema()
+			if err != nil {
+				return err
+			}
+			_, err = cmd.OutOrStdout().Write(b)
+			return err
+		},
+	}
+}
+
+// RequestOptions is what connectcap request runs with.
+type RequestOptions struct {
+	File      string
+	Region    string
+	TargetPct float64
+	Format    string
+	Out       io.Writer
+}
+
+var requestFormats = []string{"sh", "json", "yaml"}
+
+func newCmdRequest(inv *invocation, runF func(*RequestOptions) error) *cobra.Command {
+	var f planFlags
+	var opts RequestOptions
+	cmd := &cobra.Command{
+		Use:   "request -f FILE",
+		Short: "Turn a plan's needed increases into ready-to-send requests",
+		Long: `Turn every check of a plan that needs an increase into a ready request for its
+recommended value: by default a shell script of 'aws service-quotas
+request-service-quota-increase' commands (with --context-id for instance quotas when
+the plan gives the instance ARN), and for quotas without a quota code the text to
+paste into the quota increase form. Limits that cannot be raised are listed with
+what fixes them. -o json gives the same for tools.
+
+Large increases can take up to 3 weeks: request early.`,
+		Example: `  connectcap request -f plan.yaml > requests.sh
+  connectcap request -f plan.yaml -o json | jq '.requests[].desired_value'`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.File, opts.Region, opts.TargetPct, opts.Out = f.file, f.region, f.target, cmd.OutOrStdout()
+			if runF != nil {
+				return runF(&opts)
+			}
+			p, name, err := readPlan(inv, cmd, opts.File)
+			if err != nil {
+				return err
+			}
+			ev, err := plan.Evaluate(p, plan.Options{Region: opts.Region, TargetPct: opts.TargetPct})
+			if err != nil {
+				return err
+			}
+			rs, err := plan.BuildRequests(ev, name)
+			if err != nil {
+				return err
+			}
+			var buf bytes.Buffer
+			switch opts.Format {
+			case "json":
+				enc := json.NewEncoder(&buf)
+				enc.SetIndent("", "  ")
+				enc.SetEscapeHTML(false)
+				err = enc.Encode(rs)
+			case "yaml":
+				enc := yaml.NewEncoder(&buf)
+				enc.SetIndent(2)
+				err = enc.Encode(rs)
+			default:
+				buf.WriteString(rs.Script())
+			}
+			if err != nil {
+				return err
+			}
+			_, err = opts.Out.Write(buf.Bytes())
+			return err
+		},
+	}
+	addPlanFlags(cmd, &f)
+	addChoice(cmd, &opts.Format, "output", "o", "sh", "an output format", requestFormats, "output format: sh|json|yaml")
+	return cmd
+}

@@ -1,0 +1,386 @@
+package plan
+
+import (
+	"bytes"
+
+	"fmt"
+	"math"
+	"reflect"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/connectcap/connectcap/internal/parse"
+	"go.yaml.in/yaml/v3"
+)
+
+// Error is a problem in a plan file, located by line and key path.
+type Error struct {
+	File string
+	Line int
+	Path string
+	Msg  string
+}
+
+func (e *Error) Error() string {
+	loc := e.File
+	if e.Line > 0 {
+		loc += ":" + strconv.Itoa(e.Line)
+	}
+	if e.Path != "" {
+		return fmt.Sprintf("%s: %s: %s", loc, e.Path, e.Msg)
+	}
+	return fmt.Sprintf("%s: %s", loc, e.Msg)
+}
+
+// Limits on plan values: beyond these a number is a typo, not a contact center.
+const (
+	maxCount   = 1e9
+	maxRate    = 1e7 // contacts or requests per hour, minute or second
+	maxMinutes = 7 * 1440
+	maxNumber  = 1e9
+)
+
+// Decode reads a plan in YAML or JSON. file names it in errors.
+func Decode(data []byte, file string) (*Plan, error) {
+	d := &decoder{file: file, lines: map[string]int{}}
+	var doc yaml.Node
+	if len(bytes.TrimSpace(data)) == 0 {
+		return nil, &Error{File: file, Msg: "the plan is empty; start from 'connectcap plan init'"}
+	}
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	if err := dec.Decode(&doc); err != nil {
+		return nil, d.syntaxError(err)
+	}
+	var extra yaml.Node
+	if err := dec.Decode(&extra); err == nil {
+		return nil, &Error{File: file, Line: extra.Line, Msg: "more than one YAML document; a plan file holds one"}
+	}
+	root := &doc
+	if root.Kind == yaml.DocumentNode && len(root.Content) == 1 {
+		root = root.Content[0]
+	}
+	var p Plan
+	if err := d.value(root, reflect.ValueOf(&p).Elem(), "", ""); err != nil {
+		return nil, err
+	}
+	p.lines = d.lines
+	p.file = file
+	if err := p.validate(); err != nil {
+		return nil, err
+	}
+	return &p, nil
+}
+
+type decoder struct {
+	file  string
+	lines map[string]int // key path → line
+}
+
+func (d *decoder) syntaxError(err error) error {
+	msg := err.Error()
+	msg = strings.TrimPrefix(msg, "yaml: ")
+	line := 0
+	if strings.HasPrefix(msg, "line ") {
+		rest := strings.TrimPrefix(msg, "line ")
+		if i := strings.Index(rest, ":"); i > 0 {
+			if n, e := strconv.Atoi(rest[:i]); e == nil {
+				line = n
+				msg = strings.TrimSpace(rest[i+1:])
+			}
+		}
+	}
+	return &Error{File: d.file, Line: line, Msg: "not valid YAML or JSON: " + msg}
+}
+
+func (d *decoder) fail(n *yaml.Node, path, format string, args ...any) error {
+	return &Error{File: d.file, Line: n.Line, Path: path, Msg: fmt.Sprintf(format, args...)}
+}
+
+func join(path, key string) string {
+	if path == "" {
+		return key
+	}
+	return path + "." + key
+}
+
+// value decodes node into v; kind is the field's plan tag kind.
+func (d *decoder) value(n *yaml.Node, v reflect.Value, path, tag string) error {
+	if n.Kind == yaml.AliasNode {
+		n = n.Alias
+	}
+	d.lines[path] = n.Line
+	kind, _, _ := strings.Cut(tag, ",")
+	if n.Kind == yaml.ScalarNode && n.Tag == "!!null" {
+		if v.Kind() == reflect.Pointer || v.Kind() == reflect.Map || v.Kind() == reflect.Slice {
+			return nil // an empty key leaves the value unset
+		}
+		return d.fail(n, path, "has no value; %s", describe(v.Type(), kind))
+	}
+	if v.Type() == reflect.TypeOf(Minutes(0)) {
+		return d.minutes(n, v, path)
+	}
+	switch v.Kind() {
+	case reflect.Pointer:
+		elem := reflect.New(v.Type().Elem())
+		if err := d.value(n, elem.Elem(), path, tag); err != nil {
+			return err
+		}
+		v.Set(elem)
+		return nil
+	case reflect.Struct:
+		return d.object(n, v, path)
+	case reflect.Slice:
+		if n.Kind != yaml.SequenceNode {
+			return d.fail(n, path, "must be a list")
+		}
+		s := reflect.MakeSlice(v.Type(), len(n.Content), len(n.Content))
+		for i, item := range n.Content {
+			if err := d.value(item, s.Index(i), fmt.Sprintf("%s[%d]", path, i), tag); err != nil {
+				return err
+			}
+		}
+		v.Set(s)
+		return nil
+	case reflect.Map:
+		if n.Kind != yaml.MappingNode {
+			return d.fail(n, path, "must be a map of quota id or quota code to value")
+		}
+		m := reflect.MakeMap(v.Type())
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			k, val := n.Content[i], n.Content[i+1]
+			if m.MapIndex(reflect.ValueOf(k.Value)).IsValid() {
+				return d.fail(k, join(path, k.Value), "duplicate key")
+			}
+			x := reflect.New(v.Type().Elem()).Elem()
+			if err := d.value(val, x, join(path, k.Value), "quota"); err != nil {
+				return err
+			}
+			d.lines[join(path, k.Value)] = k.Line
+			m.SetMapIndex(reflect.ValueOf(k.Value), x)
+		}
+		v.Set(m)
+		return nil
+	case reflect.Float64:
+		return d.number(n, v, path, kind)
+	case reflect.String:
+		if n.Kind != yaml.ScalarNode {
+			return d.fail(n, path, "must be text")
+		}
+		v.SetString(n.Value)
+		return nil
+	case reflect.Bool:
+		var b bool
+		if n.Kind != yaml.ScalarNode || n.Tag != "!!bool" || n.Decode(&b) != nil {
+			return d.fail(n, path, "%q is not true or false", n.Value)
+		}
+		v.SetBool(b)
+		return nil
+	}
+	return d.fail(n, path, "cannot be decoded") // not reached for plan types
+}
+
+func (d *decoder) object(n *yaml.Node, v reflect.Value, path string) error {
+	if n.Kind != yaml.MappingNode {
+		what := "the plan"
+		if path != "" {
+			what = "this key"
+		}
+		return d.fail(n, path, "%s must hold keys (a mapping), not %s", what, nodeKind(n))
+	}
+	t := v.Type()
+	seen := map[string]bool{}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, val := n.Content[i], n.Content[i+1]
+		field, ok := fieldByKey(t, k.Value)
+		if !ok {
+			return d.fail(k, join(path, k.Value), "unknown key%s; accepted: %s", nearest(t, k.Value), strings.Join(keys(t), ", "))
+		}
+		if seen[k.Value] {
+			return d.fail(k, join(path, k.Value), "duplicate key")
+		}
+		seen[k.Value] = true
+		if err := d.value(val, v.FieldByIndex(field.Index), join(path, k.Value), field.Tag.Get("plan")); err != nil {
+			return err
+		}
+		d.lines[join(path, k.Value)] = k.Line
+	}
+	for i := 0; i < t.NumField(); i++ {
+		f := t.Field(i)
+		if !f.IsExported() {
+			continue
+		}
+		if strings.Contains(f.Tag.Get("plan"), "required") && !seen[yamlKey(f)] {
+			return d.fail(n, join(path, yamlKey(f)), "missing; %s", f.Tag.Get("doc"))
+		}
+	}
+	return nil
+}
+
+func nodeKind(n *yaml.Node) string {
+	switch n.Kind {
+	case yaml.SequenceNode:
+		return "a list"
+	case yaml.ScalarNode:
+		return fmt.Sprintf("the value %q", n.Value)
+	}
+	return "this"
+}
+
+func (d *decoder) number(n *yaml.Node, v reflect.Value, path, kind string) error {
+	if n.Kind != yaml.ScalarNode || (n.Tag != "!!int" && n.Tag != "!!float") {
+		return d.fail(n, path, "%s is not a number; %s", shown(n), describe(v.Type(), kind))
+	}
+	x, problem := parse.Number(n.Value)
+	if problem != "" {
+		return d.fail(n, path, "%q: %s; %s", n.Value, problem, describe(v.Type(), kind))
+	}
+	lo, hi, loOpen, whole := bounds(kind)
+	switch {
+	case whole && x != math.Trunc(x):
+		problem = "not a whole number"
+	case x < lo || (loOpen && x == lo):
+		problem = "too small"
+	case x > hi:
+		problem = "too large"
+	}
+	if problem != "" {
+		return d.fail(n, path, "%s: %s; %s", n.Value, problem, describe(v.Type(), kind))
+	}
+	v.SetFloat(x)
+	return nil
+}
+
+func shown(n *yaml.Node) string {
+	if n.Kind == yaml.ScalarNode {
+		return strconv.Quote(n.Value)
+	}
+	return nodeKind(n)
+}
+
+func (d *decoder) minutes(n *yaml.Node, v reflect.Value, path string) error {
+	if n.Kind != yaml.ScalarNode {
+		return d.fail(n, path, "%s is not a duration; %s", shown(n), describe(v.Type(), "duration"))
+	}
+	m, problem := parse.Minutes(n.Value)
+	switch {
+	case problem != "":
+	case m <= 0:
+		problem = "must be greater than 0"
+	case m > maxMinutes:
+		problem = "too long"
+	}
+	if problem != "" {
+		return d.fail(n, path, "%q: %s; %s", n.Value, problem, describe(v.Type(), "duration"))
+	}
+	v.SetFloat(m)
+	return nil
+}
+
+// bounds gives a numeric kind's accepted range.
+func bounds(kind string) (lo, hi float64, loOpen, whole bool) {
+	switch kind {
+	case "count":
+		return 0, maxCount, false, true
+	case "share":
+		return 0, 1, false, false
+	case "pct":
+		return 0, 100, false, false
+	case "probability":
+		return 0, 0.5, true, false
+	case "rate":
+		return 0, maxRate, false, false
+	case "quota":
+		return 0, maxCount, true, false
+	}
+	return 0, maxNumber, false, false
+}
+
+// describe says what a value of this kind accepts.
+func describe(t reflect.Type, kind string) string {
+	switch kind {
+	case "count":
+		return "accepted: a whole number from 0 to 1000000000"
+	case "share":
+		return "accepted: a share from 0 to 1"
+	case "pct":
+		return "accepted: a percentage from 0 to 100"
+	case "probability":
+		return "accepted: a probability greater than 0 and at most 0.5"
+	case "rate":
+		return "accepted: a number from 0 to 10000000"
+	case "quota":
+		return "accepted: a quota value greater than 0"
+	case "duration":
+		return "accepted: a duration greater than 0 and at most 7d: " + parse.DurationForms
+	}
+	if t.Kind() == reflect.Float64 {
+		return "accepted: a number from 0 to 1000000000"
+	}
+	return "accepted: " + t.Kind().String()
+}
+
+func yamlKey(f reflect.StructField) string {
+	k, _, _ := strings.Cut(f.Tag.Get("yaml"), ",")
+	return k
+}
+
+func fieldByKey(t reflect.Type, key string) (reflect.StructField, bool) {
+	for i := 0; i < t.NumField(); i++ {
+		f := t.Field(i)
+		if f.IsExported() && yamlKey(f) == key {
+			return f, true
+		}
+	}
+	return reflect.StructField{}, false
+}
+
+func keys(t reflect.Type) []string {
+	var out []string
+	for i := 0; i < t.NumField(); i++ {
+		if f := t.Field(i); f.IsExported() && yamlKey(f) != "" {
+			out = append(out, yamlKey(f))
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+// nearest suggests the accepted key closest to a typo.
+func nearest(t reflect.Type, key string) string {
+	best, dist := "", 3
+	for _, k := range keys(t) {
+		if d := editDistance(key, k); d < dist {
+			best, dist = k, d
+		}
+	}
+	if best == "" {
+		return ""
+	}
+	return fmt.Sprintf(" (did you mean %s?)", best)
+}
+
+func editDistance(a, b string) int {
+	prev := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur := make([]int, len(b)+1)
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev = cur
+	}
+	return prev[len(b)]
+}
+
+// errorf builds a plan error at the line of a key path.
+func (p *Plan) errorf(path, format string, args ...any) error {
+	return &Error{File: p.file, Line: p.lines[path], Path: path, Msg: fmt.Sprintf(format, args...)}
+}

@@ -1,0 +1,482 @@
+package plan
+
+import (
+	"fmt"
+	"math"
+	"sort"
+	"strings"
+
+	"github.com/connectcap/connectcap/calc"
+	"github.com/connectcap/connectcap/report"
+	"github.com/connectcap/connectcap/sizing"
+	"github.com/connectcap/connectcap/tables"
+)
+
+// Options tune an evaluation.
+type Options struct {
+	Region    string  // overrides the plan's region when not empty
+	TargetPct float64 // utilization target, percent
+	All       bool    // also list catalogue rows the plan does not touch
+}
+
+// Item is one check with what a request needs to know about it.
+type Item struct {
+	Check    report.Check
+	Instance string // the instance a per-instance check belongs to
+	ARN      string // that instance's ARN, when the plan gives it
+	// Operation is the API operation of an api-rate check.
+	Operation string
+}
+
+// Evaluation is a plan's result and the items behind its checks, in the same order.
+type Evaluation struct {
+	Result *report.Result
+	Items  []Item
+	Region string
+}
+
+type evaluator struct {
+	p       *Plan
+	o       Options
+	region  string
+	block   float64
+	items   []Item
+	figures report.Fields
+	touched map[string]bool
+	// spread counts, per instance, the instances a hard limit forces the need onto.
+	spread map[string]float64
+}
+
+// Evaluate checks every quota the plan touches.
+func Evaluate(p *Plan, o Options) (*Evaluation, error) {
+	e := &evaluator{p: p, o: o, region: p.Region, block: sizing.DefaultBlocking, touched: map[string]bool{}, spread: map[string]float64{}}
+	if o.Region != "" {
+		e.region = o.Region
+	}
+	if p.Blocking != nil {
+		e.block = *p.Blocking
+	}
+	if e.o.TargetPct == 0 {
+		e.o.TargetPct = sizing.DefaultTargetPct
+	}
+	var lens lensNeed
+	var voiceIDCalls float64
+	for i := range p.Instances {
+		in := &p.Instances[i]
+		if err := e.instance(in, &lens, &voiceIDCalls); err != nil {
+			return nil, err
+		}
+	}
+	e.account(&lens, voiceIDCalls)
+	e.apis()
+	e.instancesCheck()
+	if o.All {
+		e.untouched()
+	}
+	sort.SliceStable(e.items, func(i, j int) bool {
+		return e.items[i].Check.Status.Severity() > e.items[j].Check.Status.Severity()
+	})
+
+	r := report.New("plan", "Quota plan (connectcap plan)")
+	r.Inputs.Add("plan_file", p.file, "plan file", "")
+	var region any
+	if e.region != "" {
+		region = e.region
+	}
+	r.Inputs.Add("region", region, "Region", "")
+	r.Inputs.Add("instances", len(p.Instances), "instances", "")
+	r.Inputs.Add("blocking_target", e.block, "blocking target", "")
+	r.Inputs.Add("target_utilization_pct", e.o.TargetPct, "target utilization", "%")
+	r.Figures = e.figures
+	for _, it := range e.items {
+		r.Checks = append(r.Checks, it.Check)
+	}
+	return &Evaluation{Result: r, Items: e.items, Region: e.region}, nil
+}
+
+// limit is the applied value of q for an instance ("" for account rows): the
+// instance's applied map, then the plan's, then the page's default.
+func (e *evaluator) limit(q tables.Quota, in *Instance) report.Limit {
+	if in != nil {
+		if v, ok := appliedValue(in.Applied, q); ok {
+			return report.Limit{Value: v, Source: report.FromPlan}
+		}
+	}
+	if v, ok := appliedValue(e.p.Applied, q); ok {
+		return report.Limit{Value: v, Source: report.FromPlan}
+	}
+	return report.DefaultLimit(q, e.region)
+}
+
+func appliedValue(m map[string]float64, q tables.Quota) (float64, bool) {
+	if v, ok := m[q.ID]; ok {
+		return v, true
+	}
+	for k, v := range m {
+		if q.QuotaCode != "" && strings.EqualFold(k, q.QuotaCode) {
+			return v, true
+		}
+	}
+	return 0, false
+}
+
+func (e *evaluator) common(q tables.Quota, in *Instance) sizing.Common {
+	l := e.limit(q, in)
+	return sizing.Common{Limit: &l, Region: e.region, TargetPct: e.o.TargetPct}
+}
+
+// add grades a need and records it.
+func (e *evaluator) add(id string, required float64, in *Instance, note string) *Item {
+	q := tables.MustLookup(id)
+	c := report.NewCheck(q, required, e.limit(q, in), e.o.TargetPct, note)
+	return e.record(Item{Check: c}, in)
+}
+
+// record files a check, naming its instance and, for a hard limit, the way out.
+func (e *evaluator) record(it Item, in *Instance) *Item {
+	e.touched[it.Check.ID] = true
+	if in != nil {
+		it.Instance, it.ARN = in.Name, in.ARN
+		it.Check.Name += " [" + in.Name + "]"
+	}
+	if it.Check.Status == calc.HardLimit {
+		it.Check.Note = e.remedy(it, in)
+	}
+	e.items = append(e.items, it)
+	return &e.items[len(e.items)-1]
+}
+
+func (e *evaluator) figure(prefix, key string, v any, label, unit string) {
+	if prefix != "" {
+		key = prefix + "." + key
+		label = prefix + ": " + label
+	}
+	e.figures.Add(key, v, label, unit)
+}
+
+// take copies a sizing result's figures under a prefix and records its checks for
+// an instance.
+func (e *evaluator) take(r *report.Result, prefix string, in *Instance) {
+	for _, f := range r.Figures {
+		e.figure(prefix, f.Key, f.Value, f.Label, f.Unit)
+	}
+	for _, c := range r.Checks {
+		e.record(Item{Check: c}, in)
+	}
+}
+
+// lensNeed sums Contact Lens needs over instances: the page does not say whether
+// these quotas are per instance or per account, so connectcap checks the sum of
+// every instance's need, which covers both readings.
+type lensNeed struct {
+	postCall, postChat, realtime float64
+	any                          [3]bool
+}
+
+var inventoryQuotas = []struct {
+	id  string
+	get func(*Inventory) *float64
+}{
+	{"connect.queues", func(v *Inventory) *float64 { return v.Queues }},
+	{"connect.routing-profiles", func(v *Inventory) *float64 { return v.RoutingProfiles }},
+	{"connect.queues-per-routing-profile", func(v *Inventory) *float64 { return v.QueueChannelsPerRoutingProfile }},
+	{"connect.flows", func(v *Inventory) *float64 { return v.Flows }},
+	{"connect.modules", func(v *Inventory) *float64 { return v.Modules }},
+	{"connect.hours-of-operation", func(v *Inventory) *float64 { return v.HoursOfOperation }},
+	{"connect.phone-numbers", func(v *Inventory) *float64 { return v.PhoneNumbers }},
+	{"connect.prompts", func(v *Inventory) *float64 { return v.Prompts }},
+	{"connect.quick-connects", func(v *Inventory) *float64 { return v.QuickConnects }},
+	{"connect.security-profiles", func(v *Inventory) *float64 { return v.SecurityProfiles }},
+	{"connect.user-hierarchy-groups", func(v *Inventory) *float64 { return v.HierarchyGroups }},
+	{"connect.lambda-functions", func(v *Inventory) *float64 { return v.LambdaFunctions }},
+	{"connect.lex-bots", func(v *Inventory) *float64 { return v.LexBots }},
+	{"connect.lex-v2-bot-aliases", func(v *Inventory) *float64 { return v.LexV2BotAliases }},
+	{"connect.agent-statuses", func(v *Inventory) *float64 { return v.AgentStatuses }},
+	{"connect.reports", func(v *Inventory) *float64 { return v.Reports }},
+	{"connect.scheduled-reports", func(v *Inventory) *float64 { return v.ScheduledReports }},
+	{"connect.task-templates", func(v *Inventory) *float64 { return v.TaskTemplates }},
+	{"connect.task-template-fields", func(v *Inventory) *float64 { return v.TaskTemplateFields }},
+}
+
+func (e *evaluator) instance(in *Instance, lens *lensNeed, voiceIDCalls *float64) error {
+	name := in.Name
+	if in.Inventory != nil {
+		for _, iq := range inventoryQuotas {
+			if v := iq.get(in.Inventory); v != nil {
+				e.add(iq.id, *v, in, "")
+			}
+		}
+	}
+	t := in.Traffic
+	if t == nil {
+		t = &Traffic{}
+	}
+	if v := t.Voice; v != nil {
+		q := tables.MustLookup("connect.concurrent-active-calls")
+		c := sizing.Calls{Common: e.common(q, in), CallsPerHour: v.InboundCallsPerHour, DurationMinutes: float64(*v.MinutesInConnect), Blocking: e.block}
+		if v.OutboundCallsPerHour != nil && v.OutboundMinutes != nil {
+			c.OutboundCallsPerHour, c.OutboundDurationMinutes = *v.OutboundCallsPerHour, float64(*v.OutboundMinutes)
+		}
+		r, err := sizing.SizeCalls(c)
+		if err != nil {
+			return e.p.errorf(instancePath(e.p, name)+".traffic.voice", "%v", err)
+		}
+		e.take(r, name+".calls", in)
+		if v.VoiceIDShare != nil {
+			*voiceIDCalls += v.InboundCallsPerHour * *v.VoiceIDShare
+		}
+		if cl := in.ContactLens; cl != nil {
+			if cl.PostCallShare != nil {
+				lens.postCall += calc.PostCallJobs(c.DurationMinutes, c.CallsPerHour**cl.PostCallShare) + calc.PostCallJobs(c.OutboundDurationMinutes, c.OutboundCallsPerHour**cl.PostCallShare)
+				lens.any[0] = true
+			}
+			if cl.RealtimeShare != nil {
+				load := (calc.OfferedLoad(c.CallsPerHour, c.DurationMinutes) + calc.OfferedLoad(c.OutboundCallsPerHour, c.OutboundDurationMinutes)) * *cl.RealtimeShare
+				need := float64(calc.SmallestServers(load, e.block))
+				e.figure(name, "realtime_offered_load_erlangs", load, "real-time analytics offered load", "erlangs")
+				lens.realtime += need
+				lens.any[2] = true
+			}
+		}
+	}
+	if ch := t.Chat; ch != nil {
+		q := tables.MustLookup("connect.concurrent-active-chats")
+		r, err := sizing.SizeChats(sizing.Contacts{Common: e.common(q, in), PerHour: ch.ChatsPerHour, DurationMinutes: float64(*ch.MinutesInConnect), Blocking: e.block})
+		if err != nil {
+			return e.p.errorf(instancePath(e.p, name)+".traffic.chat", "%v", err)
+		}
+		e.take(r, name+".chats", in)
+		if cl := in.ContactLens; cl != nil && cl.PostChatShare != nil {
+			lens.postChat += calc.PostCallJobs(float64(*ch.MinutesInConnect), ch.ChatsPerHour**cl.PostChatShare)
+			lens.any[1] = true
+		}
+	}
+	if tk := t.Tasks; tk != nil {
+		q := tables.MustLookup("connect.concurrent-active-tasks")
+		r, err := sizing.SizeTasks(sizing.Contacts{Common: e.common(q, in), PerHour: tk.TasksPerHour, DurationMinutes: float64(*tk.MinutesInConnect), Blocking: e.block, ScheduleAheadDays: tk.ScheduleAheadDays})
+		if err != nil {
+			return e.p.errorf(instancePath(e.p, name)+".traffic.tasks", "%v", err)
+		}
+		e.take(r, name+".tasks", in)
+	}
+	if u := in.Users; u != nil {
+		agents := 0.0
+		if u.Agents != nil {
+			agents = *u.Agents
+		} else if u.Staffing != nil {
+			var err error
+			if agents, err = e.staff(in); err != nil {
+				return err
+			}
+		}
+		users := agents + deref(u.Supervisors) + deref(u.Other)
+		e.figure(name, "users", users, "users (agents + supervisors + other)", "")
+		e.add("connect.users", users, in, "")
+	}
+	return nil
+}
+
+func instancePath(p *Plan, name string) string {
+	for i, in := range p.Instances {
+		if in.Name == name {
+			return fmt.Sprintf("instances[%d]", i)
+		}
+	}
+	return "instances"
+}
+
+func deref(p *float64) float64 {
+	if p == nil {
+		return 0
+	}
+	return *p
+}
+
+// staff sizes an instance's agents with Erlang C, channel by channel, and returns
+// the scheduled agents.
+func (e *evaluator) staff(in *Instance) (float64, error) {
+	s := in.Users.Staffing
+	t := in.Traffic
+	answer := float64(*s.AnswerWithin) * 60
+	target := s.ServiceLevelPct / 100
+	maxOcc := 1.0
+	if s.MaxOccupancyPct != nil {
+		maxOcc = *s.MaxOccupancyPct / 100
+	}
+	total := 0
+	channel := func(label string, perHour, handleMinutes, concurrency float64) error {
+		if perHour <= 0 {
+			return nil
+		}
+		load := calc.OfferedLoad(perHour, handleMinutes) / concurrency
+		if load > 100_000 {
+			return e.p.errorf(instancePath(e.p, in.Name)+".users.staffing", "%s load of %.6g erlangs is more than connectcap staffs (100000)", label, load)
+		}
+		agents := calc.AgentsForServiceLevel(load, answer, handleMinutes*60, target, maxOcc)
+		e.figure(in.Name, label+"_agents", agents, label+" agents (Erlang C)", "")
+		total += agents
+		return nil
+	}
+	if v := t.Voice; v != nil {
+		h := float64(*v.MinutesInConnect)
+		if v.HandleTime != nil {
+			h = float64(*v.HandleTime)
+		}
+		if err := channel("voice", v.InboundCallsPerHour, h, 1); err != nil {
+			return 0, err
+		}
+	}
+	if c := t.Chat; c != nil {
+		h := float64(*c.MinutesInConnect)
+		if c.HandleTime != nil {
+			h = float64(*c.HandleTime)
+		}
+		conc := 1.0
+		if c.Concurrency != nil {
+			conc = *c.Concurrency
+		}
+		if err := channel("chat", c.ChatsPerHour, h, conc); err != nil {
+			return 0, err
+		}
+	}
+	if k := t.Tasks; k != nil && k.HandleTime != nil {
+		if err := channel("task", k.TasksPerHour, float64(*k.HandleTime), 1); err != nil {
+			return 0, err
+		}
+	}
+	scheduled := calc.ScheduledAgents(total, deref(s.ShrinkagePct))
+	e.figure(in.Name, "agents", total, "agents (Erlang C)", "")
+	e.figure(in.Name, "scheduled_agents", scheduled, "scheduled agents (after shrinkage)", "")
+	return float64(scheduled), nil
+}
+
+func (e *evaluator) account(lens *lensNeed, voiceIDCalls float64) {
+	lensNote := " Summed over the plan's instances: the page does not say whether this quota is per instance or per account."
+	if lens.any[0] {
+		e.figure("account", "post_call_jobs", lens.postCall, "concurrent post-call jobs", "")
+		e.add("contact-lens.concurrent-post-call-jobs", calc.CeilWhole(lens.postCall), nil, tables.MustLookup("contact-lens.concurrent-post-call-jobs").Note+lensNote)
+	}
+	if lens.any[1] {
+		e.figure("account", "post_chat_jobs", lens.postChat, "concurrent post-chat jobs", "")
+		e.add("contact-lens.concurrent-post-chat-jobs", calc.CeilWhole(lens.postChat), nil, "Jobs = chat minutes x 0.4 x chats per hour / 60, the page's post-contact formula."+lensNote)
+	}
+	if lens.any[2] {
+		e.add("contact-lens.concurrent-realtime-calls", lens.realtime, nil, "Each instance sized with Erlang B at the blocking target."+lensNote)
+	}
+	if v := e.p.VoiceID; v != nil || voiceIDCalls > 0 {
+		if v == nil {
+			v = &VoiceID{}
+		}
+		q := tables.MustLookup("voice-id.concurrent-sessions")
+		in := sizing.VoiceID{Common: e.common(q, nil), CallsPerHour: voiceIDCalls, Domains: 1, Speakers: v.Speakers, Fraudsters: v.Fraudsters,
+			Watchlists: deref(v.Watchlists), SpeakerBatch: deref(v.SpeakerBatch), FraudsterBatch: deref(v.FraudsterBatch)}
+		if v.Domains != nil && *v.Domains > 0 {
+			in.Domains = *v.Domains
+		}
+		r, _ := sizing.SizeVoiceID(in)
+		for i := range r.Checks {
+			c := &r.Checks[i]
+			if c.LimitSource != report.FromPlan {
+				q := tables.MustLookup(c.ID)
+				*c = report.NewCheck(q, c.Required, e.limit(q, nil), e.o.TargetPct, c.Note)
+			}
+		}
+		e.take(r, "voice_id", nil)
+		if v.ConcurrentEnrollmentJobs != nil {
+			e.add("voice-id.active-speaker-enrollment-jobs", *v.ConcurrentEnrollmentJobs, nil, "")
+		}
+		if v.ConcurrentRegistrationJobs != nil {
+			e.add("voice-id.active-fraudster-registration-jobs", *v.ConcurrentRegistrationJobs, nil, "")
+		}
+	}
+	direct := func(id string, v *float64) {
+		if v != nil {
+			e.add(id, *v, nil, "")
+		}
+	}
+	if c := e.p.Cases; c != nil {
+		direct("cases.domains", c.Domains)
+		direct("cases.fields", c.Fields)
+		direct("cases.field-options", c.FieldOptions)
+		direct("cases.layouts", c.Layouts)
+		direct("cases.templates", c.Templates)
+		direct("cases.related-items", c.RelatedItems)
+		direct("cases.fields-per-template", c.FieldsPerTemplate)
+	}
+	if c := e.p.CustomerProfiles; c != nil {
+		direct("customer-profiles.domains", c.Domains)
+		direct("customer-profiles.object-types", c.ObjectTypes)
+		direct("customer-profiles.keys-per-object-type", c.KeysPerObjectType)
+		direct("customer-profiles.integrations", c.Integrations)
+		direct("customer-profiles.expiration-days", c.ExpirationDays)
+		direct("customer-profiles.objects-per-profile", c.ObjectsPerProfile)
+		direct("customer-profiles.objects-size-per-profile", c.ObjectsSizePerProfileMB)
+		direct("customer-profiles.object-size", c.ObjectSizeKB)
+		direct("customer-profiles.identity-resolution-jobs", c.IdentityResolutionJobsPerWeek)
+		direct("customer-profiles.consolidation-rules", c.ConsolidationRules)
+		direct("customer-profiles.attributes-per-consolidation-rule", c.AttributesPerConsolidationRule)
+	}
+	if w := e.p.Wisdom; w != nil {
+		direct("wisdom.assistants", w.Assistants)
+		direct("wisdom.knowledge-bases", w.KnowledgeBases)
+		direct("wisdom.knowledge-base-size", w.KnowledgeBaseSizeGB)
+		direct("wisdom.content-per-knowledge-base", w.ContentPerKnowledgeBase)
+		direct("wisdom.document-size", w.DocumentSizeMB)
+		direct("wisdom.api-requests", w.RequestsPerSecond)
+	}
+	if a := e.p.AppIntegrations; a != nil {
+		direct("appintegrations.data-integrations", a.DataIntegrations)
+		direct("appintegrations.data-integration-associations", a.DataIntegrationAssociations)
+		direct("appintegrations.event-integrations", a.EventIntegrations)
+		direct("appintegrations.event-integration-associations", a.EventIntegrationAssociations)
+	}
+	direct("outbound-campaigns.campaigns", e.p.Campaigns)
+}
+
+// instancesCheck checks instances per account, and again with the extra instances
+// that spreading hard limits would take.
+func (e *evaluator) instancesCheck() {
+	n := float64(len(e.p.Instances))
+	e.add("connect.instances", n, nil, "")
+	if len(e.spread) == 0 {
+		return
+	}
+	total := 0.0
+	for _, in := range e.p.Instances {
+		total += math.Max(1, e.spread[in.Name])
+	}
+	it := e.add("connect.instances", total, nil, fmt.Sprintf("Knock-on check: the instances needed if every hard limit exceeded per instance is spread over more instances (%s today).", trim(n)))
+	it.Check.Name += " (if hard limits are spread)"
+}
+
+// remedy explains what fixes an exceeded limit that cannot be raised.
+func (e *evaluator) remedy(it Item, in *Instance) string {
+	c := it.Check
+	q := tables.MustLookup(c.ID)
+	base := "Cannot be raised. "
+	if q.Note != "" && c.Note == q.Note {
+		base = c.Note + " Cannot be raised. "
+	} else if c.Note != "" {
+		base = c.Note + " Cannot be raised. "
+	}
+	switch {
+	case q.Scope == "instance" && in != nil:
+		n := calc.CeilWhole(c.Required / c.Limit)
+		if n > e.spread[in.Name] {
+			e.spread[in.Name] = n
+		}
+		return base + fmt.Sprintf("Spread this need over %s instances (%s each at most), or reduce it; see the knock-on check of instances per account.", trim(n), trim(c.Limit))
+	case c.ID == "connect.task-schedule-ahead":
+		return base + "Schedule tasks at most 6 days ahead: create later tasks with a scheduled job or flow nearer the time."
+	case c.ID == "customer-profiles.identity-resolution-jobs":
+		n := calc.CeilWhole(c.Required / c.Limit)
+		return base + fmt.Sprintf("Spread the jobs over %s domains, or run fewer; check Customer Profiles domains per account.", trim(n))
+	case c.ID == "cases.fields-per-template":
+		return base + fmt.Sprintf("Split the fields over %s templates.", trim(calc.CeilWhole(c.Required/c.Limit)))
+	case q.Kind == tables.APIRate && it.Operation != "":
+		return base + e.pollingAdvice(it)
+	}
+	return base + "Reduce the need below the limit."
+}
+
+func trim(v float64) string { return fmt.Sprintf("%g", v) }

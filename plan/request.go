@@ -1,0 +1,173 @@
+package plan
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/connectcap/connectcap/calc"
+	"github.com/connectcap/connectcap/report"
+	"github.com/connectcap/connectcap/tables"
+)
+
+// Request is one quota increase to ask for.
+type Request struct {
+	ID           string             `json:"id" yaml:"id"`
+	Name         string             `json:"name" yaml:"name"`
+	Instances    []string           `json:"instances" yaml:"instances"`
+	Required     float64            `json:"required" yaml:"required"`
+	CurrentLimit float64            `json:"current_limit" yaml:"current_limit"`
+	LimitSource  report.LimitSource `json:"limit_source" yaml:"limit_source"`
+	DesiredValue float64            `json:"desired_value" yaml:"desired_value"`
+	Region       string             `json:"region" yaml:"region"`
+	ServiceCode  *string            `json:"service_code" yaml:"service_code"`
+	QuotaCode    *string            `json:"quota_code" yaml:"quota_code"`
+	ContextID    *string            `json:"context_id" yaml:"context_id"`
+	// Method is "service-quotas" (a Service Quotas API request) or "support-form"
+	// (the quota increase form, for rows without a quota code).
+	Method  string `json:"method" yaml:"method"`
+	Command string `json:"command" yaml:"command"`
+	Text    string `json:"text" yaml:"text"`
+}
+
+// Blocked is a limit that cannot be raised, with its way out.
+type Blocked struct {
+	ID       string  `json:"id" yaml:"id"`
+	Name     string  `json:"name" yaml:"name"`
+	Required float64 `json:"required" yaml:"required"`
+	Limit    float64 `json:"limit" yaml:"limit"`
+	Note     string  `json:"note" yaml:"note"`
+}
+
+// Requests is everything connectcap request hands over.
+type Requests struct {
+	SchemaVersion int       `json:"schema_version" yaml:"schema_version"`
+	Command       string    `json:"command" yaml:"command"`
+	PlanFile      string    `json:"plan_file" yaml:"plan_file"`
+	Region        string    `json:"region" yaml:"region"`
+	LeadTime      string    `json:"lead_time" yaml:"lead_time"`
+	FormURL       string    `json:"form_url" yaml:"form_url"`
+	Requests      []Request `json:"requests" yaml:"requests"`
+	CannotRaise   []Blocked `json:"cannot_raise" yaml:"cannot_raise"`
+}
+
+// BuildRequests turns every check that needs an increase into a request for its
+// recommended value. An instance quota is requested per instance with the
+// instance ARN as context when the plan gives it; without an ARN one request
+// covers the Region's instances, for the largest value any of them needs.
+func BuildRequests(ev *Evaluation, planFile string) (*Requests, error) {
+	if ev.Region == "" {
+		return nil, fmt.Errorf("%s: requests need a Region: set region: in the plan or pass --region", planFile)
+	}
+	out := &Requests{SchemaVersion: report.SchemaVersion, Command: "request", PlanFile: planFile, Region: ev.Region,
+		LeadTime: tables.LeadTime, FormURL: tables.IncreaseFormURL, Requests: []Request{}, CannotRaise: []Blocked{}}
+	merged := map[string]int{} // quota (+ operation) → index of a Region-wide request
+	for _, it := range ev.Items {
+		c := it.Check
+		switch c.Status {
+		case calc.HardLimit:
+			out.CannotRaise = append(out.CannotRaise, Blocked{ID: c.ID, Name: c.Name, Required: c.Required, Limit: c.Limit, Note: c.Note})
+			continue
+		case calc.Increase:
+		default:
+			continue
+		}
+		r := Request{ID: c.ID, Name: c.Name, Instances: []string{}, Required: c.Required, CurrentLimit: c.Limit, LimitSource: c.LimitSource,
+			DesiredValue: *c.Recommended, Region: ev.Region, ServiceCode: c.ServiceCode, QuotaCode: c.QuotaCode}
+		if it.Instance != "" {
+			r.Instances = append(r.Instances, it.Instance)
+			if it.ARN != "" && c.QuotaCode != nil {
+				arn := it.ARN
+				r.ContextID = &arn
+			}
+		}
+		if it.Instance != "" && r.ContextID == nil {
+			key := c.ID + "/" + it.Operation + "/" + c.Name[strings.LastIndex(c.Name, "]")+1:]
+			if i, ok := merged[key]; ok {
+				m := &out.Requests[i]
+				m.Instances = append(m.Instances, it.Instance)
+				if r.DesiredValue > m.DesiredValue {
+					m.DesiredValue, m.Required, m.CurrentLimit, m.LimitSource = r.DesiredValue, r.Required, r.CurrentLimit, r.LimitSource
+				}
+				continue
+			}
+			merged[key] = len(out.Requests)
+			r.Name = strings.TrimSpace(c.Name[:strings.LastIndex(c.Name, " [")])
+		}
+		out.Requests = append(out.Requests, r)
+	}
+	for i := range out.Requests {
+		finish(&out.Requests[i])
+	}
+	return out, nil
+}
+
+func finish(r *Request) {
+	scope := ""
+	if len(r.Instances) > 0 {
+		scope = " for instance " + strings.Join(r.Instances, ", ")
+		if r.ContextID == nil && len(r.Instances) > 0 {
+			scope += " (no instance ARN in the plan: the request covers the Region's instances)"
+		}
+	}
+	r.Text = fmt.Sprintf("Please raise %q to %s in %s%s. Planned need: %s at peak (current limit %s, from %s); the requested value keeps the need at or below the planned utilization.",
+		r.Name, raw(r.DesiredValue), r.Region, scope, raw(r.Required), raw(r.CurrentLimit), r.LimitSource)
+	if r.QuotaCode == nil || r.ServiceCode == nil {
+		r.Method = "support-form"
+		return
+	}
+	r.Method = "service-quotas"
+	r.Command = fmt.Sprintf("aws service-quotas request-service-quota-increase --service-code %s --quota-code %s --desired-value %s --region %s",
+		*r.ServiceCode, *r.QuotaCode, raw(r.DesiredValue), r.Region)
+	if r.ContextID != nil {
+		r.Command += " --context-id '" + *r.ContextID + "'"
+	}
+}
+
+func raw(v float64) string { return fmt.Sprintf("%v", v) }
+
+// Script renders the requests as a POSIX shell script of AWS CLI calls, with the
+// support-form requests and the limits that cannot be raised as comments.
+func (rs *Requests) Script() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "#!/bin/sh\n# Quota increase requests for %s (Region %s), from connectcap request.\n", rs.PlanFile, rs.Region)
+	fmt.Fprintf(&b, "# Lead time: %s\n# Review every desired value before running this script.\nset -eu\n", rs.LeadTime)
+	n := 0
+	for _, r := range rs.Requests {
+		if r.Method != "service-quotas" {
+			continue
+		}
+		n++
+		fmt.Fprintf(&b, "\n# %s: need %s, limit %s (%s)\n%s\n", r.Name+instancesSuffix(r), raw(r.Required), raw(r.CurrentLimit), r.LimitSource, r.Command)
+	}
+	if n == 0 {
+		b.WriteString("\n# No Service Quotas requests needed.\n")
+	}
+	first := true
+	for _, r := range rs.Requests {
+		if r.Method != "support-form" {
+			continue
+		}
+		if first {
+			fmt.Fprintf(&b, "\n# These quotas have no Service Quotas code: ask through the quota increase form,\n#   %s\n# pasting:\n", rs.FormURL)
+			first = false
+		}
+		fmt.Fprintf(&b, "#   - %s\n", r.Text)
+	}
+	if len(rs.CannotRaise) > 0 {
+		b.WriteString("\n# Limits that cannot be raised (no request fixes these):\n")
+		for _, c := range rs.CannotRaise {
+			fmt.Fprintf(&b, "#   - %s: need %s, limit %s. %s\n", c.Name, raw(c.Required), raw(c.Limit), c.Note)
+		}
+	}
+	return b.String()
+}
+
+func instancesSuffix(r Request) string {
+	if len(r.Instances) == 0 || r.ContextID != nil {
+		if len(r.Instances) == 1 {
+			return " [" + r.Instances[0] + "]"
+		}
+		return ""
+	}
+	return " [" + strings.Join(r.Instances, ", ") + "; Region-wide]"
+}

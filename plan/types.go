@@ -1,0 +1,198 @@
+// Package plan reads a contact center's plan file (YAML or JSON), checks every
+// quota it touches, and turns the checks that need an increase into requests.
+package plan
+
+import _ "embed"
+
+// The struct tags drive decoding, validation and the JSON Schema alike:
+//   yaml: the key;
+//   plan: the kind of value (count, number, share, pct, probability, duration,
+//         rate, text, arn, operation) and "required";
+//   doc:  the description shown by `connectcap plan schema` and in errors.
+
+// Plan is a whole plan file.
+type Plan struct {
+	Region           string             `yaml:"region" plan:"region" doc:"AWS Region code of the instances, such as us-east-1. --region overrides it."`
+	Blocking         *float64           `yaml:"blocking" plan:"probability" doc:"Largest share of calls, chats and tasks the concurrency quotas may turn away (Erlang B). Default 0.001."`
+	Applied          map[string]float64 `yaml:"applied" plan:"applied" doc:"The account's current (applied) quota values, keyed by quota id or quota code; for instance quotas they apply to every instance unless the instance overrides them."`
+	Instances        []Instance         `yaml:"instances" plan:"required" doc:"The Amazon Connect instances in the Region."`
+	VoiceID          *VoiceID           `yaml:"voice_id" doc:"Voice ID domains, speakers and fraudsters (per account)."`
+	Cases            *Cases             `yaml:"cases" doc:"Amazon Connect Cases (per account and per domain)."`
+	CustomerProfiles *CustomerProfiles  `yaml:"customer_profiles" doc:"Customer Profiles (per account and per domain)."`
+	Wisdom           *Wisdom            `yaml:"wisdom" doc:"Amazon Connect Wisdom."`
+	AppIntegrations  *AppIntegrations   `yaml:"appintegrations" doc:"Amazon Connect AppIntegrations (per Region)."`
+	Campaigns        *float64           `yaml:"campaigns" plan:"count" doc:"Outbound campaigns in the account."`
+	APIConsumers     []APIConsumer      `yaml:"api_consumers" doc:"Programs that call the Amazon Connect APIs: dashboards, wallboards, integrations."`
+
+	file  string         // the file name, for errors
+	lines map[string]int // key path → line, for errors
+}
+
+// Instance is one Amazon Connect instance.
+type Instance struct {
+	Name        string             `yaml:"name" plan:"text,required" doc:"A name for the instance, unique in the plan."`
+	ARN         string             `yaml:"arn" plan:"arn" doc:"The instance ARN; lets connectcap request give --context-id for instance quotas."`
+	Applied     map[string]float64 `yaml:"applied" plan:"applied" doc:"This instance's applied quota values, keyed by quota id or quota code."`
+	Users       *Users             `yaml:"users" doc:"Users: agents (given or sized), supervisors and others."`
+	Inventory   *Inventory         `yaml:"inventory" doc:"Counts of the instance's configuration objects."`
+	Traffic     *Traffic           `yaml:"traffic" doc:"Peak-hour traffic per channel."`
+	ContactLens *ContactLens       `yaml:"contact_lens" doc:"Contact Lens analytics on this instance's contacts."`
+}
+
+// Users are the instance's user accounts.
+type Users struct {
+	Agents      *float64  `yaml:"agents" plan:"count" doc:"Agents with a user account. Give this, or staffing to size them."`
+	Staffing    *Staffing `yaml:"staffing" doc:"Size agents with Erlang C from the traffic's handle times instead of giving them."`
+	Supervisors *float64  `yaml:"supervisors" plan:"count" doc:"Supervisors and managers."`
+	Other       *float64  `yaml:"other" plan:"count" doc:"Other users: administrators, analysts, service accounts."`
+}
+
+// Staffing sizes agents per channel by Erlang C; channels are staffed separately
+// and summed (no pooling across channels, a conservative choice).
+type Staffing struct {
+	ServiceLevelPct float64  `yaml:"service_level_pct" plan:"pct,required" doc:"Share of contacts to answer within answer_within, in percent (0-100)."`
+	AnswerWithin    *Minutes `yaml:"answer_within" plan:"duration,required" doc:"Answer target: minutes, or a duration such as 20s."`
+	ShrinkagePct    *float64 `yaml:"shrinkage_pct" plan:"pct" doc:"Share of paid time away from contacts, in percent. Default 0."`
+	MaxOccupancyPct *float64 `yaml:"max_occupancy_pct" plan:"pct" doc:"Highest occupancy allowed, in percent. Default 100."`
+}
+
+// Inventory counts an instance's configuration objects.
+type Inventory struct {
+	Queues                         *float64 `yaml:"queues" plan:"count" doc:"Queues."`
+	RoutingProfiles                *float64 `yaml:"routing_profiles" plan:"count" doc:"Routing profiles."`
+	QueueChannelsPerRoutingProfile *float64 `yaml:"queue_channels_per_routing_profile" plan:"count" doc:"The most queue-channel combinations in one routing profile (a queue on voice and chat counts 2)."`
+	Flows                          *float64 `yaml:"flows" plan:"count" doc:"Flows."`
+	Modules                        *float64 `yaml:"modules" plan:"count" doc:"Flow modules."`
+	HoursOfOperation               *float64 `yaml:"hours_of_operation" plan:"count" doc:"Hours of operation."`
+	PhoneNumbers                   *float64 `yaml:"phone_numbers" plan:"count" doc:"Claimed phone numbers."`
+	Prompts                        *float64 `yaml:"prompts" plan:"count" doc:"Prompts."`
+	QuickConnects                  *float64 `yaml:"quick_connects" plan:"count" doc:"Quick connects."`
+	SecurityProfiles               *float64 `yaml:"security_profiles" plan:"count" doc:"Security profiles."`
+	HierarchyGroups                *float64 `yaml:"hierarchy_groups" plan:"count" doc:"User hierarchy groups, across all levels."`
+	LambdaFunctions                *float64 `yaml:"lambda_functions" plan:"count" doc:"AWS Lambda functions associated with the instance."`
+	LexBots                        *float64 `yaml:"lex_bots" plan:"count" doc:"Amazon Lex (V1) bots."`
+	LexV2BotAliases                *float64 `yaml:"lex_v2_bot_aliases" plan:"count" doc:"Amazon Lex V2 bot aliases."`
+	AgentStatuses                  *float64 `yaml:"agent_statuses" plan:"count" doc:"Agent statuses."`
+	Reports                        *float64 `yaml:"reports" plan:"count" doc:"Saved reports, personal ones included."`
+	ScheduledReports               *float64 `yaml:"scheduled_reports" plan:"count" doc:"Scheduled reports."`
+	TaskTemplates                  *float64 `yaml:"task_templates" plan:"count" doc:"Task templates."`
+	TaskTemplateFields             *float64 `yaml:"task_template_fields" plan:"count" doc:"Customized task template fields in the instance."`
+}
+
+// Traffic is an instance's peak-hour traffic.
+type Traffic struct {
+	Voice *Voice `yaml:"voice" doc:"Calls."`
+	Chat  *Chat  `yaml:"chat" doc:"Chats."`
+	Tasks *Tasks `yaml:"tasks" doc:"Tasks."`
+}
+
+// Voice is call traffic.
+type Voice struct {
+	InboundCallsPerHour  float64  `yaml:"inbound_calls_per_hour" plan:"rate,required" doc:"Inbound calls per hour at the peak."`
+	MinutesInConnect     *Minutes `yaml:"minutes_in_connect" plan:"duration,required" doc:"Average time an inbound call spends in Connect (flow, queue, agent): minutes, or 6m30s."`
+	HandleTime           *Minutes `yaml:"handle_time" plan:"duration" doc:"Average handle time (talk, hold, after-call work), for staffing. Default: minutes_in_connect."`
+	OutboundCallsPerHour *float64 `yaml:"outbound_calls_per_hour" plan:"rate" doc:"Outbound calls per hour (agent or campaign)."`
+	OutboundMinutes      *Minutes `yaml:"outbound_minutes" plan:"duration" doc:"Average length of an outbound call. Required with outbound_calls_per_hour."`
+	VoiceIDShare         *float64 `yaml:"voice_id_share" plan:"share" doc:"Share (0-1) of inbound calls that go through Voice ID."`
+}
+
+// Chat is chat traffic.
+type Chat struct {
+	ChatsPerHour     float64  `yaml:"chats_per_hour" plan:"rate,required" doc:"Chats started per hour at the peak."`
+	MinutesInConnect *Minutes `yaml:"minutes_in_connect" plan:"duration,required" doc:"Average time a chat stays active, waiting included."`
+	HandleTime       *Minutes `yaml:"handle_time" plan:"duration" doc:"Average agent handle time per chat, for staffing. Default: minutes_in_connect."`
+	Concurrency      *float64 `yaml:"concurrency" plan:"count" doc:"Chats one agent handles at once, for staffing. Default 1."`
+}
+
+// Tasks is task traffic.
+type Tasks struct {
+	TasksPerHour      float64  `yaml:"tasks_per_hour" plan:"rate,required" doc:"Tasks created per hour at the peak."`
+	MinutesInConnect  *Minutes `yaml:"minutes_in_connect" plan:"duration,required" doc:"Average time from creation to end, queueing and After Contact Work included: minutes, or 3h, 2d."`
+	HandleTime        *Minutes `yaml:"handle_time" plan:"duration" doc:"Average agent handle time per task, for staffing. Default: tasks are not staffed."`
+	ScheduleAheadDays *float64 `yaml:"schedule_ahead_days" plan:"number" doc:"How many days ahead tasks are scheduled."`
+}
+
+// ContactLens is Contact Lens use on an instance.
+type ContactLens struct {
+	PostCallShare *float64 `yaml:"post_call_share" plan:"share" doc:"Share (0-1) of calls with post-call analytics."`
+	RealtimeShare *float64 `yaml:"realtime_share" plan:"share" doc:"Share (0-1) of calls with real-time analytics."`
+	PostChatShare *float64 `yaml:"post_chat_share" plan:"share" doc:"Share (0-1) of chats with post-chat analytics."`
+}
+
+// VoiceID is Voice ID use in the account.
+type VoiceID struct {
+	Domains                    *float64 `yaml:"domains" plan:"count" doc:"Voice ID domains. Default 1."`
+	Speakers                   *float64 `yaml:"speakers" plan:"count" doc:"Enrolled speakers across the domains."`
+	Fraudsters                 *float64 `yaml:"fraudsters" plan:"count" doc:"Registered fraudsters across the domains."`
+	Watchlists                 *float64 `yaml:"watchlists" plan:"count" doc:"Watchlists per domain, the default one included. Default: the fewest that hold the fraudsters."`
+	SpeakerBatch               *float64 `yaml:"speaker_batch" plan:"count" doc:"Speakers per batch enrollment job. Default: the largest the quota allows."`
+	FraudsterBatch             *float64 `yaml:"fraudster_batch" plan:"count" doc:"Fraudsters per batch registration job. Default: the largest the quota allows."`
+	ConcurrentEnrollmentJobs   *float64 `yaml:"concurrent_enrollment_jobs" plan:"count" doc:"Batch speaker enrollment jobs run at once in a domain."`
+	ConcurrentRegistrationJobs *float64 `yaml:"concurrent_registration_jobs" plan:"count" doc:"Batch fraudster registration jobs run at once in a domain."`
+}
+
+// Cases is Amazon Connect Cases use.
+type Cases struct {
+	Domains           *float64 `yaml:"domains" plan:"count" doc:"Cases domains in the account."`
+	Fields            *float64 `yaml:"fields" plan:"count" doc:"Fields in the (largest) Cases domain."`
+	FieldOptions      *float64 `yaml:"field_options" plan:"count" doc:"The most options of one single-select field."`
+	Layouts           *float64 `yaml:"layouts" plan:"count" doc:"Layouts in the domain."`
+	Templates         *float64 `yaml:"templates" plan:"count" doc:"Templates in the domain."`
+	RelatedItems      *float64 `yaml:"related_items" plan:"count" doc:"The most related items attached to one case."`
+	FieldsPerTemplate *float64 `yaml:"fields_per_template" plan:"count" doc:"The most case fields in one case template."`
+}
+
+// CustomerProfiles is Customer Profiles use.
+type CustomerProfiles struct {
+	Domains                        *float64 `yaml:"domains" plan:"count" doc:"Customer Profiles domains in the account."`
+	ObjectTypes                    *float64 `yaml:"object_types" plan:"count" doc:"Object types in the (largest) domain."`
+	KeysPerObjectType              *float64 `yaml:"keys_per_object_type" plan:"count" doc:"The most keys of one object type."`
+	Integrations                   *float64 `yaml:"integrations" plan:"count" doc:"Integrations in the domain."`
+	ExpirationDays                 *float64 `yaml:"expiration_days" plan:"number" doc:"Days objects and profiles are kept."`
+	ObjectsPerProfile              *float64 `yaml:"objects_per_profile" plan:"count" doc:"The most objects attached to one profile."`
+	ObjectsSizePerProfileMB        *float64 `yaml:"objects_size_per_profile_mb" plan:"number" doc:"The largest total size of one profile's objects, in MB."`
+	ObjectSizeKB                   *float64 `yaml:"object_size_kb" plan:"number" doc:"The largest object or profile, in KB."`
+	IdentityResolutionJobsPerWeek  *float64 `yaml:"identity_resolution_jobs_per_week" plan:"count" doc:"Identity Resolution Jobs a week in one domain."`
+	ConsolidationRules             *float64 `yaml:"consolidation_rules" plan:"count" doc:"Consolidation rules in one Identity Resolution Job."`
+	AttributesPerConsolidationRule *float64 `yaml:"attributes_per_consolidation_rule" plan:"count" doc:"The most attributes in one consolidation rule."`
+}
+
+// Wisdom is Amazon Connect Wisdom use.
+type Wisdom struct {
+	Assistants              *float64 `yaml:"assistants" plan:"count" doc:"Assistants."`
+	KnowledgeBases          *float64 `yaml:"knowledge_bases" plan:"count" doc:"Knowledge bases."`
+	KnowledgeBaseSizeGB     *float64 `yaml:"knowledge_base_size_gb" plan:"number" doc:"The largest knowledge base, in GB."`
+	ContentPerKnowledgeBase *float64 `yaml:"content_per_knowledge_base" plan:"count" doc:"The most content items in one knowledge base."`
+	DocumentSizeMB          *float64 `yaml:"document_size_mb" plan:"number" doc:"The largest document, in MB."`
+	RequestsPerSecond       *float64 `yaml:"requests_per_second" plan:"rate" doc:"Wisdom API requests per second at the peak, all APIs together."`
+}
+
+// AppIntegrations is Amazon Connect AppIntegrations use in the Region.
+type AppIntegrations struct {
+	DataIntegrations             *float64 `yaml:"data_integrations" plan:"count" doc:"Data integrations in the Region."`
+	DataIntegrationAssociations  *float64 `yaml:"data_integration_associations" plan:"count" doc:"The most associations of one data integration."`
+	EventIntegrations            *float64 `yaml:"event_integrations" plan:"count" doc:"Event integrations in the Region."`
+	EventIntegrationAssociations *float64 `yaml:"event_integration_associations" plan:"count" doc:"The most associations of one event integration."`
+}
+
+// APIConsumer is a program that calls one API operation.
+type APIConsumer struct {
+	Name          string   `yaml:"name" plan:"text" doc:"What calls the API, for the report."`
+	Service       string   `yaml:"service" plan:"service" doc:"connect (default), participant, contact-lens, cases, voice-id or wisdom."`
+	Operation     string   `yaml:"operation" plan:"operation,required" doc:"The API operation, such as GetCurrentMetricData."`
+	RatePerSecond *float64 `yaml:"rate_per_second" plan:"rate" doc:"Requests per second from one client. Give one of rate_per_second, rate_per_minute, interval."`
+	RatePerMinute *float64 `yaml:"rate_per_minute" plan:"rate" doc:"Requests per minute from one client."`
+	Interval      *Minutes `yaml:"interval" plan:"duration" doc:"One request every interval from each client (polling): minutes, or 15s."`
+	Clients       *float64 `yaml:"clients" plan:"count" doc:"How many such clients run at once. Default 1."`
+	Aligned       bool     `yaml:"aligned" doc:"The clients fire at the same moment (for example on the minute), so their requests arrive as one burst."`
+	Instance      string   `yaml:"instance" plan:"text" doc:"For per-instance APIs (participant): the instance it calls. Default: every instance."`
+}
+
+// Minutes is a duration in minutes: a plain number is minutes; a string with a
+// unit (90s, 6m30s, 1.5h, 2d) also works.
+type Minutes float64
+
+// Starter is the commented starter plan that `connectcap plan init` writes.
+//
+//go:embed starter.yaml
+var Starter []byte

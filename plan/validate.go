@@ -1,0 +1,155 @@
+package plan
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+
+	"github.com/connectcap/connectcap/tables"
+)
+
+var (
+	regionCode   = regexp.MustCompile(`^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d{1,2}$`)
+	instanceARN  = regexp.MustCompile(`^arn:aws[a-z-]*:connect:([a-z0-9-]+):(\d{12}):instance/[0-9a-fA-F-]{1,64}$`)
+	operationRE  = regexp.MustCompile(`^[A-Z][A-Za-z0-9]{2,80}$`)
+	apiServices  = []string{"connect", "participant", "contact-lens", "cases", "voice-id", "wisdom"}
+	instanceName = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$`)
+)
+
+// validate checks what decoding alone cannot: names, references, combinations.
+func (p *Plan) validate() error {
+	if p.Region != "" && !regionCode.MatchString(p.Region) {
+		return p.errorf("region", "%q is not an AWS Region code; accepted: a Region code such as us-east-1", p.Region)
+	}
+	if len(p.Instances) == 0 {
+		return p.errorf("instances", "no instances; accepted: a list of at least one instance with a name")
+	}
+	if err := p.validateApplied("applied", p.Applied, false); err != nil {
+		return err
+	}
+	names := map[string]int{}
+	for i, in := range p.Instances {
+		path := fmt.Sprintf("instances[%d]", i)
+		if !instanceName.MatchString(in.Name) {
+			return p.errorf(path+".name", "%q is not a usable instance name; accepted: 1 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit", in.Name)
+		}
+		if j, dup := names[in.Name]; dup {
+			return p.errorf(path+".name", "duplicate instance name %q (also instances[%d]); accepted: a name unique in the plan", in.Name, j)
+		}
+		names[in.Name] = i
+		if in.ARN != "" {
+			m := instanceARN.FindStringSubmatch(in.ARN)
+			if m == nil {
+				return p.errorf(path+".arn", "%q is not an Amazon Connect instance ARN; accepted: arn:aws:connect:REGION:ACCOUNT:instance/ID", in.ARN)
+			}
+			if p.Region != "" && m[1] != p.Region {
+				return p.errorf(path+".arn", "the ARN is in %s but the plan's region is %s", m[1], p.Region)
+			}
+		}
+		if err := p.validateApplied(path+".applied", in.Applied, true); err != nil {
+			return err
+		}
+		if err := p.validateInstance(path, in); err != nil {
+			return err
+		}
+	}
+	for i, c := range p.APIConsumers {
+		if err := p.validateConsumer(fmt.Sprintf("api_consumers[%d]", i), c, names); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (p *Plan) validateApplied(path string, m map[string]float64, instance bool) error {
+	for key := range m {
+		q, ok := quotaByKey(key)
+		if !ok {
+			return p.errorf(path+"."+key, "unknown quota id or quota code %q; accepted: an id or code from 'connectcap quotas'", key)
+		}
+		if instance && q.Scope != "instance" && q.Scope != "routing-profile" {
+			return p.errorf(path+"."+key, "%s is not a per-instance quota (scope %s); put it under the top-level applied map", q.ID, q.Scope)
+		}
+	}
+	return nil
+}
+
+// quotaByKey finds a quota by id or quota code.
+func quotaByKey(key string) (tables.Quota, bool) {
+	if q, ok := tables.Lookup(key); ok {
+		return q, true
+	}
+	return tables.ByQuotaCode(key)
+}
+
+func (p *Plan) validateInstance(path string, in Instance) error {
+	t := in.Traffic
+	if t != nil && t.Voice != nil && t.Voice.OutboundCallsPerHour != nil && *t.Voice.OutboundCallsPerHour > 0 && t.Voice.OutboundMinutes == nil {
+		return p.errorf(path+".traffic.voice.outbound_calls_per_hour", "needs outbound_minutes, the average length of an outbound call")
+	}
+	if t != nil && t.Chat != nil && t.Chat.Concurrency != nil && *t.Chat.Concurrency < 1 {
+		return p.errorf(path+".traffic.chat.concurrency", "%v: too small; accepted: a whole number of chats per agent, at least 1", *t.Chat.Concurrency)
+	}
+	u := in.Users
+	if u == nil || u.Staffing == nil {
+		return nil
+	}
+	sp := path + ".users.staffing"
+	if u.Agents != nil {
+		return p.errorf(path+".users", "give agents or staffing, not both")
+	}
+	s := u.Staffing
+	if s.ServiceLevelPct <= 0 || s.ServiceLevelPct >= 100 {
+		return p.errorf(sp+".service_level_pct", "%v: out of range; accepted: a percentage greater than 0 and less than 100", s.ServiceLevelPct)
+	}
+	if s.ShrinkagePct != nil && *s.ShrinkagePct >= 100 {
+		return p.errorf(sp+".shrinkage_pct", "%v: too large; accepted: a percentage from 0 to less than 100", *s.ShrinkagePct)
+	}
+	if s.MaxOccupancyPct != nil && *s.MaxOccupancyPct <= 0 {
+		return p.errorf(sp+".max_occupancy_pct", "%v: too small; accepted: a percentage greater than 0 and at most 100", *s.MaxOccupancyPct)
+	}
+	if t == nil || (t.Voice == nil && t.Chat == nil && (t.Tasks == nil || t.Tasks.HandleTime == nil)) {
+		return p.errorf(sp, "staffing sizes agents from traffic, but the instance has no voice, chat or staffed task traffic")
+	}
+	return nil
+}
+
+func (p *Plan) validateConsumer(path string, c APIConsumer, instances map[string]int) error {
+	service := c.Service
+	if service == "" {
+		service = "connect"
+	}
+	if !contains(apiServices, service) {
+		return p.errorf(path+".service", "%q is not an API service; accepted: %s", c.Service, strings.Join(apiServices, ", "))
+	}
+	if !operationRE.MatchString(c.Operation) {
+		return p.errorf(path+".operation", "%q is not an API operation name; accepted: a name such as GetCurrentMetricData", c.Operation)
+	}
+	if _, ok := tables.ForOperation(service, c.Operation); !ok {
+		return p.errorf(path+".operation", "%s has no throttling quota on the page for service %s; accepted: an operation from 'connectcap quotas --service %s'", c.Operation, service, service)
+	}
+	given := 0
+	for _, set := range []bool{c.RatePerSecond != nil, c.RatePerMinute != nil, c.Interval != nil} {
+		if set {
+			given++
+		}
+	}
+	if given != 1 {
+		return p.errorf(path, "give exactly one of rate_per_second, rate_per_minute or interval (got %d)", given)
+	}
+	if c.Instance != "" {
+		if _, ok := instances[c.Instance]; !ok {
+			return p.errorf(path+".instance", "no instance named %q in the plan", c.Instance)
+		}
+	}
+	return nil
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
