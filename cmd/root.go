@@ -132,7 +132,10 @@ CONNECTCAP_CALLS_LIMIT. Precedence: flag > environment > config file > default.
 		newCmdTasks(inv, nil),
 		newCmdVoiceID(inv, nil),
 		newCmdQuotas(inv),
+		newCmdVersion(inv),
+		newHelpExitCodes(),
 	)
+	setVersion(root, inv.app.Build)
 	return root
 }
 

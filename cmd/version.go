@@ -1,0 +1,163 @@
+package cmd
+
+import (
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"io"
+	"runtime"
+	"runtime/debug"
+	"strings"
+
+	"github.com/connectcap/connectcap/render"
+	"github.com/spf13/cobra"
+	"go.yaml.in/yaml/v3"
+)
+
+// Values reported when neither the release build nor the Go build info knows.
+const (
+	unknownVersion = "(devel)"
+	unknownValue   = "unknown"
+)
+
+// VersionInfo is what connectcap version writes; the JSON, YAML and CSV field
+// names are the same.
+type VersionInfo struct {
+	SchemaVersion int    `json:"schema_version" yaml:"schema_version"`
+	Command       string `json:"command" yaml:"command"`
+	Version       string `json:"version" yaml:"version"`
+	Commit        string `json:"commit" yaml:"commit"`
+	Date          string `json:"date" yaml:"date"`
+	GoVersion     string `json:"go_version" yaml:"go_version"`
+}
+
+// Resolved fills what the release build's ldflags left empty from the build
+// info that the Go toolchain embeds (module version from `go install m@v`, VCS
+// revision and commit time from `go build` in a checkout), and what is still
+// unknown with "(devel)" or "unknown".
+func (b BuildInfo) Resolved() BuildInfo {
+	info, _ := debug.ReadBuildInfo()
+	return resolveBuild(b, info)
+}
+
+func resolveBuild(b BuildInfo, info *debug.BuildInfo) BuildInfo {
+	if info != nil {
+		var revision, vcsTime string
+		modified := false
+		for _, s := range info.Settings {
+			switch s.Key {
+			case "vcs.revision":
+				revision = s.Value
+			case "vcs.time":
+				vcsTime = s.Value
+			case "vcs.modified":
+				modified = s.Value == "true"
+			}
+		}
+		if b.Version == "" && info.Main.Version != "" {
+			b.Version = info.Main.Version
+		}
+		if b.Commit == "" && revision != "" {
+			b.Commit = revision
+			if modified {
+				b.Commit += "-dirty"
+			}
+		}
+		if b.Date == "" {
+			b.Date = vcsTime
+		}
+	}
+	if b.Version == "" {
+		b.Version = unknownVersion
+	}
+	if b.Commit == "" {
+		b.Commit = unknownValue
+	}
+	if b.Date == "" {
+		b.Date = unknownValue
+	}
+	return b
+}
+
+func versionInfo(b BuildInfo) VersionInfo {
+	return VersionInfo{SchemaVersion: 1, Command: "version", Version: b.Version, Commit: b.Commit, Date: b.Date, GoVersion: runtime.Version()}
+}
+
+// versionText is what both `connectcap version` and `connectcap --version` print.
+func versionText(v VersionInfo) string {
+	return fmt.Sprintf("connectcap version %s\ncommit: %s\ndate: %s\ngo: %s\n", v.Version, v.Commit, v.Date, v.GoVersion)
+}
+
+// setVersion makes `--version` print the same text as the version command.
+func setVersion(root *cobra.Command, b BuildInfo) {
+	v := versionInfo(b.Resolved())
+	root.Version = v.Version
+	// The template is literal text: quote any "{{" a version string might hold.
+	root.SetVersionTemplate(strings.ReplaceAll(versionText(v), "{{", "{{`{{`}}"))
+}
+
+func newCmdVersion(inv *invocation) *cobra.Command {
+	var output string
+	cmd := &cobra.Command{
+		Use:   "version",
+		Short: "Print connectcap's version, commit and build date",
+		Long: `Print the version, the commit it was built from, the build date and the Go
+version.
+
+Release builds carry the values set at build time. A binary built with 'go build'
+in a checkout reports the module version, the VCS revision (with -dirty when the
+tree had local changes) and the commit time; one built with 'go install
+module@version' reports that version. What is not known is "(devel)" for the
+version and "unknown" for the commit and date.`,
+		Example: "  connectcap version\n  connectcap --version\n  connectcap version -o json",
+		Args:    cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return writeVersion(cmd.OutOrStdout(), versionInfo(inv.app.Build.Resolved()), render.Format(output))
+		},
+	}
+	addOutputFlag(cmd, &output)
+	return cmd
+}
+
+func writeVersion(w io.Writer, v VersionInfo, f render.Format) error {
+	switch f {
+	case render.JSON:
+		enc := json.NewEncoder(w)
+		enc.SetIndent("", "  ")
+		enc.SetEscapeHTML(false)
+		return enc.Encode(v)
+	case render.YAML:
+		enc := yaml.NewEncoder(w)
+		enc.SetIndent(2)
+		if err := enc.Encode(v); err != nil {
+			return err
+		}
+		return enc.Close()
+	case render.CSV:
+		cw := csv.NewWriter(w)
+		_ = cw.Write([]string{"schema_version", "command", "version", "commit", "date", "go_version"})
+		_ = cw.Write([]string{fmt.Sprint(v.SchemaVersion), v.Command, v.Version, v.Commit, v.Date, v.GoVersion})
+		cw.Flush()
+		return cw.Error()
+	case render.Markdown:
+		_, err := fmt.Fprintf(w, "| version | commit | date | go_version |\n| --- | --- | --- | --- |\n| %s | %s | %s | %s |\n",
+			mdCell(v.Version), mdCell(v.Commit), mdCell(v.Date), mdCell(v.GoVersion))
+		return err
+	}
+	_, err := io.WriteString(w, versionText(v))
+	return err
+}
+
+func mdCell(s string) string { return strings.ReplaceAll(s, "|", `\|`) }
+
+// NewRootForDocs returns the command tree the binary runs, with the commands that
+// cobra adds at run time (help, completion), for generating the reference pages
+// and completion scripts. It reads no environment and runs nothing.
+func NewRootForDocs() *cobra.Command {
+	inv := &invocation{app: App{LookupEnv: func(string) (string, bool) { return "", false }, Environ: func() []string { return nil }}}
+	root := newRoot(inv)
+	root.InitDefaultHelpCmd()
+	root.InitDefaultCompletionCmd()
+	root.InitDefaultVersionFlag()
+	return root
+}
