@@ -1,0 +1,169 @@
+package render_test
+
+import (
+	"bytes"
+	"flag"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/connectcap/connectcap/render"
+	"github.com/connectcap/connectcap/report"
+	"github.com/connectcap/connectcap/sizing"
+	"github.com/connectcap/connectcap/tables"
+)
+
+var update = flag.Bool("update", false, "rewrite testdata/*.golden from the current output")
+
+// goldenResults are the results the golden files show, one per command example.
+// Their inputs are what the commands pass to sizing for the command lines in the
+// comments; the end-to-end scripts in cmd/testdata/script compare the real binary's
+// output for those command lines with the same files.
+var goldenResults = []struct {
+	name string
+	size func() (*report.Result, error)
+}{
+	// connectcap analytics --duration 10 --cph 3000
+	{"analytics", func() (*report.Result, error) {
+		return sizing.SizeAnalytics(sizing.Analytics{
+			Common:          sizing.Common{TargetPct: sizing.DefaultTargetPct},
+			DurationMinutes: 10, CallsPerHour: 3000, Blocking: sizing.DefaultBlocking,
+		})
+	}},
+	// connectcap analytics --duration 6m --cph 1200 --realtime-share 0.25 --region us-east-1
+	{"analytics-realtime", func() (*report.Result, error) {
+		return sizing.SizeAnalytics(sizing.Analytics{
+			Common:          sizing.Common{Region: "us-east-1", TargetPct: sizing.DefaultTargetPct},
+			DurationMinutes: 6, CallsPerHour: 1200, RealtimeShare: ptr(0.25), Blocking: sizing.DefaultBlocking,
+		})
+	}},
+	// connectcap calls --cph 1200 --duration 6
+	{"calls", func() (*report.Result, error) {
+		return sizing.SizeCalls(sizing.Calls{
+			Common:       sizing.Common{TargetPct: sizing.DefaultTargetPct},
+			CallsPerHour: 1200, DurationMinutes: 6, Blocking: sizing.DefaultBlocking,
+		})
+	}},
+	// connectcap calls --cph 1200 --duration 6m30s --outbound-cph 300 --outbound-duration 4 --limit 150
+	{"calls-outbound", func() (*report.Result, error) {
+		return sizing.SizeCalls(sizing.Calls{
+			Common:       sizing.Common{TargetPct: sizing.DefaultTargetPct, Limit: &report.Limit{Value: 150, Source: report.FromFlag}},
+			CallsPerHour: 1200, DurationMinutes: 6.5, OutboundCallsPerHour: 300, OutboundDurationMinutes: 4,
+			Blocking: sizing.DefaultBlocking,
+		})
+	}},
+	// connectcap chats --cph 400 --duration 25
+	{"chats", func() (*report.Result, error) {
+		return sizing.SizeChats(sizing.Contacts{
+			Common:  sizing.Common{TargetPct: sizing.DefaultTargetPct},
+			PerHour: 400, DurationMinutes: 25, Blocking: sizing.DefaultBlocking,
+		})
+	}},
+	// connectcap tasks --cph 900 --duration 3h --schedule-ahead-days 7
+	{"tasks", func() (*report.Result, error) {
+		return sizing.SizeTasks(sizing.Contacts{
+			Common:  sizing.Common{TargetPct: sizing.DefaultTargetPct},
+			PerHour: 900, DurationMinutes: 180, Blocking: sizing.DefaultBlocking, ScheduleAheadDays: ptr(7),
+		})
+	}},
+	// connectcap voiceid --cph 5000
+	{"voiceid", func() (*report.Result, error) {
+		return sizing.SizeVoiceID(sizing.VoiceID{
+			Common:       sizing.Common{TargetPct: sizing.DefaultTargetPct},
+			CallsPerHour: 5000, Domains: 1,
+		})
+	}},
+	// connectcap voiceid --cph 12000 --speakers 250000 --fraudsters 1200 --domains 2
+	{"voiceid-inventory", func() (*report.Result, error) {
+		return sizing.SizeVoiceID(sizing.VoiceID{
+			Common:       sizing.Common{TargetPct: sizing.DefaultTargetPct},
+			CallsPerHour: 12000, Domains: 2, Speakers: ptr(250000), Fraudsters: ptr(1200),
+		})
+	}},
+}
+
+func ptr(v float64) *float64 { return &v }
+
+// goldenFormats are the formats every result has a golden file for.
+var goldenFormats = []render.Format{render.Table, render.CSV, render.Markdown, render.JSON, render.YAML}
+
+func ext(f render.Format) string {
+	switch f {
+	case render.Table:
+		return "txt"
+	case render.Markdown:
+		return "md"
+	}
+	return string(f)
+}
+
+// checkGolden compares got with testdata/name, or rewrites the file with -update.
+func checkGolden(t *testing.T, name string, got []byte) {
+	t.Helper()
+	path := filepath.Join("testdata", name)
+	if *update {
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run 'go test ./render -update' to create it)", err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("output differs from %s (run 'go test ./render -update' and review the diff)\n--- got\n%s\n--- want\n%s", path, got, want)
+	}
+}
+
+func TestResultGolden(t *testing.T) {
+	for _, tc := range goldenResults {
+		r, err := tc.size()
+		if err != nil {
+			t.Fatalf("%s: %v", tc.name, err)
+		}
+		for _, f := range goldenFormats {
+			t.Run(tc.name+"/"+string(f), func(t *testing.T) {
+				var buf bytes.Buffer
+				if err := render.Result(&buf, r, f); err != nil {
+					t.Fatal(err)
+				}
+				checkGolden(t, tc.name+"."+ext(f)+".golden", buf.Bytes())
+			})
+		}
+	}
+}
+
+// TestQuotasGolden covers 'connectcap quotas' (the whole catalogue) and
+// 'connectcap quotas show ID' for a plain row, a row with Region defaults and an
+// API rate row with a burst and no quota code.
+func TestQuotasGolden(t *testing.T) {
+	rows := make([]render.QuotaRow, 0, len(tables.All()))
+	for _, q := range tables.All() {
+		rows = append(rows, render.NewQuotaRow(q))
+	}
+	for _, f := range goldenFormats {
+		t.Run("quotas/"+string(f), func(t *testing.T) {
+			var buf bytes.Buffer
+			if err := render.Quotas(&buf, rows, f); err != nil {
+				t.Fatal(err)
+			}
+			checkGolden(t, "quotas."+ext(f)+".golden", buf.Bytes())
+		})
+	}
+	for _, id := range []string{"connect.concurrent-active-calls", "contact-lens.concurrent-realtime-calls", "connect.api-requests"} {
+		q, ok := tables.Lookup(id)
+		if !ok {
+			t.Fatalf("no quota %s in the catalogue", id)
+		}
+		for _, f := range goldenFormats {
+			t.Run("quotas-show/"+id+"/"+string(f), func(t *testing.T) {
+				var buf bytes.Buffer
+				if err := render.Quota(&buf, render.NewQuotaRow(q), f); err != nil {
+					t.Fatal(err)
+				}
+				checkGolden(t, "quotas-show-"+id+"."+ext(f)+".golden", buf.Bytes())
+			})
+		}
+	}
+}
