@@ -32,61 +32,91 @@ func SmallestServers(load, blocking float64) int {
 
 // MaxLoad is the largest offered load that servers slots carry with blocking at or
 // below the target. B grows with A, and B(N, A) ≥ 1 − N/A puts the answer in
-// [0, N/(1−ε)]; a safeguarded Newton step (dB/dA = B·(N/A − 1 + B)) inside a
-// bisection bracket finds it. The result satisfies ErlangB(servers, result) ≤ blocking.
+// [0, N/(1−ε)]; Newton steps (dB/dA = B·(N/A − 1 + B)), kept inside that bracket
+// by bisection, converge in a handful of O(N) evaluations. The result satisfies
+// ErlangB(servers, result) ≤ blocking.
 func MaxLoad(servers int, blocking float64) float64 {
 	if servers <= 0 {
 		return 0
 	}
 	n := float64(servers)
 	lo, hi := 0.0, n/(1-blocking)
-	a := n // a reasonable start: the answer lies below N for small targets
-	if a >= hi {
-		a = hi / 2
-	}
-	for i := 0; i < 200; i++ {
+	a := math.Min(n, hi/2+n/2)
+	for i := 0; i < 100; i++ {
 		b := ErlangB(servers, a)
 		if b <= blocking {
 			lo = a
 		} else {
 			hi = a
 		}
-		if hi-lo <= 1e-12*math.Max(1, hi) {
-			break
-		}
 		next := a - (b-blocking)/(b*(n/a-1+b))
+		if math.Abs(next-a) <= 1e-12*a || hi-lo <= 1e-13*hi {
+			break // converged: the root lies within rounding of a
+		}
 		if !(next > lo && next < hi) || math.IsNaN(next) {
 			next = (lo + hi) / 2
 		}
-		if next == a {
-			next = (lo + hi) / 2
-		}
 		a = next
+	}
+	// Newton has found the root to within rounding; step down from it until the
+	// blocking target holds, so the answer is never just above it.
+	if lo < hi*(1-1e-12) {
+		for d := 1e-15; d < 1e-9; d *= 10 {
+			if c := hi * (1 - d); c > lo && ErlangB(servers, c) <= blocking {
+				lo = c
+				break
+			}
+		}
+	}
+	// Should stepping down not have reached the root, bisect what remains.
+	for i := 0; i < 200 && hi-lo > 1e-12*hi; i++ {
+		if mid := (lo + hi) / 2; ErlangB(servers, mid) <= blocking {
+			lo = mid
+		} else {
+			hi = mid
+		}
 	}
 	return lo
 }
 
 // PoissonQuantile is the smallest k with P(X ≤ k) ≥ p for X ~ Poisson(load): the
 // number of contacts in the system that is not exceeded with probability p when no
-// quota applies (M/G/∞). The CDF comes without summing terms, as
-// P(X ≤ k) = pmf(k) / B(k, A) with pmf(k) = exp(k·ln A − A − lgamma(k+1)).
+// quota applies (M/G/∞). Terms are summed outward from the mode, where the mass
+// is, with pmf(m) = exp(m·ln A − A − lgamma(m+1)) and neighbours by the ratios
+// pmf(k+1) = pmf(k)·A/(k+1); far-tail terms below 1e-20 of the sum are dropped.
 func PoissonQuantile(load, p float64) int {
 	if load <= 0 {
 		return 0
 	}
-	lnA := math.Log(load)
-	b := 1.0
-	for k := 0; ; k++ {
-		if k > 0 {
-			ab := load * b
-			b = ab / (float64(k) + ab)
-		}
-		lg, _ := math.Lgamma(float64(k) + 1)
-		pmf := math.Exp(float64(k)*lnA - load - lg)
-		if pmf/b >= p {
-			return k
+	m := math.Floor(load)
+	lg, _ := math.Lgamma(m + 1)
+	pm := math.Exp(m*math.Log(load) - load - lg)
+	// P(X ≤ m) = pm · (1 + Σ_{i<m} pmf(i)/pm)
+	below, t := 0.0, 1.0
+	for i := m; i > 0; i-- {
+		t *= i / load
+		below += t
+		if t < 1e-20*below {
+			break
 		}
 	}
+	cdf := pm * (1 + below)
+	k, pk := m, pm
+	if cdf >= p {
+		// Walk down while the CDF one below still reaches p.
+		for k > 0 && cdf-pk >= p {
+			cdf -= pk
+			pk *= k / load
+			k--
+		}
+		return int(k)
+	}
+	for cdf < p {
+		pk *= load / (k + 1)
+		k++
+		cdf += pk
+	}
+	return int(k)
 }
 
 // ErlangC is the probability that a contact waits in an M/M/N queue with agents
