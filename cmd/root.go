@@ -131,6 +131,7 @@ CONNECTCAP_CALLS_LIMIT. Precedence: flag > environment > config file > default.
 		newCmdChats(inv, nil),
 		newCmdTasks(inv, nil),
 		newCmdVoiceID(inv, nil),
+		newCmdAgents(inv, nil),
 		newCmdQuotas(inv),
 		newCmdVersion(inv),
 		newHelpExitCodes(),

@@ -1,0 +1,125 @@
+package cmd
+
+import (
+	"fmt"
+	"math"
+
+	"github.com/connectcap/connectcap/sizing"
+	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
+)
+
+// AgentsOptions is what connectcap agents runs with.
+type AgentsOptions struct {
+	In sizing.Agents
+	Output
+}
+
+func newCmdAgents(inv *invocation, runF func(*AgentsOptions) error) *cobra.Command {
+	var c commonFlags
+	var in sizing.Agents
+	var ahtMinutes, answerMinutes, given float64
+	cmd := &cobra.Command{
+		Use:   "agents --cph N --aht DURATION --answer-within DURATION --service-level PCT",
+		Short: "Size agents for a service level (Erlang C) and check users per instance",
+		Long: `Size the agents a queue needs for a service level, with Erlang C, and check the
+scheduled agents against users per instance (default quota 500).
+
+Offered load A = calls per hour x AHT / 60 min erlangs. Agents = the smallest N
+above A whose service level 1 - C(N, A) x exp(-(N - A) x t / AHT) reaches
+--service-level and whose occupancy A / N stays at or below --max-occupancy, where
+C is the Erlang C probability of waiting and t is --answer-within. The average
+speed of answer is C x AHT / (N - A). Scheduled agents = ceil(agents / (1 -
+shrinkage)): the agents to roster so that enough remain after breaks, training and
+absence.
+
+Durations follow the rule of every command: a plain number is minutes, so write
+--answer-within 20s for 20 seconds (3m, 180s and 1h also work).
+
+With --agents N, evaluate N agents instead of sizing; --service-level is then
+optional and, when given, the note says how many agents meet it. When N does not
+exceed the load, the queue never empties: probability_of_waiting is 1,
+service_level_pct 0, occupancy_pct 100, and asa_seconds has no bound, written as
+null in JSON.`,
+		Example: `  connectcap agents --cph 200 --aht 180s --answer-within 20s --service-level 80
+  connectcap agents --cph 200 --aht 3m --answer-within 20s --service-level 80 --shrinkage 30 -o json
+  connectcap agents --cph 200 --aht 3m --answer-within 20s --agents 13`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if err := require(inv, cmd, "cph", "aht", "answer-within"); err != nil {
+				return err
+			}
+			if inv.source("agents") == "" {
+				if err := require(inv, cmd, "service-level"); err != nil {
+					return err
+				}
+			} else {
+				in.Given = int(given)
+			}
+			in.AHTSeconds = secondsOf(ahtMinutes)
+			in.AnswerWithinSeconds = secondsOf(answerMinutes)
+			in.Common = c.sizing(inv)
+			opts := &AgentsOptions{In: in, Output: c.outputOptions(cmd)}
+			if runF != nil {
+				return runF(opts)
+			}
+			r, err := sizing.SizeAgents(opts.In)
+			if err != nil {
+				return sizingError(err)
+			}
+			return emit(r, opts.Output)
+		},
+	}
+	fs := cmd.Flags()
+	addNumber(fs, &in.CallsPerHour, "cph", "", 0, numberValue{what: "calls per hour", min: 0, minOpen: true, max: maxPerHour}, "calls per hour offered to the agents")
+	addDuration(fs, &ahtMinutes, "aht", "the average handle time", "average handle time (talk, hold, after-call work): minutes, or 180s, 1h")
+	addDuration(fs, &answerMinutes, "answer-within", "the service level's answer time", "answer time of the service level: minutes, so write 20s for 20 seconds")
+	addBelowMax(fs, &in.ServiceLevelPct, "service-level", 0, numberValue{what: "a percentage", min: 0, minOpen: true, max: 100, suffix: "%"}, "target percentage of calls answered within --answer-within")
+	addBelowMax(fs, &in.ShrinkagePct, "shrinkage", 0, numberValue{what: "a percentage", min: 0, max: 100, suffix: "%"}, "percentage of scheduled time agents are away (breaks, training, absence)")
+	addNumber(fs, &in.MaxOccupancyPct, "max-occupancy", "", 100, numberValue{what: "a percentage", min: 0, minOpen: true, max: 100, suffix: "%"}, "most of their time (percent) agents may spend on calls")
+	addNumber(fs, &given, "agents", "", 0, numberValue{what: "a number of agents", min: 1, max: sizing.MaxAgents, whole: true}, "evaluate this many agents instead of sizing")
+	addCommonFlags(cmd, &c, "users per instance")
+	return cmd
+}
+
+// secondsOf turns the minutes a duration flag holds into seconds, rounded to the
+// nanosecond so that 20s stays 20 rather than 19.999999999999996.
+func secondsOf(minutes float64) float64 {
+	return math.Round(minutes*60e9) / 1e9
+}
+
+// belowMaxValue is a numberValue whose maximum itself is not accepted: a service
+// level of 100 % needs infinitely many agents, and shrinkage of 100 % leaves none.
+type belowMaxValue struct{ numberValue }
+
+func (b *belowMaxValue) accepted() string {
+	lower := "at least " + fmtNum(b.min)
+	if b.minOpen {
+		lower = "greater than " + fmtNum(b.min)
+	}
+	s := fmt.Sprintf("%s, a number %s and less than %s", b.what, lower, fmtNum(b.max))
+	if b.suffix != "" {
+		s += fmt.Sprintf(" (a trailing %s is allowed)", b.suffix)
+	}
+	return s
+}
+
+func (b *belowMaxValue) Set(s string) error {
+	old := *b.p
+	err := b.numberValue.Set(s)
+	if ve, ok := err.(*valueError); ok {
+		ve.accepted = b.accepted()
+		return ve
+	}
+	if err == nil && *b.p >= b.max {
+		*b.p = old
+		return &valueError{problem: "too large", accepted: b.accepted()}
+	}
+	return err
+}
+
+func addBelowMax(fs *pflag.FlagSet, p *float64, name string, def float64, v numberValue, usage string) {
+	v.p = p
+	*p = def
+	fs.Var(&belowMaxValue{v}, name, usage)
+}

@@ -1,0 +1,203 @@
+package sizing
+
+import (
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+
+	"github.com/connectcap/connectcap/calc"
+	"github.com/connectcap/connectcap/report"
+	"github.com/connectcap/connectcap/tables"
+)
+
+// MaxAgents is the most agents connectcap sizes or schedules: past it the inputs
+// are a typo, not a contact center. It matches the largest quota value --limit
+// accepts.
+const MaxAgents = 10_000_000
+
+// Agents is the input of the Erlang C staffing calculation.
+type Agents struct {
+	Common
+	CallsPerHour        float64
+	AHTSeconds          float64 // average handle time
+	AnswerWithinSeconds float64 // the service level's answer time
+	// ServiceLevelPct is the target percentage of calls answered within
+	// AnswerWithinSeconds, in (0, 100). 0 means no target, which only evaluating
+	// Given agents allows.
+	ServiceLevelPct float64
+	ShrinkagePct    float64 // share of scheduled time agents are away, in [0, 100)
+	MaxOccupancyPct float64 // most of their time agents may spend on calls, in (0, 100]
+	// Given, when more than 0, is a number of agents to evaluate instead of sizing.
+	Given int
+}
+
+// Staffing is what Erlang C says about a number of agents on a load.
+type Staffing struct {
+	OfferedLoadErlangs   float64
+	Agents               int // agents taking calls
+	ScheduledAgents      int // agents to schedule so that Agents remain after shrinkage
+	ProbabilityOfWaiting float64
+	ServiceLevel         float64 // share answered within the answer time
+	ASASeconds           float64 // average speed of answer; +Inf when Overloaded
+	Occupancy            float64 // share of agents' time on calls, at most 1
+	// Overloaded is true when the agents do not exceed the load: the queue never
+	// empties, every call waits and the wait has no bound.
+	Overloaded bool
+	// AgentsForTarget is the fewest agents that meet the service level and
+	// occupancy targets; 0 without a service level target.
+	AgentsForTarget int
+}
+
+// Staff sizes agents with Erlang C (queueing notes): offered load A = calls per
+// hour × AHT / 3600 s erlangs; agents = the smallest N > A whose service level
+// 1 − C·exp(−(N − A)·t/AHT) reaches the target and whose occupancy A/N stays at or
+// below the maximum; scheduled agents = ceil(agents / (1 − shrinkage)). With Given
+// agents it evaluates them instead, and reports a load at or above them as
+// Overloaded rather than as a negative wait.
+func Staff(in Agents) (Staffing, error) {
+	if err := in.validate(); err != nil {
+		return Staffing{}, err
+	}
+	load := in.CallsPerHour * in.AHTSeconds / 3600
+	if err := checkLoad("--cph", load); err != nil {
+		return Staffing{}, err
+	}
+	s := Staffing{OfferedLoadErlangs: load}
+	var w calc.Waiting
+	if in.ServiceLevelPct > 0 {
+		n, atTarget, ok := calc.AgentsForServiceLevelWithin(load, in.AnswerWithinSeconds, in.AHTSeconds,
+			in.ServiceLevelPct/100, in.MaxOccupancyPct, MaxAgents)
+		if !ok {
+			return Staffing{}, in.tooManyAgents(load)
+		}
+		s.AgentsForTarget, s.Agents, w = n, n, atTarget
+	}
+	if in.Given > 0 {
+		s.Agents = in.Given
+		w = calc.WaitingWith(in.Given, load, calc.ErlangB(in.Given, load), in.AnswerWithinSeconds, in.AHTSeconds)
+	}
+	if scheduled := float64(s.Agents) * 100 / (100 - in.ShrinkagePct); calc.CeilWhole(scheduled) > MaxAgents {
+		return Staffing{}, &InputError{Flag: "--shrinkage", Message: fmt.Sprintf(
+			"%d agents at %s %% shrinkage means scheduling more than connectcap sizes (%d agents); lower the shrinkage",
+			s.Agents, plain(in.ShrinkagePct), MaxAgents)}
+	}
+	s.ScheduledAgents = calc.ScheduledAgents(s.Agents, in.ShrinkagePct)
+
+	s.Overloaded = float64(s.Agents) <= load
+	s.ProbabilityOfWaiting, s.ServiceLevel, s.ASASeconds = w.ProbabilityOfWaiting, w.ServiceLevel, w.ASASeconds
+	s.Occupancy = math.Min(load/float64(s.Agents), 1)
+	return s, nil
+}
+
+// validate rejects inputs the model cannot take, naming the flag to change; the
+// command line checks the same ranges first, this guards other callers.
+func (in Agents) validate() error {
+	bad := func(flag string, v float64, accepted string) error {
+		return &InputError{Flag: flag, Message: fmt.Sprintf("%s is out of range; accepted: %s", plain(v), accepted)}
+	}
+	ok := func(v, lo, hi float64) bool { return v >= lo && v <= hi } // false for NaN
+	switch {
+	case !ok(in.CallsPerHour, math.SmallestNonzeroFloat64, math.MaxFloat64):
+		return bad("--cph", in.CallsPerHour, "calls per hour greater than 0")
+	case !ok(in.AHTSeconds, math.SmallestNonzeroFloat64, math.MaxFloat64):
+		return bad("--aht", in.AHTSeconds, "an average handle time greater than 0")
+	case !ok(in.AnswerWithinSeconds, math.SmallestNonzeroFloat64, math.MaxFloat64):
+		return bad("--answer-within", in.AnswerWithinSeconds, "an answer time greater than 0")
+	case in.ServiceLevelPct == 0 && in.Given <= 0:
+		return &InputError{Flag: "--service-level", Message: "a service level target is needed to size agents; give one, or give --agents to evaluate"}
+	case in.ServiceLevelPct != 0 && !(in.ServiceLevelPct > 0 && in.ServiceLevelPct < 100):
+		return bad("--service-level", in.ServiceLevelPct, "a percentage greater than 0 and less than 100")
+	case !(in.ShrinkagePct >= 0 && in.ShrinkagePct < 100):
+		return bad("--shrinkage", in.ShrinkagePct, "a percentage at least 0 and less than 100")
+	case !(in.MaxOccupancyPct > 0 && in.MaxOccupancyPct <= 100):
+		return bad("--max-occupancy", in.MaxOccupancyPct, "a percentage greater than 0 and at most 100")
+	case in.Given > MaxAgents:
+		return bad("--agents", float64(in.Given), fmt.Sprintf("a whole number of agents at most %d", MaxAgents))
+	}
+	return nil
+}
+
+// tooManyAgents names the target that asks for more than MaxAgents agents.
+func (in Agents) tooManyAgents(load float64) error {
+	if calc.CeilWhole(load*100/in.MaxOccupancyPct) > MaxAgents {
+		return &InputError{Flag: "--max-occupancy", Message: fmt.Sprintf(
+			"keeping %s erlangs at or below %s %% occupancy needs more than %d agents, more than connectcap sizes; raise the maximum occupancy",
+			trim(load), plain(in.MaxOccupancyPct), MaxAgents)}
+	}
+	return &InputError{Flag: "--service-level", Message: fmt.Sprintf(
+		"answering %s %% of calls within %s s at %s erlangs needs more than %d agents, more than connectcap sizes; lower the target or lengthen --answer-within",
+		plain(in.ServiceLevelPct), plain(in.AnswerWithinSeconds), trim(load), MaxAgents)}
+}
+
+// SizeAgents sizes (or, with Given, evaluates) agents with Erlang C and checks the
+// scheduled agents against users per instance.
+func SizeAgents(in Agents) (*report.Result, error) {
+	s, err := Staff(in)
+	if err != nil {
+		return nil, err
+	}
+	r := report.New("agents", "Agents for a service level (connectcap agents)")
+	r.Inputs.Add("calls_per_hour", in.CallsPerHour, "calls per hour", "")
+	r.Inputs.Add("aht_seconds", in.AHTSeconds, "average handle time", "seconds")
+	r.Inputs.Add("answer_within_seconds", in.AnswerWithinSeconds, "answer within", "seconds")
+	var target any
+	if in.ServiceLevelPct > 0 {
+		target = in.ServiceLevelPct
+	}
+	r.Inputs.Add("service_level_target_pct", target, "service level target", "%")
+	r.Inputs.Add("shrinkage_pct", in.ShrinkagePct, "shrinkage", "%")
+	r.Inputs.Add("max_occupancy_pct", in.MaxOccupancyPct, "maximum occupancy", "%")
+	if in.Given > 0 {
+		r.Inputs.Add("agents", in.Given, "agents evaluated", "")
+	}
+	in.addInputs(&r.Inputs)
+
+	// JSON cannot encode an unbounded wait: it is null, and the note says why.
+	var asa any
+	if !math.IsInf(s.ASASeconds, 1) {
+		asa = s.ASASeconds
+	}
+	r.Figures.Add("offered_load_erlangs", s.OfferedLoadErlangs, "offered load", "erlangs")
+	r.Figures.Add("agents", s.Agents, "agents taking calls", "")
+	r.Figures.Add("scheduled_agents", s.ScheduledAgents, "agents to schedule, after shrinkage", "")
+	r.Figures.Add("service_level_pct", s.ServiceLevel*100, "service level, answered within "+seconds(in.AnswerWithinSeconds), "%")
+	r.Figures.Add("probability_of_waiting", s.ProbabilityOfWaiting, "probability a call waits", "")
+	r.Figures.Add("asa_seconds", asa, "average speed of answer", "seconds")
+	r.Figures.Add("occupancy_pct", s.Occupancy*100, "occupancy", "%")
+
+	q := tables.MustLookup("connect.users")
+	r.Checks = append(r.Checks, report.NewCheck(q, float64(s.ScheduledAgents), in.limitFor(q, true), in.TargetPct, in.note(s)))
+	return r, nil
+}
+
+// note explains an overload and a missed target, then what the users check counts.
+func (in Agents) note(s Staffing) string {
+	var parts []string
+	if s.Overloaded {
+		parts = append(parts, fmt.Sprintf(
+			"Overloaded: %d agents cannot carry %s erlangs; the queue grows without end, so every call waits, the service level is 0 and the average speed of answer has no bound (asa_seconds null). At least %d agents are needed for the queue to empty.",
+			s.Agents, trim(s.OfferedLoadErlangs), int(math.Floor(s.OfferedLoadErlangs))+1))
+	}
+	if in.Given > 0 && s.AgentsForTarget > 0 && s.AgentsForTarget != in.Given {
+		targets := fmt.Sprintf("%s %% answered within %s", plain(in.ServiceLevelPct), seconds(in.AnswerWithinSeconds))
+		if in.MaxOccupancyPct < 100 {
+			targets += fmt.Sprintf(" at occupancy up to %s %%", plain(in.MaxOccupancyPct))
+		}
+		// Service level grows and occupancy falls with agents, so the given agents
+		// meet the targets exactly when they are at least the fewest that do.
+		if in.Given > s.AgentsForTarget {
+			parts = append(parts, fmt.Sprintf("%d agents meet %s; %d would be enough.", in.Given, targets, s.AgentsForTarget))
+		} else {
+			parts = append(parts, fmt.Sprintf("Short of target: %s needs %d agents.", targets, s.AgentsForTarget))
+		}
+	}
+	parts = append(parts, "Counts scheduled agents only; supervisors, administrators and other users count against this quota too.")
+	return strings.Join(parts, " ")
+}
+
+// seconds writes a duration in seconds for people: 20 s.
+func seconds(v float64) string { return plain(v) + " s" }
+
+// plain writes an input as given: no exponent, no rounding.
+func plain(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }

@@ -1,0 +1,322 @@
+package sizing
+
+import (
+	"encoding/json"
+	"errors"
+	"math"
+	"strings"
+	"testing"
+
+	"github.com/connectcap/connectcap/calc"
+	"github.com/connectcap/connectcap/report"
+)
+
+// publishedAgents is queueing.md's Erlang C example: 100 calls per 30 minutes,
+// handle time 180 s, 80 % answered in 20 s.
+func publishedAgents() Agents {
+	return Agents{
+		Common:              Common{TargetPct: DefaultTargetPct},
+		CallsPerHour:        200,
+		AHTSeconds:          180,
+		AnswerWithinSeconds: 20,
+		ServiceLevelPct:     80,
+		MaxOccupancyPct:     100,
+	}
+}
+
+// roundTo rounds v to places decimals, to compare with a published figure.
+func roundTo(v float64, places int) float64 {
+	p := math.Pow(10, float64(places))
+	return math.Round(v*p) / p
+}
+
+func TestStaffPublishedExample(t *testing.T) {
+	tests := []struct {
+		name       string
+		shrinkage  float64
+		given      int
+		agents     int
+		scheduled  int
+		pWait      float64 // 5 places
+		slPct      float64 // 3 places
+		asaSeconds float64 // 4 places
+		occPct     float64 // 2 places
+	}{
+		{name: "sized", agents: 14, scheduled: 14, pWait: 0.17413, slPct: 88.835, asaSeconds: 7.8359, occPct: 71.43},
+		{name: "30 % shrinkage", shrinkage: 30, agents: 14, scheduled: 20, pWait: 0.17413, slPct: 88.835, asaSeconds: 7.8359, occPct: 71.43},
+		{name: "given 14", given: 14, agents: 14, scheduled: 14, pWait: 0.17413, slPct: 88.835, asaSeconds: 7.8359, occPct: 71.43},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			in := publishedAgents()
+			in.ShrinkagePct = tt.shrinkage
+			in.Given = tt.given
+			s, err := Staff(in)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if s.OfferedLoadErlangs != 10 {
+				t.Errorf("offered load = %v, want 10", s.OfferedLoadErlangs)
+			}
+			if s.Agents != tt.agents || s.ScheduledAgents != tt.scheduled || s.AgentsForTarget != 14 {
+				t.Errorf("agents, scheduled, for target = %d, %d, %d; want %d, %d, 14", s.Agents, s.ScheduledAgents, s.AgentsForTarget, tt.agents, tt.scheduled)
+			}
+			if got := roundTo(s.ProbabilityOfWaiting, 5); got != tt.pWait {
+				t.Errorf("probability of waiting = %v (%v), want %v", got, s.ProbabilityOfWaiting, tt.pWait)
+			}
+			if got := roundTo(s.ServiceLevel*100, 3); got != tt.slPct {
+				t.Errorf("service level = %v %% (%v), want %v", got, s.ServiceLevel, tt.slPct)
+			}
+			if got := roundTo(s.ASASeconds, 4); got != tt.asaSeconds {
+				t.Errorf("ASA = %v s (%v), want %v", got, s.ASASeconds, tt.asaSeconds)
+			}
+			if got := roundTo(s.Occupancy*100, 2); got != tt.occPct {
+				t.Errorf("occupancy = %v %%, want %v", got, tt.occPct)
+			}
+			if s.Overloaded {
+				t.Error("Overloaded with 14 agents on 10 erlangs")
+			}
+		})
+	}
+}
+
+// 13 agents on the published load give a service level of 0.7956, short of 80 %.
+func TestStaffThirteenAgentsFallShort(t *testing.T) {
+	in := publishedAgents()
+	in.Given = 13
+	s, err := Staff(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := roundTo(s.ServiceLevel, 4); got != 0.7956 {
+		t.Errorf("service level = %v (%v), want 0.7956", got, s.ServiceLevel)
+	}
+	if s.AgentsForTarget != 14 {
+		t.Errorf("agents for target = %d, want 14", s.AgentsForTarget)
+	}
+	if note := in.note(s); !strings.Contains(note, "Short of target: 80 % answered within 20 s needs 14 agents.") {
+		t.Errorf("note = %q, want it to say 14 agents are needed", note)
+	}
+}
+
+func TestStaffMonotoneInCallsPerHour(t *testing.T) {
+	for _, target := range []float64{50, 80, 95} {
+		prev := 0
+		for cph := 10.0; cph <= 20000; cph *= 1.07 {
+			in := publishedAgents()
+			in.CallsPerHour = cph
+			in.ServiceLevelPct = target
+			s, err := Staff(in)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if s.Agents < prev {
+				t.Fatalf("%v %%: %v calls per hour need %d agents, fewer than %d at a lower rate", target, cph, s.Agents, prev)
+			}
+			prev = s.Agents
+			load := cph * 180 / 3600
+			if want := calc.AgentsForServiceLevel(load, 20, 180, target/100, 1); s.Agents != want {
+				t.Fatalf("%v %% at %v calls per hour: %d agents, calc.AgentsForServiceLevel says %d", target, cph, s.Agents, want)
+			}
+			if s.ServiceLevel < target/100 || float64(s.Agents) <= load {
+				t.Fatalf("%v %% at %v calls per hour: %d agents give %v", target, cph, s.Agents, s.ServiceLevel)
+			}
+		}
+	}
+}
+
+func TestStaffScheduledAgents(t *testing.T) {
+	tests := []struct {
+		agents    int
+		shrinkage float64
+		want      int
+	}{
+		{21, 30, 30}, // 21 / 0.7 is 30.000000000000004 in float64: the trap gives 31
+		{14, 30, 20},
+		{14, 0, 14},
+		{10, 50, 20},
+		{10, 33, 15}, // 14.925...
+		{1, 99, 100},
+	}
+	for _, tt := range tests {
+		in := Agents{CallsPerHour: 1, AHTSeconds: 60, AnswerWithinSeconds: 20, ShrinkagePct: tt.shrinkage, MaxOccupancyPct: 100, Given: tt.agents}
+		s, err := Staff(in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if s.ScheduledAgents != tt.want {
+			t.Errorf("%d agents at %v %% shrinkage: %d scheduled, want %d", tt.agents, tt.shrinkage, s.ScheduledAgents, tt.want)
+		}
+	}
+}
+
+func TestStaffMaxOccupancy(t *testing.T) {
+	tests := []struct {
+		cph, maxOcc float64
+		want        int
+	}{
+		{160, 80, 10},  // 8 erlangs at 80 %: exactly 10, not 11
+		{200, 80, 13},  // 10 erlangs at 80 %: 12.5 → 13
+		{200, 70, 15},  // 14.29 → 15
+		{200, 100, 11}, // only the 10 % service level: the fewest above the load
+	}
+	for _, tt := range tests {
+		in := publishedAgents()
+		in.CallsPerHour = tt.cph
+		in.ServiceLevelPct = 10
+		in.MaxOccupancyPct = tt.maxOcc
+		s, err := Staff(in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if s.Agents != tt.want {
+			t.Errorf("%v calls per hour at %v %% occupancy: %d agents, want %d", tt.cph, tt.maxOcc, s.Agents, tt.want)
+		}
+	}
+}
+
+func TestStaffOverloaded(t *testing.T) {
+	for _, given := range []int{1, 9, 10} {
+		in := publishedAgents()
+		in.Given = given
+		s, err := Staff(in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !s.Overloaded || s.ProbabilityOfWaiting != 1 || s.ServiceLevel != 0 || !math.IsInf(s.ASASeconds, 1) || s.Occupancy != 1 {
+			t.Errorf("%d agents on 10 erlangs: %+v, want overloaded, P(wait) 1, SL 0, ASA +Inf, occupancy 1", given, s)
+		}
+		r, err := SizeAgents(in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, err := json.Marshal(r)
+		if err != nil {
+			t.Fatalf("%d agents: JSON: %v", given, err)
+		}
+		var decoded struct{ Figures map[string]any }
+		if err := json.Unmarshal(b, &decoded); err != nil {
+			t.Fatal(err)
+		}
+		if asa, ok := decoded.Figures["asa_seconds"]; !ok || asa != nil {
+			t.Errorf("%d agents: asa_seconds = %v, want null", given, asa)
+		}
+		if decoded.Figures["occupancy_pct"] != 100.0 || decoded.Figures["service_level_pct"] != 0.0 || decoded.Figures["probability_of_waiting"] != 1.0 {
+			t.Errorf("%d agents: figures %v", given, decoded.Figures)
+		}
+		if note := r.Checks[0].Note; !strings.HasPrefix(note, "Overloaded: ") || !strings.Contains(note, "At least 11 agents") {
+			t.Errorf("%d agents: note %q", given, note)
+		}
+	}
+	// One agent more than the load is enough for the queue to empty.
+	in := publishedAgents()
+	in.Given = 11
+	s, err := Staff(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s.Overloaded || s.ASASeconds <= 0 || math.IsInf(s.ASASeconds, 0) {
+		t.Errorf("11 agents on 10 erlangs: %+v", s)
+	}
+}
+
+func TestSizeAgentsResult(t *testing.T) {
+	in := publishedAgents()
+	in.ShrinkagePct = 30
+	in.Limit = &report.Limit{Value: 18, Source: report.FromFlag}
+	r, err := SizeAgents(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	keys := func(fs report.Fields) string {
+		var k []string
+		for _, f := range fs {
+			k = append(k, f.Key)
+		}
+		return strings.Join(k, ",")
+	}
+	if got, want := keys(r.Inputs), "calls_per_hour,aht_seconds,answer_within_seconds,service_level_target_pct,shrinkage_pct,max_occupancy_pct,region,target_utilization_pct"; got != want {
+		t.Errorf("inputs %s, want %s", got, want)
+	}
+	if got, want := keys(r.Figures), "offered_load_erlangs,agents,scheduled_agents,service_level_pct,probability_of_waiting,asa_seconds,occupancy_pct"; got != want {
+		t.Errorf("figures %s, want %s", got, want)
+	}
+	if r.Command != "agents" || len(r.Checks) != 1 {
+		t.Fatalf("command %q with %d checks", r.Command, len(r.Checks))
+	}
+	c := r.Checks[0]
+	if c.ID != "connect.users" || c.Required != 20 || c.Limit != 18 || c.LimitSource != report.FromFlag || c.Status != calc.Increase || *c.Recommended != 25 {
+		t.Errorf("check %+v", c)
+	}
+	if v, _ := r.Figures.Get("scheduled_agents"); v != 20 {
+		t.Errorf("scheduled_agents = %v, want 20", v)
+	}
+}
+
+func TestStaffErrors(t *testing.T) {
+	tests := []struct {
+		name string
+		edit func(*Agents)
+		flag string
+		text string
+	}{
+		{"load", func(a *Agents) { a.CallsPerHour = 10_000_000; a.AHTSeconds = 7 * 86400 }, "--cph", "more than connectcap sizes"},
+		{"occupancy", func(a *Agents) { a.CallsPerHour = 1_000_000; a.MaxOccupancyPct = 1e-6 }, "--max-occupancy", "raise the maximum occupancy"},
+		{"shrinkage", func(a *Agents) { a.CallsPerHour = 1_000_000; a.ShrinkagePct = 99.99999 }, "--shrinkage", "lower the shrinkage"},
+		{"no target", func(a *Agents) { a.ServiceLevelPct = 0 }, "--service-level", "give --agents"},
+		{"target 100", func(a *Agents) { a.ServiceLevelPct = 100 }, "--service-level", "less than 100"},
+		{"zero max occupancy", func(a *Agents) { a.MaxOccupancyPct = 0 }, "--max-occupancy", "greater than 0"},
+		{"NaN calls", func(a *Agents) { a.CallsPerHour = math.NaN() }, "--cph", "greater than 0"},
+		{"shrinkage 100", func(a *Agents) { a.ShrinkagePct = 100 }, "--shrinkage", "less than 100"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			in := publishedAgents()
+			tt.edit(&in)
+			_, err := SizeAgents(in)
+			var ie *InputError
+			if !errors.As(err, &ie) {
+				t.Fatalf("error %v, want an InputError", err)
+			}
+			if ie.Flag != tt.flag || !strings.Contains(ie.Message, tt.text) {
+				t.Errorf("error %q, want flag %s and %q", err, tt.flag, tt.text)
+			}
+		})
+	}
+}
+
+func TestAgentsForServiceLevelWithinBound(t *testing.T) {
+	tests := []struct {
+		maxOcc    float64
+		maxAgents int
+		want      int
+		ok        bool
+	}{
+		{100, 14, 14, true},
+		{100, 13, 0, false},
+		{100, 1_000, 14, true},
+		{50, 19, 0, false}, // occupancy alone asks for 20
+		{50, 20, 20, true},
+	}
+	for _, tt := range tests {
+		got, w, ok := calc.AgentsForServiceLevelWithin(10, 20, 180, 0.8, tt.maxOcc, tt.maxAgents)
+		if got != tt.want || ok != tt.ok {
+			t.Errorf("at most %d agents, %v %% occupancy: %d, %v; want %d, %v", tt.maxAgents, tt.maxOcc, got, ok, tt.want, tt.ok)
+		}
+		if ok && (w.ProbabilityOfWaiting != calc.ErlangC(got, 10) || w.ServiceLevel != calc.ServiceLevel(got, 10, 20, 180) || w.ASASeconds != calc.AverageSpeedOfAnswer(got, 10, 180)) {
+			t.Errorf("%d agents: figures %+v differ from ErlangC, ServiceLevel and AverageSpeedOfAnswer", got, w)
+		}
+	}
+}
+
+// Sizing stays fast at the largest load the loss model sizes, because the search
+// steps Erlang B instead of recomputing it for every candidate.
+func BenchmarkStaff50000Erlangs(b *testing.B) {
+	in := publishedAgents()
+	in.CallsPerHour = 1_000_000 // × 180 s = 50,000 erlangs
+	for b.Loop() {
+		if _, err := Staff(in); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
