@@ -133,6 +133,8 @@ CONNECTCAP_CALLS_LIMIT. Precedence: flag > environment > config file > default.
 		newCmdVoiceID(inv, nil),
 		newCmdAgents(inv, nil),
 		newCmdQuotas(inv),
+		newCmdPlan(inv, nil),
+		newCmdRequest(inv, nil),
 		newCmdVersion(inv),
 		newHelpExitCodes(),
 	)
@@ -201,6 +203,9 @@ func (inv *invocation) applySettings(cmd *cobra.Command, configFile string) erro
 				continue
 			}
 			raw := v.Get(key)
+			if _, section := raw.(map[string]any); section && known.commands[key] != nil {
+				continue // a command's section, not this flag's value
+			}
 			val, ok := scalar(raw)
 			if !ok {
 				err = fmt.Errorf("config file %s: key %s (for --%s) must be a single value, not a list or a section", configFile, key, f.Name)
@@ -335,6 +340,9 @@ func readConfig(path string, explicit bool, known settings) (*viper.Viper, error
 	for key, val := range v.AllSettings() {
 		if fs, isCmd := known.commands[key]; isCmd {
 			section, ok := val.(map[string]any)
+			if !ok && known.flags[key] {
+				continue // a flag that shares its name with a command (agents)
+			}
 			if !ok {
 				unknown = append(unknown, key+" (a command name: give it a section of flag values)")
 				continue
