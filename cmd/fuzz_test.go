@@ -1,0 +1,182 @@
+package cmd
+
+import (
+	"errors"
+	"math"
+	"strings"
+	"testing"
+
+	"github.com/connectcap/connectcap/report"
+	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
+)
+
+// declaredValues returns the value of every number, duration and Region flag the
+// command tree declares, so the fuzz targets check the ranges connectcap really
+// uses, including flags added later.
+func declaredValues(t testing.TB) (nums []*numberValue, durs []*durationValue, regions []*regionValue) {
+	t.Helper()
+	app, _, _ := testApp(nil)
+	root := newRoot(&invocation{app: app, sources: map[string]report.LimitSource{}})
+	var walk func(c *cobra.Command)
+	walk = func(c *cobra.Command) {
+		c.LocalFlags().VisitAll(func(f *pflag.Flag) {
+			switch v := f.Value.(type) {
+			case *numberValue:
+				nums = append(nums, v)
+			case *durationValue:
+				durs = append(durs, v)
+			case *regionValue:
+				regions = append(regions, v)
+			}
+		})
+		for _, sub := range c.Commands() {
+			walk(sub)
+		}
+	}
+	walk(root)
+	if len(nums) == 0 || len(durs) == 0 || len(regions) == 0 {
+		t.Fatalf("found %d number, %d duration and %d Region flags", len(nums), len(durs), len(regions))
+	}
+	return nums, durs, regions
+}
+
+// seeds are inputs planners type, and inputs that have broken number parsers.
+var seeds = []string{
+	"", " ", "0", "-0", "+0", "1", "10", "+5", "-5", "7.5", ".5", "5.", "0.001", "0.5", "1e3", "1E-3", "1e+2",
+	"3000", "10000000", "10000001", "9999999.5", "1.0000000000000002", "0.9999999999999999",
+	"1,000", "1_000", "1.000,5", "6,5", "1 000", "١٢٣", "１２", "0x10", "0x1p-2", "0b101", "0o17", "017",
+	"NaN", "nan", "-NaN", "Inf", "+Inf", "-Inf", "inf", "Infinity", "-infinity",
+	"1e308", "1.8e308", "1e400", "-1e400", "1e-400", "4.9e-324", "2.2250738585072014e-308",
+	"85%", "85 %", " 85% ", "%", "100%", "100%%", "%85", "-5%", "0%", "NaN%", "1e2%",
+	"90s", "10m", "1h", "1.5h", "1h30m", "6m30s", "2d", "1.5d", ".5d", "7d", "8d", "-1h", "+1h", "1ns", "1us", "1µs",
+	"0s", "0d", "10080", "10080.000000000002", "9999999h", "2562047h", "2562048h", "1e400d", "1d1h", "d", "h", "10min",
+	"us-east-1", "eu-west-2", "us-gov-west-1", "us-iso-east-1", "us-isob-east-1", "ap-southeast-10", "ap-southeast-100",
+	"US-EAST-1", "us-east", "useast1", " us-east-1", "us-east-1 ", "us-east-1\n", "mars", "a-b-1",
+	"\x00", "\n", "1\n2", "\t10\t", "ten", "--5", "5-", "1e", "e5", ".", "+", "-",
+}
+
+func checkRejected(t *testing.T, flagWhat, input string, err error, unchanged bool) {
+	t.Helper()
+	var ve *valueError
+	if !errors.As(err, &ve) {
+		t.Fatalf("%s: Set(%q) error %T %v, want a *valueError", flagWhat, input, err, err)
+	}
+	msg := err.Error()
+	if !strings.Contains(msg, "accepted:") {
+		t.Errorf("%s: Set(%q) error %q does not say what is accepted", flagWhat, input, msg)
+	}
+	if strings.ContainsAny(msg, "\n\r") {
+		t.Errorf("%s: Set(%q) error %q is more than one line", flagWhat, input, msg)
+	}
+	if !unchanged {
+		t.Errorf("%s: Set(%q) was rejected but changed the value", flagWhat, input)
+	}
+}
+
+// sentinel is outside every declared range, so an accepted value always replaces it.
+const sentinel = -123456.75
+
+func FuzzNumberValue(f *testing.F) {
+	for _, s := range seeds {
+		f.Add(s)
+	}
+	nums, _, _ := declaredValues(f)
+	f.Fuzz(func(t *testing.T, s string) {
+		for _, n := range nums {
+			*n.p = sentinel
+			err := n.Set(s)
+			v := *n.p
+			if err != nil {
+				checkRejected(t, n.what, s, err, v == sentinel)
+				continue
+			}
+			switch {
+			case math.IsNaN(v) || math.IsInf(v, 0):
+				t.Fatalf("%s: Set(%q) accepted %v", n.what, s, v)
+			case v < n.min || v > n.max || (n.minOpen && v == n.min):
+				t.Fatalf("%s: Set(%q) accepted %v, outside %s", n.what, s, v, n.accepted())
+			case n.whole && v != math.Trunc(v):
+				t.Fatalf("%s: Set(%q) accepted %v, not a whole number", n.what, s, v)
+			}
+			// What String shows is accepted again as the same value.
+			shown := n.String()
+			*n.p = sentinel
+			if err := n.Set(shown); err != nil || *n.p != v {
+				t.Fatalf("%s: Set(%q) gave %v, shown as %q, which reads back as %v (%v)", n.what, s, v, shown, *n.p, err)
+			}
+		}
+	})
+}
+
+func FuzzDurationValue(f *testing.F) {
+	for _, s := range seeds {
+		f.Add(s)
+	}
+	_, durs, _ := declaredValues(f)
+	f.Fuzz(func(t *testing.T, s string) {
+		for _, d := range durs {
+			*d.p = sentinel
+			err := d.Set(s)
+			v := *d.p
+			if err != nil {
+				checkRejected(t, d.what, s, err, v == sentinel)
+				continue
+			}
+			if math.IsNaN(v) || math.IsInf(v, 0) || v <= 0 || v > d.max {
+				t.Fatalf("%s: Set(%q) accepted %v minutes, outside (0, %v]", d.what, s, v, d.max)
+			}
+			shown := d.String()
+			*d.p = sentinel
+			if err := d.Set(shown); err != nil || *d.p != v {
+				t.Fatalf("%s: Set(%q) gave %v minutes, shown as %q, which reads back as %v (%v)", d.what, s, v, shown, *d.p, err)
+			}
+		}
+	})
+}
+
+func FuzzRegionValue(f *testing.F) {
+	for _, s := range seeds {
+		f.Add(s)
+	}
+	_, _, regions := declaredValues(f)
+	f.Fuzz(func(t *testing.T, s string) {
+		for _, r := range regions {
+			const before = "sentinel"
+			*r.p = before
+			err := r.Set(s)
+			if err != nil {
+				checkRejected(t, "--region", s, err, *r.p == before)
+				continue
+			}
+			if *r.p != s {
+				t.Fatalf("Set(%q) stored %q", s, *r.p)
+			}
+			if s != "" && !regionCode.MatchString(s) {
+				t.Fatalf("Set(%q) accepted a value that is not a Region code", s)
+			}
+			if strings.ToLower(s) != s || strings.TrimSpace(s) != s || strings.ContainsAny(s, "\n\r\t ") {
+				t.Fatalf("Set(%q) accepted upper case or blanks", s)
+			}
+		}
+	})
+}
+
+// TestDeclaredRanges pins the ranges the fuzz targets read, so a change to one is
+// a visible change to the command line.
+func TestDeclaredRanges(t *testing.T) {
+	nums, durs, regions := declaredValues(t)
+	for _, d := range durs {
+		if d.max != maxMinutes {
+			t.Errorf("%s: at most %v minutes, want %v", d.what, d.max, maxMinutes)
+		}
+	}
+	for _, n := range nums {
+		if n.max <= n.min || math.IsInf(n.max, 0) || math.IsNaN(n.max) {
+			t.Errorf("%s: range [%v, %v] is empty or unbounded", n.what, n.min, n.max)
+		}
+	}
+	if len(regions) < 5 {
+		t.Errorf("%d --region flags, want one on each calculation", len(regions))
+	}
+}
