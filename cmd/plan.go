@@ -1,8 +1,6 @@
 package cmd
 
 import (
-	"bytes"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -15,7 +13,6 @@ import (
 	"github.com/connectcap/connectcap/sizing"
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
-	"go.yaml.in/yaml/v3"
 )
 
 // maxPlanBytes bounds a plan file: a real one is a few kilobytes.
@@ -264,25 +261,11 @@ Large increases can take up to 3 weeks: request early.`,
 			if err != nil {
 				return err
 			}
-			var buf bytes.Buffer
-			switch opts.Format {
-			case "json":
-				enc := json.NewEncoder(&buf)
-				enc.SetIndent("", "  ")
-				enc.SetEscapeHTML(false)
-				err = enc.Encode(rs)
-			case "yaml":
-				enc := yaml.NewEncoder(&buf)
-				enc.SetIndent(2)
-				err = enc.Encode(rs)
-			default:
-				buf.WriteString(rs.Script())
-			}
-			if err != nil {
+			if opts.Format == "sh" {
+				_, err = io.WriteString(opts.Out, rs.Script())
 				return err
 			}
-			_, err = opts.Out.Write(buf.Bytes())
-			return err
+			return render.Data(opts.Out, rs, render.Format(opts.Format))
 		},
 	}
 	addPlanFlags(cmd, &f)

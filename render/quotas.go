@@ -114,91 +114,67 @@ func orDash(s *string) string {
 
 // Quotas renders a list of catalogue rows.
 func Quotas(w io.Writer, rows []QuotaRow, f Format) error {
-	var buf bytes.Buffer
-	var err error
-	switch f {
-	case JSON:
-		err = writeJSON(&buf, quotaList{report.SchemaVersion, "quotas", rows})
-	case YAML:
-		err = writeYAML(&buf, quotaList{report.SchemaVersion, "quotas", rows})
-	case CSV:
-		out := make([][]string, len(rows))
-		for i, q := range rows {
-			out[i] = quotaCSVRow(q)
-		}
-		err = writeCSV(&buf, QuotaFields, out)
-	case Markdown, Table, "":
-		header := []string{"ID", "SERVICE", "SCOPE", "DEFAULT", "ADJUSTABLE", "QUOTA CODE", "NAME"}
-		out := make([][]string, len(rows))
-		for i, q := range rows {
-			out[i] = []string{q.ID, q.Service, q.Scope, humanDefault(q), string(q.Adjustable), orDash(q.QuotaCode), q.Name}
-		}
-		if f == Markdown {
-			for i := range out {
-				out[i][0] = "`" + out[i][0] + "`"
+	return view{
+		data: quotaList{report.SchemaVersion, "quotas", rows},
+		csv: func() ([]string, [][]string) {
+			out := make([][]string, len(rows))
+			for i, q := range rows {
+				out[i] = quotaCSVRow(q)
 			}
-			markdownTable(&buf, header, out, nil)
-		} else {
-			err = table(&buf, header, out, nil)
-		}
-		if err == nil {
-			fmt.Fprintf(&buf, "\n%d quotas\n", len(rows))
-		}
-	default:
-		err = fmt.Errorf("unknown output format %q", f)
-	}
-	if err != nil {
-		return err
-	}
-	_, err = w.Write(buf.Bytes())
-	return err
+			return QuotaFields, out
+		},
+		people: func(b *bytes.Buffer, markdown bool) error {
+			header := []string{"ID", "SERVICE", "SCOPE", "DEFAULT", "ADJUSTABLE", "QUOTA CODE", "NAME"}
+			out := make([][]string, len(rows))
+			for i, q := range rows {
+				out[i] = []string{q.ID, q.Service, q.Scope, humanDefault(q), string(q.Adjustable), orDash(q.QuotaCode), q.Name}
+			}
+			if markdown {
+				for i := range out {
+					out[i][0] = "`" + out[i][0] + "`"
+				}
+				markdownTable(b, header, out, nil)
+			} else if err := table(b, header, out, nil); err != nil {
+				return err
+			}
+			fmt.Fprintf(b, "\n%d quotas\n", len(rows))
+			return nil
+		},
+	}.write(w, f)
 }
 
 // Quota renders one catalogue row with its note.
 func Quota(w io.Writer, q QuotaRow, f Format) error {
-	var buf bytes.Buffer
-	var err error
-	switch f {
-	case JSON:
-		err = writeJSON(&buf, quotaOne{report.SchemaVersion, "quotas show", q})
-	case YAML:
-		err = writeYAML(&buf, quotaOne{report.SchemaVersion, "quotas show", q})
-	case CSV:
-		err = writeCSV(&buf, QuotaFields, [][]string{quotaCSVRow(q)})
-	case Markdown, Table, "":
-		burst := "-"
-		if q.Burst != nil {
-			burst = withUnit(Human(*q.Burst), q.Unit)
-		}
-		rd := regionDefaults(q.RegionDefaults)
-		if rd == "" {
-			rd = "-"
-		}
-		ops := strings.Join(q.Operations, ", ")
-		if ops == "" {
-			ops = "-"
-		}
-		note := q.Note
-		if note == "" {
-			note = "-"
-		}
-		rows := [][]string{
-			{"id", q.ID}, {"name", q.Name}, {"service", q.Service}, {"kind", string(q.Kind)}, {"scope", q.Scope},
-			{"default", withUnit(Human(q.Default), q.Unit)}, {"burst", burst}, {"region defaults", rd},
-			{"adjustable", string(q.Adjustable)}, {"service code", orDash(q.ServiceCode)}, {"quota code", orDash(q.QuotaCode)},
-			{"operations", ops}, {"note", note},
-		}
-		if f == Markdown {
-			markdownTable(&buf, []string{"field", "value"}, rows, nil)
-		} else {
-			err = table(&buf, nil, rows, nil)
-		}
-	default:
-		err = fmt.Errorf("unknown output format %q", f)
+	return view{
+		data: quotaOne{report.SchemaVersion, "quotas show", q},
+		csv:  func() ([]string, [][]string) { return QuotaFields, [][]string{quotaCSVRow(q)} },
+		people: func(b *bytes.Buffer, markdown bool) error {
+			rows := [][]string{
+				{"id", q.ID}, {"name", q.Name}, {"service", q.Service}, {"kind", string(q.Kind)}, {"scope", q.Scope},
+				{"default", withUnit(Human(q.Default), q.Unit)}, {"burst", orDashText(burstText(q))},
+				{"region defaults", orDashText(regionDefaults(q.RegionDefaults))},
+				{"adjustable", string(q.Adjustable)}, {"service code", orDash(q.ServiceCode)}, {"quota code", orDash(q.QuotaCode)},
+				{"operations", orDashText(strings.Join(q.Operations, ", "))}, {"note", orDashText(q.Note)},
+			}
+			if markdown {
+				markdownTable(b, []string{"field", "value"}, rows, nil)
+				return nil
+			}
+			return table(b, nil, rows, nil)
+		},
+	}.write(w, f)
+}
+
+func burstText(q QuotaRow) string {
+	if q.Burst == nil {
+		return ""
 	}
-	if err != nil {
-		return err
+	return withUnit(Human(*q.Burst), q.Unit)
+}
+
+func orDashText(s string) string {
+	if s == "" {
+		return "-"
 	}
-	_, err = w.Write(buf.Bytes())
-	return err
+	return s
 }

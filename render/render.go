@@ -43,6 +43,43 @@ func ParseFormat(s string) (Format, bool) {
 	return "", false
 }
 
+// view is one thing to render: data for JSON and YAML, rows for CSV, and text for
+// people (table or markdown). A view is written only when it rendered whole, so a
+// failure leaves nothing half-written.
+type view struct {
+	data   any
+	csv    func() (header []string, rows [][]string)
+	people func(b *bytes.Buffer, markdown bool) error
+}
+
+func (v view) write(w io.Writer, f Format) error {
+	var buf bytes.Buffer
+	var err error
+	switch {
+	case f == JSON:
+		err = writeJSON(&buf, v.data)
+	case f == YAML:
+		err = writeYAML(&buf, v.data)
+	case f == CSV && v.csv != nil:
+		header, rows := v.csv()
+		err = writeCSV(&buf, header, rows)
+	case (f == Table || f == "" || f == Markdown) && v.people != nil:
+		err = v.people(&buf, f == Markdown)
+	default:
+		err = fmt.Errorf("output format %q is not available here", f)
+	}
+	if err != nil {
+		return err
+	}
+	_, err = w.Write(buf.Bytes())
+	return err
+}
+
+// Data writes any value as JSON or YAML.
+func Data(w io.Writer, v any, f Format) error {
+	return view{data: v}.write(w, f)
+}
+
 func writeJSON(w io.Writer, v any) error {
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")

@@ -13,27 +13,17 @@ import (
 // Result renders a calculation's result in format f. It writes nothing to w unless
 // the whole rendering succeeds.
 func Result(w io.Writer, r *report.Result, f Format) error {
-	var buf bytes.Buffer
-	var err error
-	switch f {
-	case JSON:
-		err = writeJSON(&buf, r)
-	case YAML:
-		err = writeYAML(&buf, r)
-	case CSV:
-		err = writeCSV(&buf, report.CheckFields, checkRows(r.Checks, rawValue))
-	case Markdown:
-		resultMarkdown(&buf, r)
-	case Table, "":
-		err = resultTable(&buf, r)
-	default:
-		err = fmt.Errorf("unknown output format %q", f)
-	}
-	if err != nil {
-		return err
-	}
-	_, err = w.Write(buf.Bytes())
-	return err
+	return view{
+		data: r,
+		csv:  func() ([]string, [][]string) { return report.CheckFields, checkRows(r.Checks, rawValue) },
+		people: func(b *bytes.Buffer, markdown bool) error {
+			if markdown {
+				resultMarkdown(b, r)
+				return nil
+			}
+			return resultTable(b, r)
+		},
+	}.write(w, f)
 }
 
 func checkRows(checks []report.Check, format func(any) string) [][]string {
