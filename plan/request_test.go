@@ -1,0 +1,279 @@
+package plan
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/connectcap/connectcap/calc"
+	"github.com/connectcap/connectcap/report"
+	"github.com/connectcap/connectcap/tables"
+)
+
+const arnA = "arn:aws:connect:us-east-1:111122223333:instance/aaaaaaaa-0000-4000-8000-000000000001"
+
+func buildRequests(t *testing.T, plan string, o Options) (*Evaluation, *Requests) {
+	t.Helper()
+	ev := evaluate(t, plan, o)
+	rs, err := BuildRequests(ev, "plan.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return ev, rs
+}
+
+// TestRequestsDesiredIsRecommended: every check that needs an increase becomes a
+// request for its recommended value, and nothing else does.
+func TestRequestsDesiredIsRecommended(t *testing.T) {
+	for name, data := range samplePlans(t) {
+		p, err := Decode(data, name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ev, err := Evaluate(p, Options{Region: "us-east-1"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		rs, err := BuildRequests(ev, name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		increases, hard := 0, 0
+		for _, it := range ev.Items {
+			switch it.Check.Status {
+			case calc.Increase:
+				increases++
+				found := false
+				for _, r := range rs.Requests {
+					if r.ID == it.Check.ID && contains(r.Instances, it.Instance) || r.ID == it.Check.ID && it.Instance == "" && len(r.Instances) == 0 && r.Required == it.Check.Required {
+						found = true
+						if it.ARN != "" || it.Instance == "" {
+							if r.DesiredValue != *it.Check.Recommended {
+								t.Errorf("%s: %s desired %v, recommended %v", name, it.Check.Name, r.DesiredValue, *it.Check.Recommended)
+							}
+						} else if r.DesiredValue < *it.Check.Recommended {
+							t.Errorf("%s: Region-wide %s desired %v, below %s's recommended %v", name, r.ID, r.DesiredValue, it.Instance, *it.Check.Recommended)
+						}
+					}
+				}
+				if !found {
+					t.Errorf("%s: no request for %s", name, it.Check.Name)
+				}
+			case calc.HardLimit:
+				hard++
+			}
+		}
+		if len(rs.CannotRaise) != hard {
+			t.Errorf("%s: %d limits that cannot be raised, %d hard-limit checks", name, len(rs.CannotRaise), hard)
+		}
+		if len(rs.Requests) > increases {
+			t.Errorf("%s: %d requests for %d increases", name, len(rs.Requests), increases)
+		}
+		for _, r := range rs.Requests {
+			if r.Region != "us-east-1" || r.DesiredValue <= r.CurrentLimit || r.DesiredValue < r.Required {
+				t.Errorf("%s: request %+v", name, r)
+			}
+		}
+	}
+}
+
+// TestRequestsContextID: an instance quota is requested with the instance ARN as
+// --context-id when the plan gives it, and Region-wide, merged over the
+// instances without an ARN, when not.
+func TestRequestsContextID(t *testing.T) {
+	_, rs := buildRequests(t, `
+region: us-east-1
+instances:
+  - name: a
+    arn: `+arnA+`
+    users: {agents: 900}
+  - name: b
+    users: {agents: 700}
+  - name: c
+    users: {agents: 1200}
+  - name: d
+    users: {agents: 100}
+`, Options{})
+	var withARN, regionWide []Request
+	for _, r := range rs.Requests {
+		if r.ID != "connect.users" {
+			continue
+		}
+		if r.ContextID != nil {
+			withARN = append(withARN, r)
+		} else {
+			regionWide = append(regionWide, r)
+		}
+	}
+	if len(withARN) != 1 || len(regionWide) != 1 {
+		t.Fatalf("users requests: %d with an ARN, %d Region-wide; want 1 and 1", len(withARN), len(regionWide))
+	}
+	a := withARN[0]
+	if *a.ContextID != arnA || strings.Join(a.Instances, ",") != "a" || a.DesiredValue != 1125 || a.Method != "service-quotas" {
+		t.Errorf("a's request: %+v", a)
+	}
+	wantCmd := "aws service-quotas request-service-quota-increase --service-code connect --quota-code L-9A46857E --desired-value 1125 --region us-east-1 --context-id '" + arnA + "'"
+	if a.Command != wantCmd {
+		t.Errorf("command\n got %s\nwant %s", a.Command, wantCmd)
+	}
+	// b needs 875 and c 1500: one request for the larger covers both.
+	r := regionWide[0]
+	if strings.Join(r.Instances, ",") != "b,c" || r.DesiredValue != 1500 || r.Required != 1200 {
+		t.Errorf("Region-wide request: instances %v, desired %v, required %v; want b,c, 1500, 1200", r.Instances, r.DesiredValue, r.Required)
+	}
+	if strings.Contains(r.Command, "--context-id") {
+		t.Errorf("a Region-wide request has a context: %s", r.Command)
+	}
+	if r.Name != "Users per instance" {
+		t.Errorf("Region-wide request name %q", r.Name)
+	}
+	if !strings.Contains(r.Text, "(no instance ARN in the plan: the request covers the Region's instances)") {
+		t.Errorf("text %q", r.Text)
+	}
+	// Account quotas never carry a context.
+	for _, r := range rs.Requests {
+		if r.ID == "connect.instances" && r.ContextID != nil {
+			t.Errorf("instances per account requested with context %s", *r.ContextID)
+		}
+	}
+	script := rs.Script()
+	if !strings.Contains(script, wantCmd+"\n") {
+		t.Errorf("the script lacks a's command:\n%s", script)
+	}
+	if !strings.Contains(script, "# Users per instance [b, c; Region-wide]: need 1200, limit 500 (default)\n") {
+		t.Errorf("the script does not show the Region-wide request:\n%s", script)
+	}
+}
+
+// TestRequestsSupportForm: a quota without a Service Quotas code is asked for
+// through the form, with the text to paste.
+func TestRequestsSupportForm(t *testing.T) {
+	_, rs := buildRequests(t, `
+region: eu-west-2
+instances:
+  - name: a
+    traffic:
+      voice: {inbound_calls_per_hour: 4000, minutes_in_connect: 10}
+    contact_lens: {post_call_share: 1}
+voice_id:
+  speakers: 150000
+`, Options{})
+	byID := map[string]Request{}
+	for _, r := range rs.Requests {
+		byID[r.ID] = r
+	}
+	jobs, ok := byID["contact-lens.concurrent-post-call-jobs"]
+	if !ok {
+		t.Fatalf("no post-call jobs request: %+v", rs.Requests)
+	}
+	// 10 x 0.4 x 4000 / 60 = 266.67 → 267 jobs; at 80 %, 334.
+	if jobs.Method != "support-form" || jobs.Command != "" || jobs.QuotaCode != nil || jobs.DesiredValue != 334 {
+		t.Errorf("post-call jobs request: %+v", jobs)
+	}
+	want := `Please raise "Concurrent post-call analytics jobs" to 334 in eu-west-2. Planned need: 267 at peak (current limit 200, from default)`
+	if !strings.HasPrefix(jobs.Text, want) {
+		t.Errorf("text\n got %s\nwant %s...", jobs.Text, want)
+	}
+	if sp := byID["voice-id.speakers"]; sp.Method != "support-form" || sp.DesiredValue != 187500 {
+		t.Errorf("speakers request: %+v", sp)
+	}
+	if calls := byID["connect.concurrent-active-calls"]; calls.Method != "service-quotas" || calls.Command == "" {
+		t.Errorf("calls request: %+v", calls)
+	}
+	script := rs.Script()
+	for _, s := range []string{
+		"# These quotas have no Service Quotas code: ask through the quota increase form,\n#   " + tables.IncreaseFormURL + "\n",
+		"#   - " + jobs.Text + "\n",
+		"# Lead time: " + tables.LeadTime + "\n",
+	} {
+		if !strings.Contains(script, s) {
+			t.Errorf("the script lacks %q:\n%s", s, script)
+		}
+	}
+	if rs.LeadTime != tables.LeadTime || rs.FormURL != tables.IncreaseFormURL || rs.SchemaVersion != report.SchemaVersion {
+		t.Errorf("requests header: %+v", rs)
+	}
+}
+
+// TestRequestsCannotRaise: hard limits are not requested but listed with their way
+// out; the knock-on instances check is requested.
+func TestRequestsCannotRaise(t *testing.T) {
+	_, rs := buildRequests(t, `
+region: us-east-1
+instances:
+  - name: a
+    arn: `+arnA+`
+    inventory: {lambda_functions: 60, scheduled_reports: 70}
+api_consumers:
+  - name: boards
+    operation: GetMetricData
+    interval: 2s
+    clients: 20
+`, Options{})
+	names := map[string]Blocked{}
+	for _, b := range rs.CannotRaise {
+		names[b.ID] = b
+	}
+	for _, id := range []string{"connect.lambda-functions", "connect.scheduled-reports", "connect.api.get-metric-data"} {
+		b, ok := names[id]
+		if !ok {
+			t.Errorf("%s is not under cannot_raise: %+v", id, rs.CannotRaise)
+			continue
+		}
+		if !strings.Contains(b.Note, "Cannot be raised.") || b.Required <= b.Limit {
+			t.Errorf("%s: %+v", id, b)
+		}
+	}
+	if b := names["connect.api.get-metric-data"]; b.Required != 10 || !strings.Contains(b.Note, "poll every 4 s or slower (5 s keeps 80 %)") {
+		t.Errorf("GetMetricData: %+v", b)
+	}
+	for _, r := range rs.Requests {
+		if r.ID == "connect.lambda-functions" || r.ID == "connect.scheduled-reports" || r.ID == "connect.api.get-metric-data" {
+			t.Errorf("a hard limit is requested: %+v", r)
+		}
+	}
+	script := rs.Script()
+	if !strings.Contains(script, "# Limits that cannot be raised (no request fixes these):\n#   - AWS Lambda functions per instance [a]: need 60, limit 50. Cannot be raised. Spread this need over 2 instances") {
+		t.Errorf("script:\n%s", script)
+	}
+}
+
+func TestRequestsNothingToDo(t *testing.T) {
+	_, rs := buildRequests(t, `
+region: us-east-1
+instances:
+  - name: a
+    users: {agents: 10}
+`, Options{})
+	if len(rs.Requests) != 0 || len(rs.CannotRaise) != 0 {
+		t.Errorf("requests for a small plan: %+v", rs)
+	}
+	if rs.Requests == nil || rs.CannotRaise == nil {
+		t.Error("empty lists must encode as [], not null")
+	}
+	if !strings.Contains(rs.Script(), "# No Service Quotas requests needed.\n") {
+		t.Errorf("script:\n%s", rs.Script())
+	}
+}
+
+func TestRequestsNeedARegion(t *testing.T) {
+	ev := evaluate(t, `
+instances:
+  - name: a
+    users: {agents: 900}
+`, Options{})
+	if _, err := BuildRequests(ev, "plan.yaml"); err == nil || err.Error() != "plan.yaml: requests need a Region: set region: in the plan or pass --region" {
+		t.Errorf("BuildRequests without a Region: %v", err)
+	}
+	ev = evaluate(t, `
+instances:
+  - name: a
+    users: {agents: 900}
+`, Options{Region: "ap-northeast-1"})
+	rs, err := BuildRequests(ev, "plan.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rs.Region != "ap-northeast-1" || !strings.HasSuffix(rs.Requests[0].Command, "--region ap-northeast-1") {
+		t.Errorf("--region is not used: %+v", rs.Requests[0])
+	}
+}
