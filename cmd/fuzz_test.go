@@ -1,6 +1,7 @@
 package cmd
 
 import (
+	"encoding/json"
 	"errors"
 	"math"
 	"strings"
@@ -178,5 +179,89 @@ func TestDeclaredRanges(t *testing.T) {
 	}
 	if len(regions) < 5 {
 		t.Errorf("%d --region flags, want one on each calculation", len(regions))
+	}
+}
+
+// commandLines are the templates FuzzCommandLine fills with two fuzzed values.
+var commandLines = [][]string{
+	{"calls", "--cph", "A", "--duration", "B"},
+	{"chats", "--cph", "A", "--duration", "B"},
+	{"tasks", "--cph", "A", "--duration", "B", "--schedule-ahead-days", "1"},
+	{"analytics", "--cph", "A", "--duration", "B", "--realtime-share", "0.5"},
+	{"analytics", "--cph", "3000", "--duration", "10", "--target-utilization", "A", "--realtime-share", "B"},
+	{"calls", "--cph", "100", "--duration", "6", "--blocking", "A", "--target-utilization", "B"},
+	{"calls", "--cph", "A", "--duration", "6", "--outbound-cph", "B", "--outbound-duration", "B"},
+	{"voiceid", "--cph", "A", "--speakers", "B", "--fraudsters", "B"},
+	{"voiceid", "--cph", "A", "--domains", "B", "--region", "B"},
+}
+
+// FuzzCommandLine runs whole command lines with fuzzed values: whatever the
+// values, connectcap either writes a complete JSON result and nothing on stderr,
+// or exits 1 with one line on stderr that names a flag and nothing on stdout.
+func FuzzCommandLine(f *testing.F) {
+	for i := range commandLines {
+		for _, ab := range [][2]string{
+			{"100", "6"}, {"3000", "10"}, {"1e7", "7d"}, {"0", "0"}, {"-1", "NaN"}, {"1,000", "1h30m"},
+			{"85%", "0.25"}, {"0.001", "80"}, {"10000000", "10080"}, {"1e-300", "1e-300"},
+			{"1", "4.9e-324"}, {"4.9e-324", "0.5"}, // the known +Inf failures below
+		} {
+			f.Add(uint8(i), ab[0], ab[1])
+		}
+	}
+	f.Fuzz(func(t *testing.T, which uint8, a, b string) {
+		line := commandLines[int(which)%len(commandLines)]
+		args := make([]string, 0, len(line)+2)
+		for _, s := range line {
+			switch s {
+			case "A":
+				s = a
+			case "B":
+				s = b
+			}
+			args = append(args, s)
+		}
+		args = append(args, "-o", "json")
+		app, stdout, stderr := testApp(nil)
+		code := Execute(app, args)
+		switch code {
+		case ExitOK:
+			if !json.Valid(stdout.Bytes()) || stderr.Len() != 0 {
+				t.Fatalf("%q: exit 0 with stdout %q, stderr %q", args, stdout, stderr)
+			}
+		case ExitError:
+			msg := stderr.String()
+			if stdout.Len() != 0 || strings.Count(msg, "\n") != 1 || !strings.HasSuffix(msg, "\n") || !strings.HasPrefix(msg, "connectcap: ") {
+				t.Fatalf("%q: exit 1 with stdout %q, stderr %q; want nothing and one line", args, stdout, stderr)
+			}
+			// BUG: durations far below a second and target utilizations far below
+			// 1 % are accepted, and the JSON encoder then fails on an infinite
+			// figure with a message that names no flag. Skipped here so the
+			// target keeps looking for other faults.
+			if strings.Contains(msg, "unsupported value: +Inf") {
+				t.Skipf("known: %q: %s", args, msg)
+			}
+			if !strings.Contains(msg, "--") && !strings.Contains(msg, "unknown command") {
+				t.Fatalf("%q: error names no flag: %s", args, msg)
+			}
+		default:
+			t.Fatalf("%q: exit %d without --detailed-exitcode", args, code)
+		}
+	})
+}
+
+// BUG: "-0" is accepted as negative zero by the flags whose range starts at a
+// closed 0 (--realtime-share, --outbound-cph, --schedule-ahead-days, --speakers,
+// --fraudsters) and comes out as -0: 'connectcap voiceid --cph 100 --speakers -0
+// -o csv' gives required -0 and recommended -0 for voice-id.speakers, and
+// 'connectcap analytics --cph 100 --duration 10 --realtime-share -0 -o json'
+// gives "realtime_share": -0.
+func TestNoNegativeZero(t *testing.T) {
+	t.Skip("BUG: numberValue.Set keeps the sign of -0; see the comment above")
+	nums, _, _ := declaredValues(t)
+	for _, n := range nums {
+		*n.p = sentinel
+		if err := n.Set("-0"); err == nil && math.Signbit(*n.p) {
+			t.Errorf("%s: Set(\"-0\") stored negative zero", n.what)
+		}
 	}
 }
