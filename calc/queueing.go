@@ -153,15 +153,10 @@ func AverageSpeedOfAnswer(agents int, load, handleSeconds float64) float64 {
 
 // AgentsForServiceLevel is the smallest number of agents, more than the load, with
 // service level at or above target (a share in (0, 1)) and occupancy A/N at or below
-// maxOccupancy (a share in (0, 1]).
+// maxOccupancy (a share in (0, 1]). Callers bound the load; see
+// AgentsForServiceLevelWithin for a bounded search.
 func AgentsForServiceLevel(load, answerSeconds, handleSeconds, target, maxOccupancy float64) int {
-	n := int(math.Floor(load)) + 1
-	if min := int(CeilWhole(load / maxOccupancy)); min > n {
-		n = min
-	}
-	for ServiceLevel(n, load, answerSeconds, handleSeconds) < target {
-		n++
-	}
+	n, _, _ := AgentsForServiceLevelWithin(load, answerSeconds, handleSeconds, target, maxOccupancy*100, math.MaxInt32)
 	return n
 }
 

@@ -42,15 +42,16 @@ func joinChoices(c []string) string {
 	return s
 }
 
+const detailedUsage = "exit 2 when a quota needs an increase request, 3 when a limit that cannot be raised is exceeded"
+
 func addCommonFlags(cmd *cobra.Command, c *commonFlags, limitWhat string) {
 	fs := cmd.Flags()
 	addNumber(fs, &c.limit, "limit", "", 0, numberValue{what: "the applied quota value", min: 1, max: maxQuota, whole: true},
 		"the account's applied value of "+limitWhat+" (default: the documented default)")
 	fs.Var(&regionValue{p: &c.region}, "region", "AWS Region, for Region-specific defaults (us-east-1, ...)")
 	_ = cmd.RegisterFlagCompletionFunc("region", cobra.FixedCompletions(connectRegions, cobra.ShellCompDirectiveNoFileComp))
-	addNumber(fs, &c.target, "target-utilization", "", sizing.DefaultTargetPct, numberValue{what: "a percentage", min: 0, minOpen: true, max: 100, suffix: "%"},
-		"utilization (percent) at which a check warns and to which recommended values are sized")
-	fs.BoolVar(&c.detailed, "detailed-exitcode", false, "exit 2 when a quota needs an increase request, 3 when a limit that cannot be raised is exceeded")
+	addTarget(fs, &c.target)
+	addBool(fs, &c.detailed, "detailed-exitcode", detailedUsage)
 	addOutputFlag(cmd, &c.output)
 }
 

@@ -8,7 +8,7 @@ import (
 )
 
 func addBlocking(fs *pflag.FlagSet, p *float64) {
-	addNumber(fs, p, "blocking", "", sizing.DefaultBlocking, numberValue{what: "a blocking probability", min: 0, minOpen: true, max: 0.5},
+	addNumber(fs, p, "blocking", "", sizing.DefaultBlocking, numberValue{what: "a blocking probability", min: 1e-9, max: 0.5},
 		"largest share of contacts the quota may turn away (Erlang B)")
 }
 

@@ -92,7 +92,7 @@ type durationValue struct {
 }
 
 func (d *durationValue) accepted() string {
-	return fmt.Sprintf("%s, a duration greater than 0 and at most %s: %s", d.what, fmtMinutes(d.max), parse.DurationForms)
+	return fmt.Sprintf("%s, a duration from 1s to %s: %s", d.what, fmtMinutes(d.max), parse.DurationForms)
 }
 
 func fmtMinutes(m float64) string {
@@ -111,6 +111,8 @@ func (d *durationValue) Set(s string) error {
 	case problem != "":
 	case math.IsNaN(minutes) || minutes <= 0:
 		problem = "must be greater than 0"
+	case minutes < 1.0/60:
+		problem = "shorter than a second"
 	case minutes > d.max:
 		problem = "too long"
 	}
@@ -129,6 +131,27 @@ func (d *durationValue) String() string {
 }
 
 func (d *durationValue) Type() string { return "duration" }
+
+// boolValue is a switch: alone it means true; =true and =false also work.
+type boolValue struct{ p *bool }
+
+func (b *boolValue) Set(s string) error {
+	v, err := strconv.ParseBool(strings.TrimSpace(s))
+	if err != nil {
+		return &valueError{problem: "not true or false", accepted: "true or false (1, 0, t, f also work), or the flag alone for true"}
+	}
+	*b.p = v
+	return nil
+}
+
+func (b *boolValue) String() string   { return strconv.FormatBool(b.p != nil && *b.p) }
+func (b *boolValue) Type() string     { return "bool" }
+func (b *boolValue) IsBoolFlag() bool { return true }
+
+func addBool(fs *pflag.FlagSet, p *bool, name, usage string) {
+	fs.Var(&boolValue{p: p}, name, usage)
+	fs.Lookup(name).NoOptDefVal = "true"
+}
 
 // choiceValue is a string flag with a fixed set of values.
 type choiceValue struct {
@@ -176,7 +199,7 @@ var connectRegions = []string{
 const (
 	maxPerHour    = 10_000_000 // contacts per hour
 	maxMinutes    = 7 * 1440   // a contact's duration
-	maxQuota      = 10_000_000 // a quota value
+	maxQuota      = 1_000_000  // a quota value
 	maxCount      = 1e9        // an inventory count
 	maxLoadErlang = 1_000_000  // offered load the loss model sizes
 )

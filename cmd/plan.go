@@ -45,7 +45,7 @@ func addPlanFlags(cmd *cobra.Command, f *planFlags) {
 }
 
 func addTarget(fs *pflag.FlagSet, p *float64) {
-	addNumber(fs, p, "target-utilization", "", sizing.DefaultTargetPct, numberValue{what: "a percentage", min: 0, minOpen: true, max: 100, suffix: "%"},
+	addNumber(fs, p, "target-utilization", "", sizing.DefaultTargetPct, numberValue{what: "a percentage", min: 1, max: 100, suffix: "%"},
 		"utilization (percent) at which a check warns and to which recommended values are sized")
 }
 
@@ -136,15 +136,16 @@ prints the plan file's JSON Schema.`,
 				}
 				full := *r
 				full.Checks = append([]report.Check{}, keep...)
+				full.Hidden = len(r.Checks) - len(keep)
 				return emitPlan(&full, r, opts.Output)
 			}
 			return emitPlan(r, r, opts.Output)
 		},
 	}
 	addPlanFlags(cmd, &f)
-	cmd.Flags().BoolVar(&opts.OnlyActions, "only-actions", false, "show only the checks that need an increase or exceed a hard limit")
-	cmd.Flags().BoolVar(&opts.All, "all", false, "also list catalogue rows the plan does not touch")
-	cmd.Flags().BoolVar(&c.detailed, "detailed-exitcode", false, "exit 2 when a quota needs an increase request, 3 when a limit that cannot be raised is exceeded")
+	addBool(cmd.Flags(), &opts.OnlyActions, "only-actions", "show only the checks that need an increase or exceed a hard limit")
+	addBool(cmd.Flags(), &opts.All, "all", "also list catalogue rows the plan does not touch")
+	addBool(cmd.Flags(), &c.detailed, "detailed-exitcode", detailedUsage)
 	addOutputFlag(cmd, &c.output)
 	cmd.AddCommand(newCmdPlanInit(), newCmdPlanSchema())
 	return cmd
@@ -194,7 +195,7 @@ func newCmdPlanInit() *cobra.Command {
 			return nil
 		},
 	}
-	cmd.Flags().BoolVar(&force, "force", false, "overwrite FILE if it exists")
+	addBool(cmd.Flags(), &force, "force", "overwrite FILE if it exists")
 	return cmd
 }
 

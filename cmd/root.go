@@ -122,6 +122,7 @@ CONNECTCAP_CALLS_LIMIT. Precedence: flag > environment > config file > default.
 	root.CompletionOptions.HiddenDefaultCmd = false
 	root.PersistentFlags().StringVar(&configFile, "config", "", "config file (YAML, JSON or TOML) with flag values as keys")
 	_ = root.MarkPersistentFlagFilename("config", "yaml", "yml", "json", "toml")
+	root.SetHelpCommand(newHelpCommand())
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		return flagError(c, err)
 	})
@@ -239,11 +240,18 @@ func envNames(cmdKey, flag string) []string {
 	return []string{envName(cmdKey + "-" + flag), envName(flag)}
 }
 
+// configKeys are the config keys a flag is read from, most specific first: the
+// command's section ("calls: {limit: 40}"; for a subcommand "quotas-show:" or the
+// nested "quotas: {show: ...}"), then the top level.
 func configKeys(cmdKey, flag string) []string {
 	if cmdKey == "" {
 		return []string{flag}
 	}
-	return []string{cmdKey + "." + flag, flag}
+	keys := []string{cmdKey + "." + flag}
+	if nested := strings.ReplaceAll(cmdKey, "-", "."); nested != cmdKey && !strings.Contains(flag, ".") {
+		keys = append(keys, nested+"."+flag)
+	}
+	return append(keys, flag)
 }
 
 // settings lists the flag names any command has, and each command's own.
@@ -320,8 +328,9 @@ func defaultConfigFile(lookup func(string) (string, bool)) string {
 func readConfig(path string, explicit bool, known settings) (*viper.Viper, error) {
 	v := viper.New()
 	v.SetConfigFile(path)
-	switch strings.ToLower(filepath.Ext(path)) {
+	switch ext := strings.ToLower(filepath.Ext(path)); ext {
 	case ".yaml", ".yml", ".json", ".toml":
+		v.SetConfigType(ext[1:])
 	case "":
 		v.SetConfigType("yaml")
 	default:
@@ -378,4 +387,37 @@ func scalar(v any) (string, bool) {
 		return fmtNum(float64(x)), true
 	}
 	return "", false
+}
+
+// newHelpCommand is cobra's help command, except that an unknown topic is an error
+// (exit 1, one line on stderr), not usage on stdout with status 0.
+func newHelpCommand() *cobra.Command {
+	return &cobra.Command{
+		Use:   "help [command]",
+		Short: "Help about any command or topic",
+		Long:  "Help provides help for any command or topic: connectcap help calls, connectcap help exit-codes.",
+		ValidArgsFunction: func(c *cobra.Command, args []string, toComplete string) ([]cobra.Completion, cobra.ShellCompDirective) {
+			var out []cobra.Completion
+			cmd, _, err := c.Root().Find(args)
+			if err != nil {
+				return nil, cobra.ShellCompDirectiveNoFileComp
+			}
+			for _, sub := range cmd.Commands() {
+				if sub.IsAvailableCommand() || sub.IsAdditionalHelpTopicCommand() {
+					if strings.HasPrefix(sub.Name(), toComplete) {
+						out = append(out, cobra.CompletionWithDesc(sub.Name(), sub.Short))
+					}
+				}
+			}
+			return out, cobra.ShellCompDirectiveNoFileComp
+		},
+		RunE: func(c *cobra.Command, args []string) error {
+			cmd, rest, err := c.Root().Find(args)
+			if err != nil || cmd == nil || len(rest) > 0 {
+				return fmt.Errorf("unknown help topic %q; run 'connectcap --help' for the commands and topics", strings.Join(args, " "))
+			}
+			cmd.InitDefaultHelpFlag()
+			return cmd.Help()
+		},
+	}
 }

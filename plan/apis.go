@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"sort"
+	"strings"
 
 	"github.com/connectcap/connectcap/calc"
 	"github.com/connectcap/connectcap/report"
@@ -97,7 +98,7 @@ func (e *evaluator) api(n *apiNeed) {
 	e.figure(prefix, "requests_per_second", n.rate, n.operation+" requests per second", "requests/second")
 	sort.Strings(n.consumers)
 	from := fmt.Sprintf("%s from %s.", n.operation, joinNames(n.consumers))
-	c := report.NewCheck(q, n.rate, e.limit(q, in), e.o.TargetPct, from+" "+q.Note)
+	c := report.NewCheck(q, n.rate, e.limit(q, in), e.o.TargetPct, strings.TrimSpace(from+" "+q.Note))
 	named(&c, q, n.operation)
 	e.record(Item{Check: c, Operation: n.operation}, in)
 	if q.Burst > 0 && n.alignedBurst > 0 {
@@ -107,7 +108,7 @@ func (e *evaluator) api(n *apiNeed) {
 		bc := report.NewCheck(q, burst, limit, e.o.TargetPct, from+" Aligned clients fire together; stagger them to stay under the burst limit.")
 		named(&bc, q, n.operation)
 		bc.Name += " (burst)"
-		e.record(Item{Check: bc, Operation: n.operation}, in)
+		e.record(Item{Check: bc, Operation: n.operation, Burst: true}, in)
 	}
 }
 

@@ -39,6 +39,7 @@ const (
 	maxRate    = 1e7 // contacts or requests per hour, minute or second
 	maxMinutes = 7 * 1440
 	maxNumber  = 1e9
+	maxQuota   = 1e6 // an applied quota value, as --limit
 )
 
 // Decode reads a plan in YAML or JSON. file names it in errors.
@@ -72,7 +73,12 @@ func Decode(data []byte, file string) (*Plan, error) {
 	return &p, nil
 }
 
+// maxNodes bounds the values a plan may hold once YAML aliases are expanded, so a
+// small file cannot expand into an endless one.
+const maxNodes = 100_000
+
 type decoder struct {
+	nodes int
 	file  string
 	lines map[string]int // key path → line
 }
@@ -111,7 +117,13 @@ func (d *decoder) value(n *yaml.Node, v reflect.Value, path, tag string) error {
 	}
 	d.lines[path] = n.Line
 	kind, _, _ := strings.Cut(tag, ",")
+	if d.nodes++; d.nodes > maxNodes {
+		return d.fail(n, path, "the plan is too large (more than %d values, counting YAML aliases)", maxNodes)
+	}
 	if n.Kind == yaml.ScalarNode && n.Tag == "!!null" {
+		if strings.Contains(tag, "required") {
+			return d.fail(n, path, "has no value; %s", describe(v.Type(), kind))
+		}
 		if v.Kind() == reflect.Pointer || v.Kind() == reflect.Map || v.Kind() == reflect.Slice {
 			return nil // an empty key leaves the value unset
 		}
@@ -229,7 +241,11 @@ func nodeKind(n *yaml.Node) string {
 
 func (d *decoder) number(n *yaml.Node, v reflect.Value, path, kind string) error {
 	if n.Kind != yaml.ScalarNode || (n.Tag != "!!int" && n.Tag != "!!float") {
-		return d.fail(n, path, "%s is not a number; %s", shown(n), describe(v.Type(), kind))
+		why := "is not a number"
+		if _, problem := parse.Number(n.Value); n.Kind == yaml.ScalarNode && strings.HasPrefix(problem, "digit grouping") {
+			why = "is not a number: " + problem
+		}
+		return d.fail(n, path, "%s %s; %s", shown(n), why, describe(v.Type(), kind))
 	}
 	x, problem := parse.Number(n.Value)
 	if problem != "" {
@@ -291,7 +307,7 @@ func bounds(kind string) (lo, hi float64, loOpen, whole bool) {
 	case "rate":
 		return 0, maxRate, false, false
 	case "quota":
-		return 0, maxCount, true, false
+		return 0, maxQuota, true, false
 	}
 	return 0, maxNumber, false, false
 }
@@ -310,7 +326,7 @@ func describe(t reflect.Type, kind string) string {
 	case "rate":
 		return "accepted: a number from 0 to 10000000"
 	case "quota":
-		return "accepted: a quota value greater than 0"
+		return "accepted: a quota value greater than 0 and at most 1000000"
 	case "duration":
 		return "accepted: a duration greater than 0 and at most 7d: " + parse.DurationForms
 	}

@@ -1,6 +1,7 @@
 package plan
 
 import (
+	"errors"
 	"fmt"
 	"math"
 	"sort"
@@ -24,8 +25,12 @@ type Item struct {
 	Check    report.Check
 	Instance string // the instance a per-instance check belongs to
 	ARN      string // that instance's ARN, when the plan gives it
-	// Operation is the API operation of an api-rate check.
+	// Label is the check's name without the instance.
+	Label string
+	// Operation is the API operation of an api-rate check; Burst marks its burst
+	// check.
 	Operation string
+	Burst     bool
 }
 
 // Evaluation is a plan's result and the items behind its checks, in the same order.
@@ -51,6 +56,9 @@ type evaluator struct {
 func Evaluate(p *Plan, o Options) (*Evaluation, error) {
 	e := &evaluator{p: p, o: o, region: p.Region, block: sizing.DefaultBlocking, touched: map[string]bool{}, spread: map[string]float64{}}
 	if o.Region != "" {
+		if err := p.checkRegion(o.Region); err != nil {
+			return nil, err
+		}
 		e.region = o.Region
 	}
 	if p.Blocking != nil {
@@ -135,6 +143,7 @@ func (e *evaluator) add(id string, required float64, in *Instance, note string) 
 // record files a check, naming its instance and, for a hard limit, the way out.
 func (e *evaluator) record(it Item, in *Instance) *Item {
 	e.touched[it.Check.ID] = true
+	it.Label = it.Check.Name
 	if in != nil {
 		it.Instance, it.ARN = in.Name, in.ARN
 		it.Check.Name += " [" + in.Name + "]"
@@ -219,7 +228,7 @@ func (e *evaluator) instance(in *Instance, lens *lensNeed, voiceIDCalls *float64
 		}
 		r, err := sizing.SizeCalls(c)
 		if err != nil {
-			return e.p.errorf(instancePath(e.p, name)+".traffic.voice", "%v", err)
+			return e.sizingError(err, instancePath(e.p, name)+".traffic.voice.inbound_calls_per_hour")
 		}
 		e.take(r, name+".calls", in)
 		if v.VoiceIDShare != nil {
@@ -243,7 +252,7 @@ func (e *evaluator) instance(in *Instance, lens *lensNeed, voiceIDCalls *float64
 		q := tables.MustLookup("connect.concurrent-active-chats")
 		r, err := sizing.SizeChats(sizing.Contacts{Common: e.common(q, in), PerHour: ch.ChatsPerHour, DurationMinutes: float64(*ch.MinutesInConnect), Blocking: e.block})
 		if err != nil {
-			return e.p.errorf(instancePath(e.p, name)+".traffic.chat", "%v", err)
+			return e.sizingError(err, instancePath(e.p, name)+".traffic.chat.chats_per_hour")
 		}
 		e.take(r, name+".chats", in)
 		if cl := in.ContactLens; cl != nil && cl.PostChatShare != nil {
@@ -255,7 +264,7 @@ func (e *evaluator) instance(in *Instance, lens *lensNeed, voiceIDCalls *float64
 		q := tables.MustLookup("connect.concurrent-active-tasks")
 		r, err := sizing.SizeTasks(sizing.Contacts{Common: e.common(q, in), PerHour: tk.TasksPerHour, DurationMinutes: float64(*tk.MinutesInConnect), Blocking: e.block, ScheduleAheadDays: tk.ScheduleAheadDays})
 		if err != nil {
-			return e.p.errorf(instancePath(e.p, name)+".traffic.tasks", "%v", err)
+			return e.sizingError(err, instancePath(e.p, name)+".traffic.tasks.tasks_per_hour")
 		}
 		e.take(r, name+".tasks", in)
 	}
@@ -453,12 +462,11 @@ func (e *evaluator) instancesCheck() {
 func (e *evaluator) remedy(it Item, in *Instance) string {
 	c := it.Check
 	q := tables.MustLookup(c.ID)
-	base := "Cannot be raised. "
-	if q.Note != "" && c.Note == q.Note {
-		base = c.Note + " Cannot be raised. "
-	} else if c.Note != "" {
-		base = c.Note + " Cannot be raised. "
+	base := strings.TrimSpace(c.Note)
+	if !strings.Contains(strings.ToLower(base), "cannot be") {
+		base = strings.TrimSpace(base + " Cannot be raised.")
 	}
+	base += " "
 	switch {
 	case q.Scope == "instance" && in != nil:
 		n := calc.CeilWhole(c.Required / c.Limit)
@@ -473,6 +481,8 @@ func (e *evaluator) remedy(it Item, in *Instance) string {
 		return base + fmt.Sprintf("Spread the jobs over %s domains, or run fewer; check Customer Profiles domains per account.", trim(n))
 	case c.ID == "cases.fields-per-template":
 		return base + fmt.Sprintf("Split the fields over %s templates.", trim(calc.CeilWhole(c.Required/c.Limit)))
+	case q.Kind == tables.APIRate && it.Burst:
+		return strings.TrimSpace(base) // the note already says to stagger the clients
 	case q.Kind == tables.APIRate && it.Operation != "":
 		return base + e.pollingAdvice(it)
 	}
@@ -480,3 +490,12 @@ func (e *evaluator) remedy(it Item, in *Instance) string {
 }
 
 func trim(v float64) string { return fmt.Sprintf("%g", v) }
+
+// sizingError places a sizing error at the plan key it comes from.
+func (e *evaluator) sizingError(err error, path string) error {
+	var ie *sizing.InputError
+	if errors.As(err, &ie) {
+		return e.p.errorf(path, "%s", ie.Message)
+	}
+	return e.p.errorf(path, "%v", err)
+}

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/connectcap/connectcap/calc"
+	"github.com/connectcap/connectcap/render"
 	"github.com/connectcap/connectcap/report"
 	"github.com/connectcap/connectcap/tables"
 )
@@ -60,7 +61,11 @@ func BuildRequests(ev *Evaluation, planFile string) (*Requests, error) {
 	}
 	out := &Requests{SchemaVersion: report.SchemaVersion, Command: "request", PlanFile: planFile, Region: ev.Region,
 		LeadTime: tables.LeadTime, FormURL: tables.IncreaseFormURL, Requests: []Request{}, CannotRaise: []Blocked{}}
-	merged := map[string]int{} // quota (+ operation) → index of a Region-wide request
+	// Requests for the same quota without an instance context are one request, for
+	// the largest value any check needs: per-instance quotas without an ARN are
+	// raised for the Region's instances, and an account quota can be checked twice
+	// (instances per account, as planned and with hard limits spread).
+	merged := map[string]int{}
 	for _, it := range ev.Items {
 		c := it.Check
 		switch c.Status {
@@ -71,27 +76,30 @@ func BuildRequests(ev *Evaluation, planFile string) (*Requests, error) {
 		default:
 			continue
 		}
-		r := Request{ID: c.ID, Name: c.Name, Instances: []string{}, Required: c.Required, CurrentLimit: c.Limit, LimitSource: c.LimitSource,
+		r := Request{ID: c.ID, Name: it.Label, Instances: []string{}, Required: c.Required, CurrentLimit: c.Limit, LimitSource: c.LimitSource,
 			DesiredValue: *c.Recommended, Region: ev.Region, ServiceCode: c.ServiceCode, QuotaCode: c.QuotaCode}
+		if it.Burst {
+			// Service Quotas has no code of its own for an API's burst.
+			r.ServiceCode, r.QuotaCode = nil, nil
+		}
 		if it.Instance != "" {
 			r.Instances = append(r.Instances, it.Instance)
-			if it.ARN != "" && c.QuotaCode != nil {
+			if it.ARN != "" && r.QuotaCode != nil {
 				arn := it.ARN
 				r.ContextID = &arn
 			}
 		}
-		if it.Instance != "" && r.ContextID == nil {
-			key := c.ID + "/" + it.Operation + "/" + c.Name[strings.LastIndex(c.Name, "]")+1:]
+		if r.ContextID == nil {
+			key := c.ID + "|" + it.Label
 			if i, ok := merged[key]; ok {
 				m := &out.Requests[i]
-				m.Instances = append(m.Instances, it.Instance)
+				m.Instances = append(m.Instances, r.Instances...)
 				if r.DesiredValue > m.DesiredValue {
 					m.DesiredValue, m.Required, m.CurrentLimit, m.LimitSource = r.DesiredValue, r.Required, r.CurrentLimit, r.LimitSource
 				}
 				continue
 			}
 			merged[key] = len(out.Requests)
-			r.Name = strings.TrimSpace(c.Name[:strings.LastIndex(c.Name, " [")])
 		}
 		out.Requests = append(out.Requests, r)
 	}
@@ -110,7 +118,7 @@ func finish(r *Request) {
 		}
 	}
 	r.Text = fmt.Sprintf("Please raise %q to %s in %s%s. Planned need: %s at peak (current limit %s, from %s); the requested value keeps the need at or below the planned utilization.",
-		r.Name, raw(r.DesiredValue), r.Region, scope, raw(r.Required), raw(r.CurrentLimit), r.LimitSource)
+		r.Name, raw(r.DesiredValue), r.Region, scope, render.Human(r.Required), render.Human(r.CurrentLimit), r.LimitSource)
 	if r.QuotaCode == nil || r.ServiceCode == nil {
 		r.Method = "support-form"
 		return
@@ -137,7 +145,7 @@ func (rs *Requests) Script() string {
 			continue
 		}
 		n++
-		fmt.Fprintf(&b, "\n# %s: need %s, limit %s (%s)\n%s\n", r.Name+instancesSuffix(r), raw(r.Required), raw(r.CurrentLimit), r.LimitSource, r.Command)
+		fmt.Fprintf(&b, "\n# %s: need %s, limit %s (%s)\n%s\n", r.Name+instancesSuffix(r), render.Human(r.Required), render.Human(r.CurrentLimit), r.LimitSource, r.Command)
 	}
 	if n == 0 {
 		b.WriteString("\n# No Service Quotas requests needed.\n")
@@ -156,7 +164,7 @@ func (rs *Requests) Script() string {
 	if len(rs.CannotRaise) > 0 {
 		b.WriteString("\n# Limits that cannot be raised (no request fixes these):\n")
 		for _, c := range rs.CannotRaise {
-			fmt.Fprintf(&b, "#   - %s: need %s, limit %s. %s\n", c.Name, raw(c.Required), raw(c.Limit), c.Note)
+			fmt.Fprintf(&b, "#   - %s: need %s, limit %s. %s\n", c.Name, render.Human(c.Required), render.Human(c.Limit), c.Note)
 		}
 	}
 	return b.String()

@@ -3,6 +3,7 @@ package plan
 import (
 	"fmt"
 	"regexp"
+	"sort"
 	"strings"
 
 	"github.com/connectcap/connectcap/tables"
@@ -62,11 +63,28 @@ func (p *Plan) validate() error {
 }
 
 func (p *Plan) validateApplied(path string, m map[string]float64, instance bool) error {
+	keys := make([]string, 0, len(m))
 	for key := range m {
+		keys = append(keys, key)
+	}
+	// In file order, so the first bad key is the one reported.
+	sort.Slice(keys, func(i, j int) bool {
+		li, lj := p.lines[path+"."+keys[i]], p.lines[path+"."+keys[j]]
+		if li != lj {
+			return li < lj
+		}
+		return keys[i] < keys[j]
+	})
+	given := map[string]string{}
+	for _, key := range keys {
 		q, ok := quotaByKey(key)
 		if !ok {
 			return p.errorf(path+"."+key, "unknown quota id or quota code %q; accepted: an id or code from 'connectcap quotas'", key)
 		}
+		if prev, dup := given[q.ID]; dup {
+			return p.errorf(path+"."+key, "%s is %s again (given as %s already); accepted: each quota once", key, q.ID, prev)
+		}
+		given[q.ID] = key
 		if instance && q.Scope != "instance" && q.Scope != "routing-profile" {
 			return p.errorf(path+"."+key, "%s is not a per-instance quota (scope %s); put it under the top-level applied map", q.ID, q.Scope)
 		}
@@ -74,12 +92,16 @@ func (p *Plan) validateApplied(path string, m map[string]float64, instance bool)
 	return nil
 }
 
-// quotaByKey finds a quota by id or quota code.
+// quotaByKey finds a quota by id or quota code, written exactly as the catalogue
+// (and the JSON Schema) writes it.
 func quotaByKey(key string) (tables.Quota, bool) {
 	if q, ok := tables.Lookup(key); ok {
 		return q, true
 	}
-	return tables.ByQuotaCode(key)
+	if q, ok := tables.ByQuotaCode(key); ok && q.QuotaCode == key {
+		return q, true
+	}
+	return tables.Quota{}, false
 }
 
 func (p *Plan) validateInstance(path string, in Instance) error {
@@ -105,8 +127,8 @@ func (p *Plan) validateInstance(path string, in Instance) error {
 	if s.ShrinkagePct != nil && *s.ShrinkagePct >= 100 {
 		return p.errorf(sp+".shrinkage_pct", "%v: too large; accepted: a percentage from 0 to less than 100", *s.ShrinkagePct)
 	}
-	if s.MaxOccupancyPct != nil && *s.MaxOccupancyPct <= 0 {
-		return p.errorf(sp+".max_occupancy_pct", "%v: too small; accepted: a percentage greater than 0 and at most 100", *s.MaxOccupancyPct)
+	if s.MaxOccupancyPct != nil && *s.MaxOccupancyPct < 1 {
+		return p.errorf(sp+".max_occupancy_pct", "%v: too small; accepted: a percentage from 1 to 100", *s.MaxOccupancyPct)
 	}
 	if t == nil || (t.Voice == nil && t.Chat == nil && (t.Tasks == nil || t.Tasks.HandleTime == nil)) {
 		return p.errorf(sp, "staffing sizes agents from traffic, but the instance has no voice, chat or staffed task traffic")
@@ -152,4 +174,14 @@ func contains(list []string, s string) bool {
 		}
 	}
 	return false
+}
+
+// checkRegion rejects a Region that differs from the Region of an instance ARN.
+func (p *Plan) checkRegion(region string) error {
+	for i, in := range p.Instances {
+		if m := instanceARN.FindStringSubmatch(in.ARN); m != nil && m[1] != region {
+			return p.errorf(fmt.Sprintf("instances[%d].arn", i), "the ARN is in %s but the Region checked is %s; accepted: the instances' own Region", m[1], region)
+		}
+	}
+	return nil
 }

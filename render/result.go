@@ -140,6 +140,9 @@ func resultTable(w *bytes.Buffer, r *report.Result) error {
 		}
 	}
 	if len(r.Checks) == 0 {
+		if r.Hidden > 0 {
+			fmt.Fprintf(w, "\nNothing to do: none of the %d checks needs an increase or exceeds a hard limit.\n", r.Hidden)
+		}
 		return nil
 	}
 	fmt.Fprintln(w)
@@ -147,6 +150,9 @@ func resultTable(w *bytes.Buffer, r *report.Result) error {
 		return err
 	}
 	fmt.Fprintf(w, "\n%s\n", Summary(r))
+	if r.Hidden > 0 {
+		fmt.Fprintf(w, "(%d more checks need no action and are not shown)\n", r.Hidden)
+	}
 	var notes []string
 	for _, c := range r.Checks {
 		if c.Note != "" {

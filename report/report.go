@@ -26,6 +26,9 @@ type Result struct {
 	Checks        []Check `json:"checks" yaml:"checks"`
 	// Title names the calculation for people; machine formats leave it out.
 	Title string `json:"-" yaml:"-"`
+	// Hidden counts checks left out of Checks because they need no action
+	// (plan --only-actions), for the people's summary.
+	Hidden int `json:"-" yaml:"-"`
 }
 
 // New starts a result for command.

@@ -60,7 +60,7 @@ func Staff(in Agents) (Staffing, error) {
 		return Staffing{}, err
 	}
 	load := in.CallsPerHour * in.AHTSeconds / 3600
-	if err := checkLoad("--cph", load); err != nil {
+	if err := checkLoad("--cph", in.CallsPerHour, load); err != nil {
 		return Staffing{}, err
 	}
 	s := Staffing{OfferedLoadErlangs: load}

@@ -40,7 +40,7 @@ func SizeAnalytics(in Analytics) (*report.Result, error) {
 
 	if in.RealtimeShare != nil {
 		load := calc.OfferedLoad(in.CallsPerHour**in.RealtimeShare, in.DurationMinutes)
-		if err := checkLoad("--cph", load); err != nil {
+		if err := checkLoad("--cph", in.CallsPerHour, load); err != nil {
 			return nil, err
 		}
 		rq := tables.MustLookup("contact-lens.concurrent-realtime-calls")
@@ -86,7 +86,7 @@ func SizeCalls(in Calls) (*report.Result, error) {
 	inbound := calc.OfferedLoad(in.CallsPerHour, in.DurationMinutes)
 	outbound := calc.OfferedLoad(in.OutboundCallsPerHour, in.OutboundDurationMinutes)
 	load := inbound + outbound
-	if err := checkLoad("--cph", load); err != nil {
+	if err := checkLoad("--cph", in.CallsPerHour+in.OutboundCallsPerHour, load); err != nil {
 		return nil, err
 	}
 	q := tables.MustLookup("connect.concurrent-active-calls")
@@ -136,7 +136,7 @@ func sizeContacts(in Contacts, noun, title, id string) (*report.Result, error) {
 	r.Inputs.Add("blocking_target", in.Blocking, "blocking target", "")
 	in.addInputs(&r.Inputs)
 	load := calc.OfferedLoad(in.PerHour, in.DurationMinutes)
-	if err := checkLoad("--cph", load); err != nil {
+	if err := checkLoad("--cph", in.PerHour, load); err != nil {
 		return nil, err
 	}
 	q := tables.MustLookup(id)

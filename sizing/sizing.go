@@ -56,9 +56,13 @@ type InputError struct {
 
 func (e *InputError) Error() string { return e.Flag + ": " + e.Message }
 
-func checkLoad(flag string, load float64) error {
-	if load > 1_000_000 {
-		return &InputError{Flag: flag, Message: fmt.Sprintf("offered load of %s erlangs is more than connectcap sizes (1000000 erlangs); lower the contacts per hour or the duration", trim(load))}
+// MaxLoadErlangs is the largest offered load connectcap sizes: a million erlangs is
+// far beyond any contact center, and the O(N) models stay fast below it.
+const MaxLoadErlangs = 1_000_000
+
+func checkLoad(flag string, perHour, load float64) error {
+	if load > MaxLoadErlangs {
+		return &InputError{Flag: flag, Message: fmt.Sprintf("%s per hour gives an offered load of %s erlangs, more than connectcap sizes (%d erlangs); lower the contacts per hour or their duration", trim(perHour), trim(load), MaxLoadErlangs)}
 	}
 	return nil
 }

@@ -27,10 +27,15 @@ func Number(s string) (v float64, problem string) {
 	if err != nil || math.IsInf(v, 0) {
 		return 0, "out of range"
 	}
-	return v, ""
+	return v + 0, "" // + 0 turns -0 into 0
 }
 
-var dayDuration = regexp.MustCompile(`^(\d+\.?\d*|\.\d+)d$`)
+// unitDuration is a number with one unit, read here rather than by
+// time.ParseDuration so that values past its ±292-year range are "too long", not
+// "not a duration".
+var unitDuration = regexp.MustCompile(`^(\d+\.?\d*|\.\d+)(s|m|h|d)$`)
+
+var unitMinutes = map[string]float64{"s": 1.0 / 60, "m": 1, "h": 60, "d": 1440}
 
 // Minutes parses a duration into minutes: a plain number is minutes; a number with
 // a unit (90s, 10m, 1.5h, 2d) or a Go duration (1h30m) also works.
@@ -39,12 +44,12 @@ func Minutes(s string) (minutes float64, problem string) {
 	if v, p := Number(t); p == "" {
 		return v, ""
 	}
-	if m := dayDuration.FindStringSubmatch(t); m != nil {
+	if m := unitDuration.FindStringSubmatch(t); m != nil {
 		v, err := strconv.ParseFloat(m[1], 64)
 		if err != nil || math.IsInf(v, 0) {
 			return 0, "out of range"
 		}
-		return v * 1440, ""
+		return v * unitMinutes[m[2]], ""
 	}
 	if d, err := time.ParseDuration(t); err == nil {
 		return d.Minutes(), ""
