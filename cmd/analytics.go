@@ -33,6 +33,11 @@ With --realtime-share, also check concurrent real-time calls with analytics (50,
 			if err := require(inv, cmd, "duration", "cph"); err != nil {
 				return err
 			}
+			for _, f := range []string{"realtime-limit", "blocking"} {
+				if err := needs(inv, f, "realtime-share"); err != nil {
+					return err
+				}
+			}
 			opts := &AnalyticsOptions{
 				In: sizing.Analytics{
 					Common:          c.sizing(inv),

@@ -79,6 +79,16 @@ func require(inv *invocation, cmd *cobra.Command, names ...string) error {
 	return nil
 }
 
+// needs fails when a flag given on the command line only makes sense with another
+// that is not set. Values from the environment or a config file are shared by every
+// command, so they are not held against this one.
+func needs(inv *invocation, flag, with string) error {
+	if inv.source(flag) == report.FromFlag && inv.source(with) == "" {
+		return fmt.Errorf("--%s only applies with --%s; give --%s too, or drop --%s", flag, with, with, flag)
+	}
+	return nil
+}
+
 // optional returns p when the flag was set from any source, else nil.
 func optionalValue(inv *invocation, name string, p *float64) *float64 {
 	if inv.source(name) == "" {

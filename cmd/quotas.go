@@ -19,7 +19,7 @@ type QuotasOptions struct {
 
 var adjustableChoices = []string{string(tables.Yes), string(tables.No), string(tables.NotStated)}
 
-func newCmdQuotas(inv *invocation) *cobra.Command {
+func newCmdQuotas(inv *invocation, runF func(*QuotasOptions) error) *cobra.Command {
 	var opts QuotasOptions
 	var output string
 	cmd := &cobra.Command{
@@ -39,6 +39,9 @@ the id, name, note and API operations).`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Output = Output{Format: render.Format(output), Out: cmd.OutOrStdout()}
+			if runF != nil {
+				return runF(&opts)
+			}
 			var rows []render.QuotaRow
 			for _, q := range tables.All() {
 				if matches(q, opts) {

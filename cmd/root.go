@@ -133,7 +133,7 @@ CONNECTCAP_CALLS_LIMIT. Precedence: flag > environment > config file > default.
 		newCmdTasks(inv, nil),
 		newCmdVoiceID(inv, nil),
 		newCmdAgents(inv, nil),
-		newCmdQuotas(inv),
+		newCmdQuotas(inv, nil),
 		newCmdPlan(inv, nil),
 		newCmdRequest(inv, nil),
 		newCmdVersion(inv),

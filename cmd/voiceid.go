@@ -34,6 +34,11 @@ over --domains.`,
 			if err := require(inv, cmd, "cph"); err != nil {
 				return err
 			}
+			for _, n := range [][2]string{{"watchlists", "fraudsters"}, {"fraudster-batch", "fraudsters"}, {"speaker-batch", "speakers"}} {
+				if err := needs(inv, n[0], n[1]); err != nil {
+					return err
+				}
+			}
 			in.Common = c.sizing(inv)
 			in.Speakers = optionalValue(inv, "speakers", &speakers)
 			in.Fraudsters = optionalValue(inv, "fraudsters", &fraudsters)

@@ -1,7 +1,9 @@
 package sizing
 
 import (
+	"fmt"
 	"math"
+	"strings"
 
 	"github.com/connectcap/connectcap/calc"
 	"github.com/connectcap/connectcap/report"
@@ -178,9 +180,16 @@ func SizeVoiceID(in VoiceID) (*report.Result, error) {
 	}
 	in.addInputs(&r.Inputs)
 
-	check := func(id string, required float64, main bool) {
+	checkNoted := func(id string, required float64, main bool, note string) {
 		q := tables.MustLookup(id)
-		r.Checks = append(r.Checks, report.NewCheck(q, required, in.limitFor(q, main), in.TargetPct, ""))
+		r.Checks = append(r.Checks, report.NewCheck(q, required, in.limitFor(q, main), in.TargetPct, note))
+	}
+	check := func(id string, required float64, main bool) { checkNoted(id, required, main, "") }
+	batchNote := func(given, batch, total float64, flag string) string {
+		if given > 0 {
+			return ""
+		}
+		return fmt.Sprintf("No batch size given (--%s, or %s in a plan): jobs as large as the quota allows, %s per domain, one active at a time.", flag, strings.ReplaceAll(flag, "-", "_"), trim(jobs(total, batch)))
 	}
 	sessions := calc.Interpolate(tables.VoiceIDSessions, in.CallsPerHour)
 	perDomain := sessions / in.Domains
@@ -195,7 +204,7 @@ func SizeVoiceID(in VoiceID) (*report.Result, error) {
 		r.Figures.Add("speakers_per_domain", perDomain, "speakers per domain", "")
 		r.Figures.Add("speaker_enrollment_jobs", jobs(perDomain, batch), "enrollment jobs per domain, one active at a time", "")
 		check("voice-id.speakers", perDomain, false)
-		check("voice-id.speakers-per-enrollment-job", batch, false)
+		checkNoted("voice-id.speakers-per-enrollment-job", batch, false, batchNote(in.SpeakerBatch, batch, perDomain, "speaker-batch"))
 	}
 	if in.Fraudsters != nil {
 		perDomain := calc.CeilWhole(*in.Fraudsters / in.Domains)
@@ -210,7 +219,7 @@ func SizeVoiceID(in VoiceID) (*report.Result, error) {
 		r.Figures.Add("fraudster_registration_jobs", jobs(perDomain, batch), "registration jobs per domain, one active at a time", "")
 		check("voice-id.watchlists", watchlists, false)
 		check("voice-id.fraudsters-per-watchlist", calc.CeilWhole(perDomain/watchlists), false)
-		check("voice-id.fraudsters-per-registration-job", batch, false)
+		checkNoted("voice-id.fraudsters-per-registration-job", batch, false, batchNote(in.FraudsterBatch, batch, perDomain, "fraudster-batch"))
 	}
 	return r, nil
 }
