@@ -138,6 +138,7 @@ func TestAgentsBadInput(t *testing.T) {
 		{[]string{"--agents", "12.5"}, `connectcap: --agents "12.5": not a whole number; accepted: a number of agents, a whole number at least 1 and at most 10000000`},
 		{[]string{"--agents", "0"}, `connectcap: --agents "0": too small;`},
 		{[]string{"--service-level", "80", "--answer-within", "0s"}, `connectcap: --answer-within "0s": must be greater than 0;`},
+		{[]string{"--service-level", "80", "--answer-within", "500ms"}, `connectcap: --answer-within "500ms": shorter than a second; accepted: the service level's answer time, a duration from 1s to 7d:`},
 		{[]string{"--service-level", "80", "--aht", "-3"}, `connectcap: --aht "-3": must be greater than 0;`},
 		{[]string{"--service-level", "80", "--cph", "1e300"}, `connectcap: --cph "1e300": too large;`},
 		{[]string{}, `connectcap: missing --service-level (target percentage of calls answered within --answer-within)`},

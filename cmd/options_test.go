@@ -97,6 +97,9 @@ func TestDurationForms(t *testing.T) {
 		{" 10 ", 10},
 		{"+10", 10},
 		{"1e1", 10},
+		{"1s", 1.0 / 60},
+		{"0.0166667", 0.0166667},
+		{"60s", 1},
 	} {
 		o, _ := analyticsOptions(t, nil, "--cph", "100", "--duration", tc.in)
 		if o.In.DurationMinutes != tc.want {
@@ -156,11 +159,52 @@ func TestPercentForms(t *testing.T) {
 		in   string
 		want float64
 	}{
-		{"85%", 85}, {"85", 85}, {"100%", 100}, {"0.5%", 0.5}, {"33.3", 33.3}, {" 85 %", 85}, {"1e2%", 100},
+		{"85%", 85}, {"85", 85}, {"100%", 100}, {"1%", 1}, {"1", 1}, {"33.3", 33.3}, {" 85 %", 85}, {"1e2%", 100},
 	} {
 		o, _ := analyticsOptions(t, nil, "--duration", "10", "--cph", "100", "--target-utilization", tc.in)
 		if o.In.TargetPct != tc.want {
 			t.Errorf("--target-utilization %q = %v, want %v", tc.in, o.In.TargetPct, tc.want)
+		}
+	}
+}
+
+// TestRangeEdges: the smallest duration (1 s), target (1 %), blocking (1e-9) and
+// the largest quota value (1000000) are accepted; just past them is not.
+func TestRangeEdges(t *testing.T) {
+	base := []string{"--cph", "100", "--duration", "10"}
+	o, _ := analyticsOptions(t, nil, "--cph", "100", "--duration", "1s", "--target-utilization", "1%", "--blocking", "1e-9",
+		"--limit", "1000000", "--realtime-share", "0.5", "--realtime-limit", "1000000")
+	if o.In.DurationMinutes != 1.0/60 || o.In.TargetPct != 1 || o.In.Blocking != 1e-9 {
+		t.Errorf("inputs = %+v, want 1 s, 1 %%, 1e-9", o.In)
+	}
+	if o.In.Limit == nil || o.In.Limit.Value != 1000000 || o.In.RealtimeLimit == nil || o.In.RealtimeLimit.Value != 1000000 {
+		t.Errorf("limits = %+v, %+v; want 1000000", o.In.Limit, o.In.RealtimeLimit)
+	}
+
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"--duration", "0.99s"}, `--duration "0.99s": shorter than a second; accepted: the average call duration, a duration from 1s to 7d: minutes as a plain number (7.5) or with a unit (90s, 10m, 1.5h, 1h30m, 2d)`},
+		{[]string{"--duration", "0.016"}, `--duration "0.016": shorter than a second;`},
+		{[]string{"--duration", "4.9e-324"}, `--duration "4.9e-324": shorter than a second;`},
+		{[]string{"--duration", "0"}, `--duration "0": must be greater than 0;`},
+		{[]string{"--duration", "9999999h"}, `--duration "9999999h": too long;`},
+		{[]string{"--target-utilization", "0.99%"}, `--target-utilization "0.99%": too small; accepted: a percentage, a number at least 1 and at most 100 (a trailing % is allowed)`},
+		{[]string{"--target-utilization", "0.5%"}, `--target-utilization "0.5%": too small;`},
+		{[]string{"--blocking", "9.9e-10"}, `--blocking "9.9e-10": too small; accepted: a blocking probability, a number at least 0.000000001 and at most 0.5`},
+		{[]string{"--limit", "1000001"}, `--limit "1000001": too large; accepted: the applied quota value, a whole number at least 1 and at most 1000000`},
+		{[]string{"--realtime-share", "0.5", "--realtime-limit", "1000001"}, `--realtime-limit "1000001": too large;`},
+		{[]string{"--detailed-exitcode=yes"}, `--detailed-exitcode "yes": not true or false; accepted: true or false (1, 0, t, f also work), or the flag alone for true`},
+	} {
+		app, stdout, stderr := testApp(nil)
+		args := append(append([]string{"analytics"}, base...), tc.args...) // a repeated --duration replaces base's
+		if code := Execute(app, args); code != ExitError {
+			t.Errorf("%v: exit %d, want %d", tc.args, code, ExitError)
+		}
+		want := "connectcap: " + tc.want
+		if got := stderr.String(); !strings.HasPrefix(got, want) || strings.Count(got, "\n") != 1 || stdout.Len() != 0 {
+			t.Errorf("%v: stdout %q, stderr %q; want one line starting %q", tc.args, stdout, got, want)
 		}
 	}
 }
