@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"sort"
 	"testing"
 )
 
@@ -18,7 +19,13 @@ func TestCommittedFilesAreCurrent(t *testing.T) {
 		t.Fatal(err)
 	}
 	stale := false
-	for p, b := range want {
+	paths := make([]string, 0, len(want))
+	for p := range want {
+		paths = append(paths, p)
+	}
+	sort.Strings(paths)
+	for _, p := range paths {
+		b := want[p]
 		got, err := os.ReadFile(filepath.Join(repoRoot, filepath.FromSlash(p)))
 		switch {
 		case os.IsNotExist(err):
