@@ -346,9 +346,23 @@ func readConfig(path string, explicit bool, known settings) (*viper.Viper, error
 		return nil, fmt.Errorf("config file %s: not valid: %v", path, err)
 	}
 	var unknown []string
+	var section func(cmdKey string, m map[string]any)
+	section = func(cmdKey string, m map[string]any) {
+		fs := known.commands[cmdKey]
+		for k, val := range m {
+			sub, isMap := val.(map[string]any)
+			if _, isCmd := known.commands[cmdKey+"-"+k]; isCmd && isMap {
+				section(cmdKey+"-"+k, sub) // a subcommand's section: quotas: {show: {...}}
+				continue
+			}
+			if !fs[k] {
+				unknown = append(unknown, strings.ReplaceAll(cmdKey, "-", ".")+"."+k)
+			}
+		}
+	}
 	for key, val := range v.AllSettings() {
-		if fs, isCmd := known.commands[key]; isCmd {
-			section, ok := val.(map[string]any)
+		if _, isCmd := known.commands[key]; isCmd {
+			m, ok := val.(map[string]any)
 			if !ok && known.flags[key] {
 				continue // a flag that shares its name with a command (agents)
 			}
@@ -356,11 +370,7 @@ func readConfig(path string, explicit bool, known settings) (*viper.Viper, error
 				unknown = append(unknown, key+" (a command name: give it a section of flag values)")
 				continue
 			}
-			for k := range section {
-				if !fs[k] {
-					unknown = append(unknown, key+"."+k)
-				}
-			}
+			section(key, m)
 			continue
 		}
 		if !known.flags[key] {

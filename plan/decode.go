@@ -283,6 +283,8 @@ func (d *decoder) minutes(n *yaml.Node, v reflect.Value, path string) error {
 	case problem != "":
 	case m <= 0:
 		problem = "must be greater than 0"
+	case m < 1.0/60:
+		problem = "shorter than a second"
 	case m > maxMinutes:
 		problem = "too long"
 	}
@@ -303,7 +305,7 @@ func bounds(kind string) (lo, hi float64, loOpen, whole bool) {
 	case "pct":
 		return 0, 100, false, false
 	case "probability":
-		return 0, 0.5, true, false
+		return 1e-9, 0.5, false, false
 	case "rate":
 		return 0, maxRate, false, false
 	case "quota":
@@ -322,13 +324,13 @@ func describe(t reflect.Type, kind string) string {
 	case "pct":
 		return "accepted: a percentage from 0 to 100"
 	case "probability":
-		return "accepted: a probability greater than 0 and at most 0.5"
+		return "accepted: a probability from 0.000000001 to 0.5"
 	case "rate":
 		return "accepted: a number from 0 to 10000000"
 	case "quota":
 		return "accepted: a quota value greater than 0 and at most 1000000"
 	case "duration":
-		return "accepted: a duration greater than 0 and at most 7d: " + parse.DurationForms
+		return "accepted: a duration from 1s to 7d: " + parse.DurationForms
 	}
 	if t.Kind() == reflect.Float64 {
 		return "accepted: a number from 0 to 1000000000"

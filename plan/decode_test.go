@@ -156,7 +156,7 @@ instances:
       voice:
         inbound_calls_per_hour: 100
         minutes_in_connect: 5 minutes
-`, "bad.yaml:7: instances[0].traffic.voice.minutes_in_connect: ", `"5 minutes": not a duration; accepted: a duration greater than 0 and at most 7d`, true},
+`, "bad.yaml:7: instances[0].traffic.voice.minutes_in_connect: ", `"5 minutes": not a duration; accepted: a duration from 1s to 7d`, true},
 	{"zero duration", `
 instances:
   - name: main
@@ -364,7 +364,7 @@ instances:
 blocking: 0
 instances:
   - name: main
-`, "bad.yaml:2: blocking: ", "0: too small; accepted: a probability greater than 0 and at most 0.5", true},
+`, "bad.yaml:2: blocking: ", "0: too small; accepted: a probability from 0.000000001 to 0.5", true},
 	{"two YAML documents", `
 instances:
   - name: main

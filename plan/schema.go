@@ -37,7 +37,7 @@ func schemaFor(t reflect.Type, tag string) object {
 	kind, _, _ := strings.Cut(tag, ",")
 	if t == reflect.TypeOf(Minutes(0)) {
 		return object{"oneOf": []any{
-			object{"type": "number", "exclusiveMinimum": 0, "maximum": maxMinutes, "description": "minutes"},
+			object{"type": "number", "minimum": 1.0 / 60, "maximum": maxMinutes, "description": "minutes"},
 			object{"type": "string", "pattern": `^\s*((\d+\.?\d*|\.\d+)d|(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?|((\d+\.?\d*|\.\d+)(ns|us|µs|ms|s|m|h))+)\s*$`, "description": parse.DurationForms},
 		}}
 	}

@@ -6,6 +6,7 @@ package sizing
 import (
 	"fmt"
 	"math"
+	"strconv"
 
 	"github.com/connectcap/connectcap/calc"
 	"github.com/connectcap/connectcap/report"
@@ -62,7 +63,7 @@ const MaxLoadErlangs = 1_000_000
 
 func checkLoad(flag string, perHour, load float64) error {
 	if load > MaxLoadErlangs {
-		return &InputError{Flag: flag, Message: fmt.Sprintf("%s per hour gives an offered load of %s erlangs, more than connectcap sizes (%d erlangs); lower the contacts per hour or their duration", trim(perHour), trim(load), MaxLoadErlangs)}
+		return &InputError{Flag: flag, Message: fmt.Sprintf("%s per hour gives an offered load of %s erlangs, more than connectcap sizes (%d erlangs); lower the contacts per hour or their duration", strconv.FormatFloat(perHour, 'f', -1, 64), trim(load), MaxLoadErlangs)}
 	}
 	return nil
 }
