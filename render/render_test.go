@@ -345,13 +345,14 @@ func TestResultTable(t *testing.T) {
 		"  minutes per call", "6.5 minutes", "80 %", "130 erlangs", "0.9174",
 		"  max_calls_per_hour_at_limit", // a field without a label shows its key
 		"1000000000000000000000",        // large whole numbers in full, no grouping
-		"  test.warn: A note with a comma",
+		"  Quota near its limit: A note with a comma",
+		"  Quota to raise: two lines", // a note stays on one line
 	} {
 		if !strings.Contains(out, s) {
 			t.Errorf("table has no %q:\n%s", s, out)
 		}
 	}
-	if strings.Contains(out, "test.ok:") {
+	if strings.Contains(out, "Quota that fits:") {
 		t.Errorf("a check without a note is listed under Notes:\n%s", out)
 	}
 	if !regexpLine(lines, `^  Region\s+-$`) {

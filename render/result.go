@@ -127,6 +127,10 @@ func recommendedText(c report.Check) string {
 	return withUnit(Human(*c.Recommended), c.Unit)
 }
 
+// maxAllNotes is the most checks whose notes the table lists whatever their
+// status.
+const maxAllNotes = 8
+
 func resultTable(w *bytes.Buffer, r *report.Result) error {
 	fmt.Fprintf(w, "%s\n\n", r.Title)
 	fmt.Fprintln(w, "Inputs")
@@ -153,14 +157,25 @@ func resultTable(w *bytes.Buffer, r *report.Result) error {
 	if r.Hidden > 0 {
 		fmt.Fprintf(w, "(%d more checks need no action and are not shown)\n", r.Hidden)
 	}
+	// A long result lists the notes of the checks that need attention; the others
+	// are in every other format.
+	all := len(r.Checks) <= maxAllNotes
 	var notes []string
+	skipped := 0
 	for _, c := range r.Checks {
-		if c.Note != "" {
-			notes = append(notes, fmt.Sprintf("  %s: %s", c.ID, c.Note))
+		switch {
+		case c.Note == "":
+		case all || c.Status != calc.OK:
+			notes = append(notes, fmt.Sprintf("  %s: %s", c.Name, strings.Join(strings.Fields(c.Note), " ")))
+		default:
+			skipped++
 		}
 	}
 	if len(notes) > 0 {
 		fmt.Fprintf(w, "\nNotes\n%s\n", strings.Join(notes, "\n"))
+	}
+	if skipped > 0 {
+		fmt.Fprintf(w, "(notes of %d ok checks: -o markdown, json, yaml or csv)\n", skipped)
 	}
 	return nil
 }
