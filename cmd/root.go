@@ -116,6 +116,9 @@ CONNECTCAP_CALLS_LIMIT. Precedence: flag > environment > config file > default.
 		SilenceUsage:  true,
 		SilenceErrors: true,
 		PersistentPreRunE: func(cmd *cobra.Command, args []string) error {
+			if cmd.Name() == cobra.ShellCompRequestCmd || cmd.Name() == cobra.ShellCompNoDescRequestCmd {
+				return nil // completion reads no settings: a broken config file must not break it
+			}
 			return inv.applySettings(cmd, configFile)
 		},
 	}
@@ -287,7 +290,8 @@ func knownSettings(root *cobra.Command) settings {
 // checkEnv rejects CONNECTCAP_ variables that no flag reads: a typo must not pass
 // unnoticed.
 func (inv *invocation) checkEnv(known settings) error {
-	valid := map[string]bool{}
+	// CONNECTCAP_ACTIVE_HELP is cobra's switch for completion hints.
+	valid := map[string]bool{envPrefix + "ACTIVE_HELP": true}
 	for f := range known.flags {
 		valid[envName(f)] = true
 	}
