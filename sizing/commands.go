@@ -189,7 +189,7 @@ func SizeVoiceID(in VoiceID) (*report.Result, error) {
 		if given > 0 {
 			return ""
 		}
-		return fmt.Sprintf("No batch size given (--%s, or %s in a plan): jobs as large as the quota allows, %s per domain, one active at a time.", flag, strings.ReplaceAll(flag, "-", "_"), trim(jobs(total, batch)))
+		return fmt.Sprintf("No batch size given (--%s, or %s in a plan): jobs as large as the quota allows: %s jobs per domain, one active at a time.", flag, strings.ReplaceAll(flag, "-", "_"), trim(jobs(total, batch)))
 	}
 	sessions := calc.Interpolate(tables.VoiceIDSessions, in.CallsPerHour)
 	perDomain := sessions / in.Domains
