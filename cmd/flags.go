@@ -3,8 +3,8 @@ package cmd
 import (
 	"fmt"
 	"github.com/connectcap/connectcap/internal/parse"
+	"github.com/connectcap/connectcap/tables"
 	"math"
-	"regexp"
 	"strconv"
 	"strings"
 
@@ -176,11 +176,9 @@ func (c *choiceValue) Type() string   { return "string" }
 // regionValue is an AWS Region code such as us-east-1.
 type regionValue struct{ p *string }
 
-var regionCode = regexp.MustCompile(`^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d{1,2}$`)
-
 func (r *regionValue) Set(s string) error {
-	if s != "" && !regionCode.MatchString(s) {
-		return &valueError{problem: "not an AWS Region code", accepted: "a Region code such as us-east-1 or eu-west-2"}
+	if s != "" && !tables.IsRegion(s) {
+		return &valueError{problem: "not an AWS Region code", accepted: "a Region code such as us-east-1 or eu-west-2 (Amazon Connect Regions: " + strings.Join(tables.ConnectRegions, ", ") + ")"}
 	}
 	*r.p = s
 	return nil
@@ -189,11 +187,8 @@ func (r *regionValue) Set(s string) error {
 func (r *regionValue) String() string { return *r.p }
 func (r *regionValue) Type() string   { return "region" }
 
-// connectRegions are the AWS Regions that offer Amazon Connect, for completion.
-var connectRegions = []string{
-	"af-south-1", "ap-northeast-1", "ap-northeast-2", "ap-southeast-1", "ap-southeast-2",
-	"ca-central-1", "eu-central-1", "eu-west-2", "us-east-1", "us-gov-west-1", "us-west-2",
-}
+// connectRegions are the Regions offered for completion.
+var connectRegions = tables.ConnectRegions
 
 // Limits on inputs: beyond these a number is a typo, not a contact center.
 const (

@@ -39,7 +39,7 @@ func addPlanFlags(cmd *cobra.Command, f *planFlags) {
 	fs := cmd.Flags()
 	fs.StringVarP(&f.file, "file", "f", "", "plan file, YAML or JSON ('-' reads standard input)")
 	_ = cmd.MarkFlagFilename("file", "yaml", "yml", "json")
-	fs.Var(&regionValue{p: &f.region}, "region", "AWS Region, overriding the plan's region")
+	fs.Var(&regionValue{p: &f.region}, "region", "AWS Region: on the command line it overrides the plan's region; from the environment or a config file it applies only to a plan without one")
 	_ = cmd.RegisterFlagCompletionFunc("region", cobra.FixedCompletions(connectRegions, cobra.ShellCompDirectiveNoFileComp))
 	addTarget(fs, &f.target)
 }
@@ -47,6 +47,19 @@ func addPlanFlags(cmd *cobra.Command, f *planFlags) {
 func addTarget(fs *pflag.FlagSet, p *float64) {
 	addNumber(fs, p, "target-utilization", "", sizing.DefaultTargetPct, numberValue{what: "a percentage", min: 1, max: 100, suffix: "%"},
 		"utilization (percent) at which a check warns and to which recommended values are sized")
+}
+
+// planOptions is how plan and request evaluate: a --region flag overrides the
+// plan's region; a Region from the environment or a config file, less specific
+// than the plan, applies only when the plan gives none.
+func planOptions(inv *invocation, f *planFlags, all bool) plan.Options {
+	o := plan.Options{TargetPct: f.target, All: all}
+	if inv.source("region") == report.FromFlag {
+		o.Region = f.region
+	} else {
+		o.DefaultRegion = f.region
+	}
+	return o
 }
 
 // readPlan reads and decodes the plan named by --file.
@@ -121,7 +134,7 @@ prints the plan file's JSON Schema.`,
 			if err != nil {
 				return err
 			}
-			ev, err := plan.Evaluate(p, plan.Options{Region: opts.Region, TargetPct: opts.TargetPct, All: opts.All})
+			ev, err := plan.Evaluate(p, planOptions(inv, &f, opts.All))
 			if err != nil {
 				return err
 			}
@@ -254,7 +267,7 @@ Large increases can take up to 3 weeks: request early.`,
 			if err != nil {
 				return err
 			}
-			ev, err := plan.Evaluate(p, plan.Options{Region: opts.Region, TargetPct: opts.TargetPct})
+			ev, err := plan.Evaluate(p, planOptions(inv, &f, false))
 			if err != nil {
 				return err
 			}

@@ -91,9 +91,9 @@ func (e *evaluator) api(n *apiNeed) {
 			in = &e.p.Instances[i]
 		}
 	}
-	prefix := "api." + n.operation
+	prefix := "account.api." + n.operation
 	if n.instance != "" {
-		prefix = n.instance + "." + prefix
+		prefix = n.instance + ".api." + n.operation
 	}
 	e.figure(prefix, "requests_per_second", n.rate, n.operation+" requests per second", "requests/second")
 	sort.Strings(n.consumers)
@@ -108,6 +108,7 @@ func (e *evaluator) api(n *apiNeed) {
 		bc := report.NewCheck(q, burst, limit, e.o.TargetPct, from+" Aligned clients fire together; stagger them to stay under the burst limit.")
 		named(&bc, q, n.operation)
 		bc.Name += " (burst)"
+		bc.Unit = "requests"
 		e.record(Item{Check: bc, Operation: n.operation, Burst: true}, in)
 	}
 }

@@ -15,9 +15,12 @@ import (
 
 // Options tune an evaluation.
 type Options struct {
-	Region    string  // overrides the plan's region when not empty
-	TargetPct float64 // utilization target, percent
-	All       bool    // also list catalogue rows the plan does not touch
+	Region string // overrides the plan's region when not empty
+	// DefaultRegion applies when neither Region nor the plan gives one (a Region
+	// from the environment or a config file: less specific than the plan).
+	DefaultRegion string
+	TargetPct     float64 // utilization target, percent
+	All           bool    // also list catalogue rows the plan does not touch
 }
 
 // Item is one check with what a request needs to know about it.
@@ -60,6 +63,12 @@ func Evaluate(p *Plan, o Options) (*Evaluation, error) {
 			return nil, err
 		}
 		e.region = o.Region
+	}
+	if e.region == "" && o.DefaultRegion != "" {
+		if err := p.checkRegion(o.DefaultRegion); err != nil {
+			return nil, err
+		}
+		e.region = o.DefaultRegion
 	}
 	if p.Blocking != nil {
 		e.block = *p.Blocking
@@ -242,7 +251,7 @@ func (e *evaluator) instance(in *Instance, lens *lensNeed, voiceIDCalls *float64
 			if cl.RealtimeShare != nil {
 				load := (calc.OfferedLoad(c.CallsPerHour, c.DurationMinutes) + calc.OfferedLoad(c.OutboundCallsPerHour, c.OutboundDurationMinutes)) * *cl.RealtimeShare
 				need := float64(calc.SmallestServers(load, e.block))
-				e.figure(name, "realtime_offered_load_erlangs", load, "real-time analytics offered load", "erlangs")
+				e.figure(name+".contact_lens", "realtime_offered_load_erlangs", load, "real-time analytics offered load", "erlangs")
 				lens.realtime += need
 				lens.any[2] = true
 			}
@@ -279,7 +288,7 @@ func (e *evaluator) instance(in *Instance, lens *lensNeed, voiceIDCalls *float64
 			}
 		}
 		users := agents + deref(u.Supervisors) + deref(u.Other)
-		e.figure(name, "users", users, "users (agents + supervisors + other)", "")
+		e.figure(name+".staff", "users", users, "users (agents + supervisors + other)", "")
 		e.add("connect.users", users, in, "")
 	}
 	return nil
@@ -322,7 +331,7 @@ func (e *evaluator) staff(in *Instance) (float64, error) {
 			return e.p.errorf(instancePath(e.p, in.Name)+".users.staffing", "%s load of %.6g erlangs is more than connectcap staffs (100000)", label, load)
 		}
 		agents := calc.AgentsForServiceLevel(load, answer, handleMinutes*60, target, maxOcc)
-		e.figure(in.Name, label+"_agents", agents, label+" agents (Erlang C)", "")
+		e.figure(in.Name+".staff", label+"_agents", agents, label+" agents (Erlang C)", "")
 		total += agents
 		return nil
 	}
@@ -354,19 +363,19 @@ func (e *evaluator) staff(in *Instance) (float64, error) {
 		}
 	}
 	scheduled := calc.ScheduledAgents(total, deref(s.ShrinkagePct))
-	e.figure(in.Name, "agents", total, "agents (Erlang C)", "")
-	e.figure(in.Name, "scheduled_agents", scheduled, "scheduled agents (after shrinkage)", "")
+	e.figure(in.Name+".staff", "agents", total, "agents (Erlang C)", "")
+	e.figure(in.Name+".staff", "scheduled_agents", scheduled, "scheduled agents (after shrinkage)", "")
 	return float64(scheduled), nil
 }
 
 func (e *evaluator) account(lens *lensNeed, voiceIDCalls float64) {
 	lensNote := " Summed over the plan's instances: the page does not say whether this quota is per instance or per account."
 	if lens.any[0] {
-		e.figure("account", "post_call_jobs", lens.postCall, "concurrent post-call jobs", "")
+		e.figure("account.contact_lens", "post_call_jobs", lens.postCall, "concurrent post-call jobs", "")
 		e.add("contact-lens.concurrent-post-call-jobs", calc.CeilWhole(lens.postCall), nil, tables.MustLookup("contact-lens.concurrent-post-call-jobs").Note+lensNote)
 	}
 	if lens.any[1] {
-		e.figure("account", "post_chat_jobs", lens.postChat, "concurrent post-chat jobs", "")
+		e.figure("account.contact_lens", "post_chat_jobs", lens.postChat, "concurrent post-chat jobs", "")
 		e.add("contact-lens.concurrent-post-chat-jobs", calc.CeilWhole(lens.postChat), nil, "Jobs = chat minutes x 0.4 x chats per hour / 60, the page's post-contact formula."+lensNote)
 	}
 	if lens.any[2] {
@@ -390,7 +399,7 @@ func (e *evaluator) account(lens *lensNeed, voiceIDCalls float64) {
 				*c = report.NewCheck(q, c.Required, e.limit(q, nil), e.o.TargetPct, c.Note)
 			}
 		}
-		e.take(r, "voice_id", nil)
+		e.take(r, "account.voice_id", nil)
 		if v.ConcurrentEnrollmentJobs != nil {
 			e.add("voice-id.active-speaker-enrollment-jobs", *v.ConcurrentEnrollmentJobs, nil, "")
 		}
@@ -475,7 +484,7 @@ func (e *evaluator) remedy(it Item, in *Instance) string {
 		}
 		return base + fmt.Sprintf("Spread this need over %s instances (%s each at most), or reduce it; see the knock-on check of instances per account.", trim(n), trim(c.Limit))
 	case c.ID == "connect.task-schedule-ahead":
-		return base + "Schedule tasks at most 6 days ahead: create later tasks with a scheduled job or flow nearer the time."
+		return strings.TrimSpace(base) // the note says what to do
 	case c.ID == "customer-profiles.identity-resolution-jobs":
 		n := calc.CeilWhole(c.Required / c.Limit)
 		return base + fmt.Sprintf("Spread the jobs over %s domains, or run fewer; check Customer Profiles domains per account.", trim(n))

@@ -30,7 +30,7 @@ instances:
 			t.Errorf("users check name %q does not name instance %s", c.Name, name)
 		}
 	}
-	if got := figure(t, ev, "a.users"); got != 300 {
+	if got := figure(t, ev, "a.staff.users"); got != 300 {
 		t.Errorf("a.users = %v, want 280 + 15 + 5", got)
 	}
 	inst := mustCheck(t, ev, "connect.instances", "").Check
@@ -97,7 +97,7 @@ api_consumers:
 	if !strings.HasPrefix(describe.Note, "DescribeContact from crm and sync.") {
 		t.Errorf("note %q does not name the consumers", describe.Note)
 	}
-	if got := figure(t, ev, "api.DescribeUser.requests_per_second"); got != 0.5 {
+	if got := figure(t, ev, "account.api.DescribeUser.requests_per_second"); got != 0.5 {
 		t.Errorf("DescribeUser every 2 s = %v requests/second, want 0.5", got)
 	}
 	a := mustCheck(t, ev, "participant.api.send-message", "a").Check
@@ -310,7 +310,7 @@ customer_profiles:
   object_size_kb: 300
 `, Options{})
 	for _, c := range []struct{ id, instance, want string }{
-		{"connect.task-schedule-ahead", "a", "Schedule tasks at most 6 days ahead"},
+		{"connect.task-schedule-ahead", "a", "schedule tasks at most 6 days ahead"},
 		{"cases.fields-per-template", "", "Split the fields over 2 templates."},
 		{"customer-profiles.identity-resolution-jobs", "", "Spread the jobs over 3 domains"},
 		{"customer-profiles.object-size", "", "Reduce the need below the limit."},
@@ -343,7 +343,7 @@ instances:
 `
 	// 1000 + 2000 = 3000 calls an hour: halfway from 1,000 (50) to 5,000 (250).
 	ev := evaluate(t, plan, Options{})
-	if got := figure(t, ev, "voice_id.sessions"); got != 150 {
+	if got := figure(t, ev, "account.voice_id.sessions"); got != 150 {
 		t.Errorf("sessions = %v, want 150", got)
 	}
 	c := mustCheck(t, ev, "voice-id.concurrent-sessions", "").Check
@@ -364,7 +364,7 @@ instances:
     traffic:
       voice: {inbound_calls_per_hour: 10000, minutes_in_connect: 5, voice_id_share: 1}
 `, Options{})
-	if got := figure(t, ev, "voice_id.sessions"); got != 500 {
+	if got := figure(t, ev, "account.voice_id.sessions"); got != 500 {
 		t.Errorf("10,000 calls an hour: %v sessions, want the page's 500", got)
 	}
 	// Without Voice ID traffic or a voice_id section, nothing of Voice ID is checked.
@@ -403,7 +403,7 @@ instances:
 `, Options{})
 	// a: the page's row, 10 min x 0.4 x 3000 / 60 = 200. b: half of
 	// 10 x 0.4 x 500 / 60 + 4 x 0.4 x 300 / 60 = 33.33 + 8 → 20.67. Sum 220.67 → 221.
-	if got := figure(t, ev, "account.post_call_jobs"); math.Abs(got-(200+(200.0/6+8)/2)) > 1e-9 {
+	if got := figure(t, ev, "account.contact_lens.post_call_jobs"); math.Abs(got-(200+(200.0/6+8)/2)) > 1e-9 {
 		t.Errorf("post-call jobs = %v", got)
 	}
 	if c := mustCheck(t, ev, "contact-lens.concurrent-post-call-jobs", "").Check; c.Required != 221 || c.Status != calc.Increase {
@@ -415,7 +415,7 @@ instances:
 	}
 	// Real time on b only: (500 x 10 + 300 x 4) / 60 x 0.2 = 20.667 erlangs.
 	load := (500.0*10 + 300*4) / 60 * 0.2
-	if got := figure(t, ev, "b.realtime_offered_load_erlangs"); math.Abs(got-load) > 1e-9 {
+	if got := figure(t, ev, "b.contact_lens.realtime_offered_load_erlangs"); math.Abs(got-load) > 1e-9 {
 		t.Errorf("real-time load %v, want %v", got, load)
 	}
 	if c := mustCheck(t, ev, "contact-lens.concurrent-realtime-calls", "").Check; c.Required != float64(calc.SmallestServers(load, 0.001)) || c.Limit != 50 {
@@ -465,9 +465,9 @@ instances:
 	task := calc.AgentsForServiceLevel(calc.OfferedLoad(40, 6), 20, 360, 0.8, 0.9)
 	scheduled := calc.ScheduledAgents(voice+chat+task, 30)
 	for key, want := range map[string]float64{
-		"a.voice_agents": float64(voice), "a.chat_agents": float64(chat), "a.task_agents": float64(task),
-		"a.agents": float64(voice + chat + task), "a.scheduled_agents": float64(scheduled),
-		"a.users": float64(scheduled + 15),
+		"a.staff.voice_agents": float64(voice), "a.staff.chat_agents": float64(chat), "a.staff.task_agents": float64(task),
+		"a.staff.agents": float64(voice + chat + task), "a.staff.scheduled_agents": float64(scheduled),
+		"a.staff.users": float64(scheduled + 15),
 	} {
 		if got := figure(t, ev, key); got != want {
 			t.Errorf("%s = %v, want %v", key, got, want)
@@ -479,13 +479,13 @@ instances:
 	// b: voice handle time defaults to minutes in Connect; tasks without a handle
 	// time are not staffed; no shrinkage, occupancy up to 100 %.
 	bv := calc.AgentsForServiceLevel(calc.OfferedLoad(360, 4), 30, 240, 0.9, 1)
-	if got := figure(t, ev, "b.voice_agents"); got != float64(bv) {
+	if got := figure(t, ev, "b.staff.voice_agents"); got != float64(bv) {
 		t.Errorf("b.voice_agents = %v, want %d", got, bv)
 	}
-	if _, ok := ev.Result.Figures.Get("b.task_agents"); ok {
+	if _, ok := ev.Result.Figures.Get("b.staff.task_agents"); ok {
 		t.Error("b's tasks have no handle time but are staffed")
 	}
-	if got := figure(t, ev, "b.scheduled_agents"); got != float64(bv) {
+	if got := figure(t, ev, "b.staff.scheduled_agents"); got != float64(bv) {
 		t.Errorf("b.scheduled_agents = %v, want %d", got, bv)
 	}
 	// A sanity anchor independent of calc: 100 calls an hour of 3 minutes is 5
@@ -498,7 +498,7 @@ instances:
     traffic:
       voice: {inbound_calls_per_hour: 100, minutes_in_connect: 3}
 `, Options{})
-	if got := figure(t, ev, "a.agents"); got != 8 {
+	if got := figure(t, ev, "a.staff.agents"); got != 8 {
 		t.Errorf("5 erlangs at 80/20 with 180 s handle time: %v agents, want 8", got)
 	}
 }

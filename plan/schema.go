@@ -83,7 +83,7 @@ func schemaFor(t reflect.Type, tag string) object {
 	case reflect.String:
 		switch kind {
 		case "region":
-			return object{"type": "string", "pattern": regionCode.String()}
+			return object{"type": "string", "enum": tables.AWSRegions}
 		case "arn":
 			return object{"type": "string", "pattern": instanceARN.String()}
 		case "service":

@@ -10,7 +10,6 @@ import (
 )
 
 var (
-	regionCode   = regexp.MustCompile(`^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d{1,2}$`)
 	instanceARN  = regexp.MustCompile(`^arn:aws[a-z-]*:connect:([a-z0-9-]+):(\d{12}):instance/[0-9a-fA-F-]{1,64}$`)
 	operationRE  = regexp.MustCompile(`^[A-Z][A-Za-z0-9]{2,80}$`)
 	apiServices  = []string{"connect", "participant", "contact-lens", "cases", "voice-id", "wisdom"}
@@ -19,8 +18,8 @@ var (
 
 // validate checks what decoding alone cannot: names, references, combinations.
 func (p *Plan) validate() error {
-	if p.Region != "" && !regionCode.MatchString(p.Region) {
-		return p.errorf("region", "%q is not an AWS Region code; accepted: a Region code such as us-east-1", p.Region)
+	if p.Region != "" && !tables.IsRegion(p.Region) {
+		return p.errorf("region", "%q is not an AWS Region code; accepted: a Region code such as us-east-1 or eu-west-2", p.Region)
 	}
 	if len(p.Instances) == 0 {
 		return p.errorf("instances", "no instances; accepted: a list of at least one instance with a name")
@@ -147,6 +146,9 @@ func (p *Plan) validateConsumer(path string, c APIConsumer, instances map[string
 	if !operationRE.MatchString(c.Operation) {
 		return p.errorf(path+".operation", "%q is not an API operation name; accepted: a name such as GetCurrentMetricData", c.Operation)
 	}
+	if near := nearOperation(service, c.Operation); near != "" {
+		return p.errorf(path+".operation", "%s is not an operation with a quota of its own; did you mean %s? (other %s operations are checked against the \"all other operations\" rate, so a typo would be checked against the wrong quota)", c.Operation, near, service)
+	}
 	if _, ok := tables.ForOperation(service, c.Operation); !ok {
 		return p.errorf(path+".operation", "%s has no throttling quota on the page for service %s; accepted: an operation from 'connectcap quotas --service %s'", c.Operation, service, service)
 	}
@@ -184,4 +186,33 @@ func (p *Plan) checkRegion(region string) error {
 		}
 	}
 	return nil
+}
+
+// nearOperation returns the named operation that op looks like a typo of: an
+// operation the catalogue names, within a small edit distance or differing only in
+// case. An exact name returns "".
+func nearOperation(service, op string) string {
+	var named []string
+	for _, q := range tables.All() {
+		if q.Kind == tables.APIRate && q.Service == service {
+			named = append(named, q.Operations...)
+		}
+	}
+	if service == "connect" {
+		for o := range tables.OperationQuotaCodes {
+			named = append(named, o)
+		}
+	}
+	sort.Strings(named)
+	best, dist := "", 4
+	for _, n := range named {
+		if n == op {
+			return ""
+		}
+		d := editDistance(strings.ToLower(op), strings.ToLower(n))
+		if d < dist {
+			best, dist = n, d
+		}
+	}
+	return best
 }

@@ -124,7 +124,9 @@ func SizeTasks(in Contacts) (*report.Result, error) {
 		return r, err
 	}
 	q := tables.MustLookup("connect.task-schedule-ahead")
-	r.Checks = append(r.Checks, report.NewCheck(q, *in.ScheduleAheadDays, report.DefaultLimit(q, in.Region), in.TargetPct, ""))
+	limit := report.DefaultLimit(q, in.Region)
+	note := fmt.Sprintf("Cannot be raised: schedule tasks at most %s days ahead, and create later ones nearer the time (from a scheduled job or flow).", trim(limit.Value))
+	r.Checks = append(r.Checks, report.NewCheck(q, *in.ScheduleAheadDays, limit, in.TargetPct, note))
 	return r, nil
 }
 
