@@ -56,6 +56,14 @@ null in JSON.`,
 			} else {
 				in.Given = int(given)
 			}
+			// A bare number is minutes, as everywhere in connectcap; answer targets
+			// and handle times are usually said in seconds, so say how it was read.
+			if plainMinutes(cmd.Flags(), "answer-within") {
+				fmt.Fprintf(cmd.ErrOrStderr(), "connectcap: note: --answer-within %s is read as %s minutes; write %ss for seconds\n", fmtNum(answerMinutes), fmtNum(answerMinutes), fmtNum(answerMinutes))
+			}
+			if plainMinutes(cmd.Flags(), "aht") && ahtMinutes > 60 {
+				fmt.Fprintf(cmd.ErrOrStderr(), "connectcap: note: --aht %s is read as %s minutes; write %ss for seconds\n", fmtNum(ahtMinutes), fmtNum(ahtMinutes), fmtNum(ahtMinutes))
+			}
 			in.AHTSeconds = secondsOf(ahtMinutes)
 			in.AnswerWithinSeconds = secondsOf(answerMinutes)
 			in.Common = c.sizing(inv)
@@ -74,7 +82,7 @@ null in JSON.`,
 	addNumber(fs, &in.CallsPerHour, "cph", "", 0, numberValue{what: "calls per hour", min: 0, minOpen: true, max: maxPerHour}, "calls per hour offered to the agents")
 	addDuration(fs, &ahtMinutes, "aht", "the average handle time", "average handle time (talk, hold, after-call work): minutes, or 180s, 1h")
 	addDuration(fs, &answerMinutes, "answer-within", "the service level's answer time", "answer time of the service level: minutes, so write 20s for 20 seconds")
-	addBelowMax(fs, &in.ServiceLevelPct, "service-level", 0, numberValue{what: "a percentage", min: 0, minOpen: true, max: 100, suffix: "%"}, "target percentage of calls answered within --answer-within")
+	addBelowMax(fs, &in.ServiceLevelPct, "service-level", 0, numberValue{what: "a percentage (80 for 80 %)", min: 1, max: 100, suffix: "%"}, "target percentage of calls answered within --answer-within")
 	addBelowMax(fs, &in.ShrinkagePct, "shrinkage", 0, numberValue{what: "a percentage", min: 0, max: 100, suffix: "%"}, "percentage of scheduled time agents are away (breaks, training, absence)")
 	addNumber(fs, &in.MaxOccupancyPct, "max-occupancy", "", 100, numberValue{what: "a percentage", min: 0, minOpen: true, max: 100, suffix: "%"}, "most of their time (percent) agents may spend on calls")
 	addNumber(fs, &given, "agents", "", 0, numberValue{what: "a number of agents", min: 1, max: sizing.MaxAgents, whole: true}, "evaluate this many agents instead of sizing")

@@ -128,8 +128,8 @@ func TestAgentsBadInput(t *testing.T) {
 		args []string
 		want string // the start of the one line on stderr
 	}{
-		{[]string{"--service-level", "100"}, `connectcap: --service-level "100": too large; accepted: a percentage, a number greater than 0 and less than 100`},
-		{[]string{"--service-level", "0"}, `connectcap: --service-level "0": too small; accepted: a percentage, a number greater than 0 and less than 100`},
+		{[]string{"--service-level", "100"}, `connectcap: --service-level "100": too large; accepted: a percentage (80 for 80 %), a number at least 1 and less than 100`},
+		{[]string{"--service-level", "0"}, `connectcap: --service-level "0": too small; accepted: a percentage (80 for 80 %), a number at least 1 and less than 100`},
 		{[]string{"--service-level", "NaN"}, `connectcap: --service-level "NaN": not a number;`},
 		{[]string{"--service-level", "80", "--shrinkage", "100"}, `connectcap: --shrinkage "100": too large; accepted: a percentage, a number at least 0 and less than 100`},
 		{[]string{"--service-level", "80", "--shrinkage", "-5"}, `connectcap: --shrinkage "-5": too small;`},

@@ -89,6 +89,8 @@ type durationValue struct {
 	p    *float64
 	what string
 	max  float64 // minutes
+	// plain records that the value was a bare number, read as minutes.
+	plain bool
 }
 
 func (d *durationValue) accepted() string {
@@ -120,7 +122,15 @@ func (d *durationValue) Set(s string) error {
 		return &valueError{problem: problem, accepted: d.accepted()}
 	}
 	*d.p = minutes
+	_, notNumber := parse.Number(s)
+	d.plain = notNumber == ""
 	return nil
+}
+
+// plainMinutes reports whether a duration flag was given as a bare number.
+func plainMinutes(fs *pflag.FlagSet, name string) bool {
+	d, ok := fs.Lookup(name).Value.(*durationValue)
+	return ok && d.plain
 }
 
 func (d *durationValue) String() string {

@@ -586,8 +586,9 @@ func TestStarterDecodesAndEvaluates(t *testing.T) {
 			t.Errorf("the starter plan does not check %s [%s]", c.id, c.instance)
 		}
 	}
-	if it := mustCheck(t, ev, "connect.concurrent-active-calls", "main"); it.Check.LimitSource != "plan" || it.Check.Limit != 100 {
-		t.Errorf("the starter's applied concurrent calls: limit %v from %s, want 100 from plan", it.Check.Limit, it.Check.LimitSource)
+	// The starter asserts no applied values: those are the account's to state.
+	if it := mustCheck(t, ev, "connect.concurrent-active-calls", "main"); it.Check.LimitSource != "default" || it.Check.Limit != 10 {
+		t.Errorf("the starter's concurrent calls: limit %v from %s, want the default 10", it.Check.Limit, it.Check.LimitSource)
 	}
 }
 

@@ -120,8 +120,8 @@ func (p *Plan) validateInstance(path string, in Instance) error {
 		return p.errorf(path+".users", "give agents or staffing, not both")
 	}
 	s := u.Staffing
-	if s.ServiceLevelPct <= 0 || s.ServiceLevelPct >= 100 {
-		return p.errorf(sp+".service_level_pct", "%v: out of range; accepted: a percentage greater than 0 and less than 100", s.ServiceLevelPct)
+	if s.ServiceLevelPct < 1 || s.ServiceLevelPct >= 100 {
+		return p.errorf(sp+".service_level_pct", "%v: out of range; accepted: a percentage from 1 to less than 100 (80 for 80 %%)", s.ServiceLevelPct)
 	}
 	if s.ShrinkagePct != nil && *s.ShrinkagePct >= 100 {
 		return p.errorf(sp+".shrinkage_pct", "%v: too large; accepted: a percentage from 0 to less than 100", *s.ShrinkagePct)
