@@ -28,7 +28,9 @@ const PostCallJobShare = 0.4
 // PostCallJobs is the page's formula for concurrent Contact Lens post-call analytics
 // jobs: (average call duration in minutes) × 0.4 × (calls per hour) / 60.
 func PostCallJobs(durationMinutes, callsPerHour float64) float64 {
-	return durationMinutes * PostCallJobShare * callsPerHour / 60
+	// 0.4 / 60 = 1/150: dividing by 150 keeps whole inputs exact in float64,
+	// where multiplying by 0.4 first gives 48.00000000000001 for 6 min at 1200.
+	return durationMinutes * callsPerHour / (60 / PostCallJobShare)
 }
 
 // OfferedLoad is the traffic in erlangs of contacts arriving at perHour and staying
@@ -75,8 +77,9 @@ func Utilization(required, limit float64) float64 {
 
 // Recommended is the smallest whole quota at which required sits at or below
 // targetPct percent of it: ceil(required × 100 / targetPct). 200 at 80 % → 250.
+// A quota is at least 1, so a need of 0 recommends 1.
 func Recommended(required, targetPct float64) float64 {
-	return CeilWhole(required * 100 / targetPct)
+	return math.Max(1, CeilWhole(required*100/targetPct))
 }
 
 // Status grades a check.

@@ -137,7 +137,11 @@ func Quotas(w io.Writer, rows []QuotaRow, f Format) error {
 			} else if err := table(b, header, out, nil); err != nil {
 				return err
 			}
-			fmt.Fprintf(b, "\n%d quotas\n", len(rows))
+			noun := "quotas"
+			if len(rows) == 1 {
+				noun = "quota"
+			}
+			fmt.Fprintf(b, "\n%d %s\n", len(rows), noun)
 			return nil
 		},
 	}.write(w, f)

@@ -145,7 +145,7 @@ func resultTable(w *bytes.Buffer, r *report.Result) error {
 	}
 	if len(r.Checks) == 0 {
 		if r.Hidden > 0 {
-			fmt.Fprintf(w, "\nNothing to do: none of the %d checks needs an increase or exceeds a hard limit.\n", r.Hidden)
+			fmt.Fprintf(w, "\nNothing to do: none of the %d checks needs an increase or exceeds a hard limit (some may warn: drop --only-actions to see them).\n", r.Hidden)
 		}
 		return nil
 	}
@@ -155,7 +155,7 @@ func resultTable(w *bytes.Buffer, r *report.Result) error {
 	}
 	fmt.Fprintf(w, "\n%s\n", Summary(r))
 	if r.Hidden > 0 {
-		fmt.Fprintf(w, "(%d more checks need no action and are not shown)\n", r.Hidden)
+		fmt.Fprintf(w, "(%d more checks, ok or warn, are not shown)\n", r.Hidden)
 	}
 	// A long result lists the notes of the checks that need attention; the others
 	// are in every other format.

@@ -94,7 +94,7 @@ func SizeCalls(in Calls) (*report.Result, error) {
 	q := tables.MustLookup("connect.concurrent-active-calls")
 	limit := in.limitFor(q, true)
 	required := loss(&r.Figures, load, in.CallsPerHour+in.OutboundCallsPerHour, in.Blocking, limit.Value, "calls")
-	r.Figures.Add("max_calls_per_hour_at_limit", maxPerHour(limit.Value, in.Blocking, outbound, in.DurationMinutes), "most inbound calls per hour the limit carries at the target", "")
+	r.Figures.Add("max_calls_per_hour_at_limit", maxPerHour(limit.Value, in.Blocking, outbound, in.DurationMinutes), "most inbound calls per hour the limit carries at the blocking target", "")
 	r.Figures.Add("max_contacts_in_queue_setting", limit.Value-1, "largest \"Maximum contacts in queue\" setting", "")
 	r.Checks = append(r.Checks, report.NewCheck(q, float64(required), limit, in.TargetPct, ""))
 	return r, nil
@@ -146,7 +146,7 @@ func sizeContacts(in Contacts, noun, title, id string) (*report.Result, error) {
 	q := tables.MustLookup(id)
 	limit := in.limitFor(q, true)
 	required := loss(&r.Figures, load, in.PerHour, in.Blocking, limit.Value, noun)
-	r.Figures.Add("max_"+noun+"_per_hour_at_limit", maxPerHour(limit.Value, in.Blocking, 0, in.DurationMinutes), "most "+noun+" per hour the limit carries at the target", "")
+	r.Figures.Add("max_"+noun+"_per_hour_at_limit", maxPerHour(limit.Value, in.Blocking, 0, in.DurationMinutes), "most "+noun+" per hour the limit carries at the blocking target", "")
 	r.Checks = append(r.Checks, report.NewCheck(q, float64(required), limit, in.TargetPct, ""))
 	return r, nil
 }
