@@ -180,7 +180,12 @@ func newCmdPlanInit() *cobra.Command {
 		Long:  "Write a commented starter plan to FILE, or to standard output without one. An existing file is kept unless --force.",
 		Example: `  connectcap plan init > plan.yaml
   connectcap plan init plan.yaml`,
-		Args: cobra.MaximumNArgs(1),
+		Args: func(cmd *cobra.Command, args []string) error {
+			if len(args) > 1 {
+				return fmt.Errorf("plan init takes at most one FILE, got %d arguments; accepted: plan init, or plan init FILE", len(args))
+			}
+			return nil
+		},
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if len(args) == 0 {
 				_, err := cmd.OutOrStdout().Write(plan.Starter)
@@ -239,7 +244,7 @@ type RequestOptions struct {
 	Out       io.Writer
 }
 
-var requestFormats = []string{"sh", "json", "yaml"}
+var requestFormats = append([]string{"sh"}, render.Formats...)
 
 func newCmdRequest(inv *invocation, runF func(*RequestOptions) error) *cobra.Command {
 	var f planFlags
@@ -252,7 +257,9 @@ recommended value: by default a shell script of 'aws service-quotas
 request-service-quota-increase' commands (with --context-id for instance quotas when
 the plan gives the instance ARN), and for quotas without a quota code the text to
 paste into the quota increase form. Limits that cannot be raised are listed with
-what fixes them. -o json gives the same for tools.
+what fixes them. -o json, yaml or csv give the same for tools; -o table or
+markdown for people. A top-level output key in the config file or environment
+applies here too, so it must be one of these formats.
 
 Large increases can take up to 3 weeks: request early.`,
 		Example: `  connectcap request -f plan.yaml > requests.sh
@@ -275,14 +282,10 @@ Large increases can take up to 3 weeks: request early.`,
 			if err != nil {
 				return err
 			}
-			if opts.Format == "sh" {
-				_, err = io.WriteString(opts.Out, rs.Script())
-				return err
-			}
-			return render.Data(opts.Out, rs, render.Format(opts.Format))
+			return rs.Render(opts.Out, opts.Format)
 		},
 	}
 	addPlanFlags(cmd, &f)
-	addChoice(cmd, &opts.Format, "output", "o", "sh", "an output format", requestFormats, "output format: sh|json|yaml")
+	addChoice(cmd, &opts.Format, "output", "o", "sh", "an output format", requestFormats, "output format: "+joinChoices(requestFormats)+" (sh: a shell script of AWS CLI calls)")
 	return cmd
 }

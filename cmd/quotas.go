@@ -55,7 +55,7 @@ the id, name, note and API operations).`,
 		},
 	}
 	addChoice(cmd, &opts.Service, "service", "", "", "a service", tables.Services, "only this service: "+strings.Join(tables.Services, ", "))
-	addChoice(cmd, &opts.Adjustable, "adjustable", "", "", "yes, no or not-stated", adjustableChoices, "only rows that are adjustable: yes, no or not-stated")
+	addChoice(cmd, &opts.Adjustable, "adjustable", "", "", "adjustability", adjustableChoices, "only rows that are adjustable: yes, no or not-stated")
 	cmd.Flags().StringVar(&opts.Search, "search", "", "only rows whose id, name, note or operations contain TEXT (any case)")
 	addOutputFlag(cmd, &output)
 	cmd.AddCommand(newCmdQuotasShow(inv))

@@ -106,11 +106,11 @@ func newRoot(inv *invocation) *cobra.Command {
 		Long: `connectcap tells Amazon Connect planners which service quotas their traffic and
 inventory will exceed, by how much, and what value to request.
 
-Every flag can also come from a config file (--config, CONNECTCAP_CONFIG, or
-$XDG_CONFIG_HOME/connectcap/config.yaml) under the flag's own name, or from a
-CONNECTCAP_<FLAG> environment variable (CONNECTCAP_TARGET_UTILIZATION=85). A key can
-be scoped to one command: a "calls:" section in the config file, or
-CONNECTCAP_CALLS_LIMIT. Precedence: flag > environment > config file > default.
+Every flag can also come from a config file (--config, ` + "`CONNECTCAP_CONFIG`" + `, or
+` + "`$XDG_CONFIG_HOME/connectcap/config.yaml`" + `) under the flag's own name, or from a
+` + "`CONNECTCAP_<FLAG>`" + ` environment variable (` + "`CONNECTCAP_TARGET_UTILIZATION=85`" + `). A key
+can be scoped to one command: a "calls:" section in the config file, or
+` + "`CONNECTCAP_CALLS_LIMIT`" + `. Precedence: flag > environment > config file > default.
 
 ` + exitCodesHelp,
 		SilenceUsage:  true,
@@ -153,7 +153,25 @@ func flagError(c *cobra.Command, err error) error {
 	if errors.As(err, &ive) {
 		return fmt.Errorf("--%s %q: %v", ive.GetFlag().Name, ive.GetValue(), ive.Unwrap())
 	}
+	var nse *pflag.NotExistError
+	if errors.As(err, &nse) {
+		name := strings.TrimLeft(nse.GetSpecifiedName(), "-")
+		if near := nearestFlag(c, name); near != "" {
+			return fmt.Errorf("%v; did you mean --%s? (see '%s --help')", err, near, c.CommandPath())
+		}
+	}
 	return fmt.Errorf("%v (see '%s --help')", err, c.CommandPath())
+}
+
+// nearestFlag is the flag of c whose name is closest to a mistyped one.
+func nearestFlag(c *cobra.Command, name string) string {
+	best, dist := "", 3
+	c.Flags().VisitAll(func(f *pflag.Flag) {
+		if d := editDistance(name, f.Name); d < dist {
+			best, dist = f.Name, d
+		}
+	})
+	return best
 }
 
 // applySettings fills every flag not given on the command line from the
@@ -434,4 +452,25 @@ func newHelpCommand() *cobra.Command {
 			return cmd.Help()
 		},
 	}
+}
+
+// editDistance is the Levenshtein distance between a and b.
+func editDistance(a, b string) int {
+	prev := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur := make([]int, len(b)+1)
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev = cur
+	}
+	return prev[len(b)]
 }

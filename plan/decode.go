@@ -162,7 +162,7 @@ func (d *decoder) value(n *yaml.Node, v reflect.Value, path, tag string) error {
 		for i := 0; i+1 < len(n.Content); i += 2 {
 			k, val := n.Content[i], n.Content[i+1]
 			if m.MapIndex(reflect.ValueOf(k.Value)).IsValid() {
-				return d.fail(k, join(path, k.Value), "duplicate key")
+				return d.fail(k, join(path, k.Value), "duplicate key; accepted: each key once")
 			}
 			x := reflect.New(v.Type().Elem()).Elem()
 			if err := d.value(val, x, join(path, k.Value), "quota"); err != nil {
@@ -209,7 +209,7 @@ func (d *decoder) object(n *yaml.Node, v reflect.Value, path string) error {
 			return d.fail(k, join(path, k.Value), "unknown key%s; accepted: %s", nearest(t, k.Value), strings.Join(keys(t), ", "))
 		}
 		if seen[k.Value] {
-			return d.fail(k, join(path, k.Value), "duplicate key")
+			return d.fail(k, join(path, k.Value), "duplicate key; accepted: each key once")
 		}
 		seen[k.Value] = true
 		if err := d.value(val, v.FieldByIndex(field.Index), join(path, k.Value), field.Tag.Get("plan")); err != nil {
@@ -223,7 +223,7 @@ func (d *decoder) object(n *yaml.Node, v reflect.Value, path string) error {
 			continue
 		}
 		if strings.Contains(f.Tag.Get("plan"), "required") && !seen[yamlKey(f)] {
-			return d.fail(n, join(path, yamlKey(f)), "missing; %s", f.Tag.Get("doc"))
+			return d.fail(n, join(path, yamlKey(f)), "missing; accepted: %s", lowerFirst(f.Tag.Get("doc")))
 		}
 	}
 	return nil
@@ -401,4 +401,11 @@ func editDistance(a, b string) int {
 // errorf builds a plan error at the line of a key path.
 func (p *Plan) errorf(path, format string, args ...any) error {
 	return &Error{File: p.file, Line: p.lines[path], Path: path, Msg: fmt.Sprintf(format, args...)}
+}
+
+func lowerFirst(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToLower(s[:1]) + s[1:]
 }

@@ -2,6 +2,8 @@ package plan
 
 import (
 	"fmt"
+	"io"
+	"strconv"
 	"strings"
 
 	"github.com/connectcap/connectcap/calc"
@@ -25,9 +27,10 @@ type Request struct {
 	ContextID    *string            `json:"context_id" yaml:"context_id"`
 	// Method is "service-quotas" (a Service Quotas API request) or "support-form"
 	// (the quota increase form, for rows without a quota code).
-	Method  string `json:"method" yaml:"method"`
-	Command string `json:"command" yaml:"command"`
-	Text    string `json:"text" yaml:"text"`
+	Method string `json:"method" yaml:"method"`
+	// Command is the AWS CLI call; null for a support-form request.
+	Command *string `json:"command" yaml:"command"`
+	Text    string  `json:"text" yaml:"text"`
 }
 
 // Blocked is a limit that cannot be raised, with its way out.
@@ -124,28 +127,29 @@ func finish(r *Request) {
 		return
 	}
 	r.Method = "service-quotas"
-	r.Command = fmt.Sprintf("aws service-quotas request-service-quota-increase --service-code %s --quota-code %s --desired-value %s --region %s",
+	cmd := fmt.Sprintf("aws service-quotas request-service-quota-increase --service-code %s --quota-code %s --desired-value %s --region %s",
 		*r.ServiceCode, *r.QuotaCode, raw(r.DesiredValue), r.Region)
 	if r.ContextID != nil {
-		r.Command += " --context-id '" + *r.ContextID + "'"
+		cmd += " --context-id '" + *r.ContextID + "'"
 	}
+	r.Command = &cmd
 }
 
-func raw(v float64) string { return fmt.Sprintf("%v", v) }
+func raw(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
 
 // Script renders the requests as a POSIX shell script of AWS CLI calls, with the
 // support-form requests and the limits that cannot be raised as comments.
 func (rs *Requests) Script() string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "#!/bin/sh\n# Quota increase requests for %s (Region %s), from connectcap request.\n", rs.PlanFile, rs.Region)
-	fmt.Fprintf(&b, "# Lead time: %s\n# Review every desired value before running this script.\nset -eu\n", rs.LeadTime)
+	fmt.Fprintf(&b, "# Lead time: %s\n# Review every desired value before running this script. An instance quota is\n# requested for one instance when the plan gives its ARN (--context-id), else\n# Region-wide, for the largest value any instance needs.\nset -eu\n", rs.LeadTime)
 	n := 0
 	for _, r := range rs.Requests {
 		if r.Method != "service-quotas" {
 			continue
 		}
 		n++
-		fmt.Fprintf(&b, "\n# %s: need %s, limit %s (%s)\n%s\n", r.Name+instancesSuffix(r), render.Human(r.Required), render.Human(r.CurrentLimit), r.LimitSource, r.Command)
+		fmt.Fprintf(&b, "\n# %s: need %s, limit %s (%s)\n%s\n", r.Name+instancesSuffix(r), render.Human(r.Required), render.Human(r.CurrentLimit), r.LimitSource, *r.Command)
 	}
 	if n == 0 {
 		b.WriteString("\n# No Service Quotas requests needed.\n")
@@ -178,4 +182,65 @@ func instancesSuffix(r Request) string {
 		return ""
 	}
 	return " [" + strings.Join(r.Instances, ", ") + "; Region-wide]"
+}
+
+// RequestFields are the CSV header of requests.
+var RequestFields = []string{"id", "name", "instances", "required", "current_limit", "limit_source", "desired_value", "region", "service_code", "quota_code", "context_id", "method", "command", "text"}
+
+func str(p *string) string {
+	if p == nil {
+		return ""
+	}
+	return *p
+}
+
+// Rows are the requests as CSV rows, then the limits that cannot be raised as
+// rows with method "cannot-raise".
+func (rs *Requests) Rows() [][]string {
+	var out [][]string
+	for _, r := range rs.Requests {
+		out = append(out, []string{r.ID, r.Name, strings.Join(r.Instances, " "), raw(r.Required), raw(r.CurrentLimit), string(r.LimitSource),
+			raw(r.DesiredValue), r.Region, str(r.ServiceCode), str(r.QuotaCode), str(r.ContextID), r.Method, str(r.Command), r.Text})
+	}
+	for _, c := range rs.CannotRaise {
+		out = append(out, []string{c.ID, c.Name, "", raw(c.Required), raw(c.Limit), "", "", rs.Region, "", "", "", "cannot-raise", "", c.Note})
+	}
+	return out
+}
+
+// Render writes the requests in f: sh (the default, a shell script), json, yaml,
+// csv (one row per request, then the limits that cannot be raised), table or
+// markdown.
+func (rs *Requests) Render(w io.Writer, f string) error {
+	if f == "sh" || f == "" {
+		_, err := io.WriteString(w, rs.Script())
+		return err
+	}
+	header := []string{"QUOTA", "INSTANCES", "REQUIRED", "LIMIT", "REQUEST", "METHOD", "QUOTA CODE"}
+	var rows [][]string
+	for _, r := range rs.Requests {
+		inst := strings.Join(r.Instances, ", ")
+		if inst == "" {
+			inst = "-"
+		} else if r.ContextID == nil {
+			inst += " (Region-wide)"
+		}
+		code := "-"
+		if r.QuotaCode != nil {
+			code = *r.QuotaCode
+		}
+		rows = append(rows, []string{r.Name, inst, render.Human(r.Required), render.Human(r.CurrentLimit) + " (" + string(r.LimitSource) + ")",
+			render.Human(r.DesiredValue), r.Method, code})
+	}
+	footer := []string{"", fmt.Sprintf("%d requests in %s. Lead time: %s", len(rs.Requests), rs.Region, rs.LeadTime)}
+	if len(rs.Requests) == 1 {
+		footer[1] = strings.Replace(footer[1], "1 requests", "1 request", 1)
+	}
+	if len(rs.CannotRaise) > 0 {
+		footer = append(footer, "", "Cannot be raised (no request fixes these):")
+		for _, c := range rs.CannotRaise {
+			footer = append(footer, fmt.Sprintf("  %s: need %s, limit %s. %s", c.Name, render.Human(c.Required), render.Human(c.Limit), c.Note))
+		}
+	}
+	return render.Records(w, render.Format(f), rs, RequestFields, rs.Rows(), header, rows, footer)
 }

@@ -273,3 +273,26 @@ func mapStrings(in []string, f func(string) string) []string {
 	}
 	return out
 }
+
+// Records writes a list for any format: data as JSON or YAML; header and rows as
+// CSV; peopleHeader and peopleRows (a narrower view) as a table or Markdown,
+// followed by footer lines.
+func Records(w io.Writer, f Format, data any, header []string, rows [][]string, peopleHeader []string, peopleRows [][]string, footer []string) error {
+	return view{
+		data: data,
+		csv:  func() ([]string, [][]string) { return header, rows },
+		people: func(b *bytes.Buffer, markdown bool) error {
+			if len(peopleRows) > 0 {
+				if markdown {
+					markdownTable(b, peopleHeader, peopleRows, nil)
+				} else if err := table(b, peopleHeader, peopleRows, nil); err != nil {
+					return err
+				}
+			}
+			for _, line := range footer {
+				fmt.Fprintln(b, line)
+			}
+			return nil
+		},
+	}.write(w, f)
+}
