@@ -89,10 +89,10 @@ func schemaFor(t reflect.Type, tag string) object {
 		case "service":
 			return object{"type": "string", "enum": apiServices}
 		case "operation":
-			return object{"type": "string", "pattern": operationRE.String()}
+			return object{"type": "string", "pattern": operationRE.String(), "minLength": 3, "maxLength": 81}
 		}
 		if strings.HasPrefix(tag, "text") {
-			return object{"type": "string", "minLength": 1}
+			return object{"type": "string", "minLength": 1, "maxLength": 64}
 		}
 		return object{"type": "string"}
 	case reflect.Float64:

@@ -38,7 +38,7 @@ var schemaKeywords = map[string]bool{
 	"$schema": true, "$id": true, "title": true, "description": true,
 	"type": true, "properties": true, "additionalProperties": true, "required": true,
 	"enum": true, "minimum": true, "maximum": true, "exclusiveMinimum": true,
-	"pattern": true, "items": true, "oneOf": true, "minItems": true, "minLength": true,
+	"pattern": true, "items": true, "oneOf": true, "minItems": true, "minLength": true, "maxLength": true,
 	"propertyNames": true,
 }
 
@@ -282,6 +282,9 @@ func validate(s map[string]any, v any, path string) []string {
 		}
 		if m, ok := s["minLength"].(float64); ok && float64(len([]rune(x))) < m {
 			fail("%q is shorter than %v", x, m)
+		}
+		if m, ok := s["maxLength"].(float64); ok && float64(len([]rune(x))) > m {
+			fail("%q is longer than %v", x, m)
 		}
 	}
 	if x, ok := v.([]any); ok {

@@ -10,10 +10,10 @@ import (
 )
 
 var (
-	instanceARN  = regexp.MustCompile(`^arn:aws[a-z-]*:connect:([a-z0-9-]+):(\d{12}):instance/[0-9a-fA-F-]{1,64}$`)
-	operationRE  = regexp.MustCompile(`^[A-Z][A-Za-z0-9]{2,80}$`)
+	instanceARN  = regexp.MustCompile(`^arn:aws[a-z-]*:connect:([a-z0-9-]+):([0-9]{12}):instance/[0-9a-fA-F-]+$`)
+	operationRE  = regexp.MustCompile(`^[A-Z][A-Za-z0-9]+$`) // and 3 to 81 characters
 	apiServices  = []string{"connect", "participant", "contact-lens", "cases", "voice-id", "wisdom"}
-	instanceName = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$`)
+	instanceName = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._-]*$`) // and at most 64 characters
 )
 
 // validate checks what decoding alone cannot: names, references, combinations.
@@ -30,7 +30,7 @@ func (p *Plan) validate() error {
 	names := map[string]int{}
 	for i, in := range p.Instances {
 		path := fmt.Sprintf("instances[%d]", i)
-		if !instanceName.MatchString(in.Name) {
+		if !instanceName.MatchString(in.Name) || len(in.Name) > 64 {
 			return p.errorf(path+".name", "%q is not a usable instance name; accepted: 1 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit", in.Name)
 		}
 		if j, dup := names[in.Name]; dup {
@@ -39,7 +39,7 @@ func (p *Plan) validate() error {
 		names[in.Name] = i
 		if in.ARN != "" {
 			m := instanceARN.FindStringSubmatch(in.ARN)
-			if m == nil {
+			if m == nil || len(in.ARN)-strings.Index(in.ARN, "instance/")-len("instance/") > 64 {
 				return p.errorf(path+".arn", "%q is not an Amazon Connect instance ARN; accepted: arn:aws:connect:REGION:ACCOUNT:instance/ID", in.ARN)
 			}
 			if p.Region != "" && m[1] != p.Region {
@@ -143,7 +143,7 @@ func (p *Plan) validateConsumer(path string, c APIConsumer, instances map[string
 	if !contains(apiServices, service) {
 		return p.errorf(path+".service", "%q is not an API service; accepted: %s", c.Service, strings.Join(apiServices, ", "))
 	}
-	if !operationRE.MatchString(c.Operation) {
+	if !operationRE.MatchString(c.Operation) || len(c.Operation) < 3 || len(c.Operation) > 81 {
 		return p.errorf(path+".operation", "%q is not an API operation name; accepted: a name such as GetCurrentMetricData", c.Operation)
 	}
 	if near := nearOperation(service, c.Operation); near != "" {
