@@ -151,7 +151,7 @@ func TestRecommended(t *testing.T) {
 	tests := []struct{ required, targetPct, want float64 }{
 		{200, 80, 250},
 		{201, 80, 252}, // 251.25
-		{0, 80, 1}, // a quota is at least 1
+		{0, 80, 1},     // a quota is at least 1
 		{1, 80, 2},
 		{8, 80, 10},
 		{24, 80, 30},

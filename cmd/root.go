@@ -180,7 +180,16 @@ func (inv *invocation) applySettings(cmd *cobra.Command, configFile string) erro
 	flags := cmd.Flags()
 	flags.Visit(func(f *pflag.Flag) { inv.sources[f.Name] = report.FromFlag })
 
-	known := knownSettings(cmd.Root())
+	// The list of settings is built only when there is something to check
+	// against it: a CONNECTCAP_ variable or a config file.
+	var knownCache *settings
+	known := func() settings {
+		if knownCache == nil {
+			k := knownSettings(cmd.Root())
+			knownCache = &k
+		}
+		return *knownCache
+	}
 	if err := inv.checkEnv(known); err != nil {
 		return err
 	}
@@ -196,7 +205,7 @@ func (inv *invocation) applySettings(cmd *cobra.Command, configFile string) erro
 	var v *viper.Viper
 	if configFile != "" {
 		var err error
-		if v, err = readConfig(configFile, explicit, known); err != nil {
+		if v, err = readConfig(configFile, explicit, known()); err != nil {
 			return err
 		}
 	}
@@ -225,7 +234,7 @@ func (inv *invocation) applySettings(cmd *cobra.Command, configFile string) erro
 				continue
 			}
 			raw := v.Get(key)
-			if _, section := raw.(map[string]any); section && known.commands[key] != nil {
+			if _, section := raw.(map[string]any); section && known().commands[key] != nil {
 				continue // a command's section, not this flag's value
 			}
 			val, ok := scalar(raw)
@@ -307,7 +316,17 @@ func knownSettings(root *cobra.Command) settings {
 
 // checkEnv rejects CONNECTCAP_ variables that no flag reads: a typo must not pass
 // unnoticed.
-func (inv *invocation) checkEnv(known settings) error {
+func (inv *invocation) checkEnv(knownSettings func() settings) error {
+	var names []string
+	for _, kv := range inv.app.Environ() {
+		if name, _, _ := strings.Cut(kv, "="); strings.HasPrefix(name, envPrefix) {
+			names = append(names, name)
+		}
+	}
+	if len(names) == 0 {
+		return nil
+	}
+	known := knownSettings()
 	// CONNECTCAP_ACTIVE_HELP is cobra's switch for completion hints.
 	valid := map[string]bool{envPrefix + "ACTIVE_HELP": true}
 	for f := range known.flags {
@@ -318,9 +337,8 @@ func (inv *invocation) checkEnv(known settings) error {
 			valid[envName(c+"-"+f)] = true
 		}
 	}
-	for _, kv := range inv.app.Environ() {
-		name, _, _ := strings.Cut(kv, "=")
-		if strings.HasPrefix(name, envPrefix) && !valid[name] {
+	for _, name := range names {
+		if !valid[name] {
 			return fmt.Errorf("environment variable %s is not a connectcap setting; accepted: %s followed by a flag name, optionally after a command name (CONNECTCAP_CPH, CONNECTCAP_CALLS_LIMIT)", name, envPrefix)
 		}
 	}
