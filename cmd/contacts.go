@@ -38,7 +38,7 @@ Poisson 99.9 % concurrency (no quota), and the largest "Maximum contacts in queu
 setting the limit allows (limit - 1).`,
 		Example: `  connectcap calls --cph 1200 --duration 6
   connectcap calls --cph 1200 --duration 6m30s --outbound-cph 300 --outbound-duration 4 --limit 150
-  CONNECTCAP_LIMIT=150 connectcap calls --cph 1200 --duration 6 -o csv`,
+  CONNECTCAP_CALLS_LIMIT=150 connectcap calls --cph 1200 --duration 6 -o csv`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if err := require(inv, cmd, "cph", "duration"); err != nil {
