@@ -100,7 +100,7 @@ func newCmdQuotasShow(inv *invocation) *cobra.Command {
 				q, ok = tables.ByQuotaCode(args[0])
 			}
 			if !ok {
-				return fmt.Errorf("unknown quota id %q; accepted: an id or quota code from 'connectcap quotas'%s", args[0], suggest(args[0]))
+				return fmt.Errorf("unknown quota id %q; accepted: an id or quota code from 'connectcap quotas'%s", args[0], similarIDs(args[0]))
 			}
 			return render.Quota(cmd.OutOrStdout(), render.NewQuotaRow(q), render.Format(output))
 		},
@@ -109,8 +109,8 @@ func newCmdQuotasShow(inv *invocation) *cobra.Command {
 	return cmd
 }
 
-// suggest names ids that contain the text, to help after a typo.
-func suggest(s string) string {
+// similarIDs names ids that contain the text, to help after a typo.
+func similarIDs(s string) string {
 	var near []string
 	low := strings.ToLower(s)
 	for _, id := range tables.IDs() {

@@ -5,6 +5,7 @@ package cmd
 import (
 	"errors"
 	"fmt"
+	"github.com/connectcap/connectcap/internal/suggest"
 	"io"
 	"os"
 	"path/filepath"
@@ -165,13 +166,9 @@ func flagError(c *cobra.Command, err error) error {
 
 // nearestFlag is the flag of c whose name is closest to a mistyped one.
 func nearestFlag(c *cobra.Command, name string) string {
-	best, dist := "", 3
-	c.Flags().VisitAll(func(f *pflag.Flag) {
-		if d := editDistance(name, f.Name); d < dist {
-			best, dist = f.Name, d
-		}
-	})
-	return best
+	var names []string
+	c.Flags().VisitAll(func(f *pflag.Flag) { names = append(names, f.Name) })
+	return suggest.Nearest(name, names, 3)
 }
 
 // applySettings fills every flag not given on the command line from the
@@ -470,25 +467,4 @@ func newHelpCommand() *cobra.Command {
 			return cmd.Help()
 		},
 	}
-}
-
-// editDistance is the Levenshtein distance between a and b.
-func editDistance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur := make([]int, len(b)+1)
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev = cur
-	}
-	return prev[len(b)]
 }

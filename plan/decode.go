@@ -2,6 +2,7 @@ package plan
 
 import (
 	"bytes"
+	"github.com/connectcap/connectcap/internal/suggest"
 
 	"fmt"
 	"math"
@@ -366,36 +367,11 @@ func keys(t reflect.Type) []string {
 
 // nearest suggests the accepted key closest to a typo.
 func nearest(t reflect.Type, key string) string {
-	best, dist := "", 3
-	for _, k := range keys(t) {
-		if d := editDistance(key, k); d < dist {
-			best, dist = k, d
-		}
-	}
+	best := suggest.Nearest(key, keys(t), 3)
 	if best == "" {
 		return ""
 	}
 	return fmt.Sprintf(" (did you mean %s?)", best)
-}
-
-func editDistance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur := make([]int, len(b)+1)
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev = cur
-	}
-	return prev[len(b)]
 }
 
 // errorf builds a plan error at the line of a key path.

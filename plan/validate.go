@@ -2,6 +2,7 @@ package plan
 
 import (
 	"fmt"
+	"github.com/connectcap/connectcap/internal/suggest"
 	"regexp"
 	"sort"
 	"strings"
@@ -204,15 +205,5 @@ func nearOperation(service, op string) string {
 		}
 	}
 	sort.Strings(named)
-	best, dist := "", 4
-	for _, n := range named {
-		if n == op {
-			return ""
-		}
-		d := editDistance(strings.ToLower(op), strings.ToLower(n))
-		if d < dist {
-			best, dist = n, d
-		}
-	}
-	return best
+	return suggest.Nearest(op, named, 4)
 }

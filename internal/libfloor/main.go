@@ -8,6 +8,8 @@ package main
 import (
 	"os"
 
+	"github.com/connectcap/connectcap/internal/jsonbaseline/output"
+
 	_ "github.com/olekukonko/tablewriter"
 	_ "github.com/spf13/cobra"
 	_ "github.com/spf13/viper"
@@ -15,38 +17,5 @@ import (
 )
 
 func main() {
-	os.Stdout.WriteString(analyticsJSON)
+	os.Stdout.WriteString(output.AnalyticsJSON)
 }
-
-const analyticsJSON = `{
-  "schema_version": 1,
-  "command": "analytics",
-  "inputs": {
-    "duration_minutes": 10,
-    "calls_per_hour": 3000,
-    "region": null,
-    "target_utilization_pct": 80
-  },
-  "figures": {
-    "post_call_jobs": 200,
-    "post_call_jobs_rounded": 200
-  },
-  "checks": [
-    {
-      "id": "contact-lens.concurrent-post-call-jobs",
-      "name": "Concurrent post-call analytics jobs",
-      "service": "contact-lens",
-      "required": 200,
-      "recommended": 250,
-      "limit": 200,
-      "limit_source": "default",
-      "utilization_pct": 100,
-      "status": "warn",
-      "adjustable": "yes",
-      "service_code": null,
-      "quota_code": null,
-      "note": "A job runs for about 40% of the call length: jobs = minutes x 0.4 x calls per hour / 60, for calls spread evenly over the hour."
-    }
-  ]
-}
-`
