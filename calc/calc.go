@@ -8,11 +8,14 @@ import (
 )
 
 // wholeTolerance absorbs float64 noise before rounding up to a whole number: a value
-// such as 200.00000000000003 that stands for 200 must not round up to 201.
-const wholeTolerance = 1e-9
+// such as 200.00000000000003 that stands for 200 must not round up to 201. The
+// models' rounding errors are a few units in the last place (about 1e-15
+// relative); 1e-12 is well above them and well below any real fraction of the
+// sizes connectcap accepts (671,999,731.2 still rounds up).
+const wholeTolerance = 1e-12
 
 // CeilWhole returns the smallest whole number at or above x, treating x as exact
-// when it lies within a relative 1e-9 of a whole number.
+// when it lies within a relative 1e-12 of a whole number.
 func CeilWhole(x float64) float64 {
 	r := math.Round(x)
 	if math.Abs(x-r) <= wholeTolerance*math.Max(1, math.Abs(x)) {

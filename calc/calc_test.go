@@ -120,6 +120,8 @@ func TestCeilWhole(t *testing.T) {
 		{"noise far below one", 1e-12, 0},
 		{"large whole", 1e9, 1e9},
 		{"large with half", 1e6 + 0.5, 1e6 + 1},
+		{"a real fraction at a large size", 671999731.2, 671999732},
+		{"a millionth above a million", 1e6 + 1e-6, 1e6 + 1},
 	}
 	for _, tt := range tests {
 		if got := calc.CeilWhole(tt.x); got != tt.want {

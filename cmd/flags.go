@@ -202,11 +202,10 @@ var connectRegions = tables.ConnectRegions
 
 // Limits on inputs: beyond these a number is a typo, not a contact center.
 const (
-	maxPerHour    = 10_000_000 // contacts per hour
-	maxMinutes    = 7 * 1440   // a contact's duration
-	maxQuota      = 1_000_000  // a quota value
-	maxCount      = 1e9        // an inventory count
-	maxLoadErlang = 1_000_000  // offered load the loss model sizes
+	maxPerHour = 10_000_000 // contacts per hour
+	maxMinutes = 7 * 1440   // a contact's duration
+	maxQuota   = 1_000_000  // a quota value
+	maxCount   = 1e9        // an inventory count
 )
 
 func addNumber(fs *pflag.FlagSet, p *float64, name, short string, def float64, v numberValue, usage string) {

@@ -31,7 +31,7 @@ the page point at the wrong quota; connectcap carries the right ones, and none w
 no reliable code is known).
 
 Filters combine: --service, --adjustable and --search (a case-insensitive match on
-the id, name, note and API operations).`,
+the id, name, note, quota code and API operations).`,
 		Example: `  connectcap quotas
   connectcap quotas --service contact-lens -o json
   connectcap quotas --adjustable no --search instance
@@ -56,7 +56,7 @@ the id, name, note and API operations).`,
 	}
 	addChoice(cmd, &opts.Service, "service", "", "", "a service", tables.Services, "only this service: "+strings.Join(tables.Services, ", "))
 	addChoice(cmd, &opts.Adjustable, "adjustable", "", "", "adjustability", adjustableChoices, "only rows that are adjustable: yes, no or not-stated")
-	cmd.Flags().StringVar(&opts.Search, "search", "", "only rows whose id, name, note or operations contain TEXT (any case)")
+	cmd.Flags().StringVar(&opts.Search, "search", "", "only rows whose id, name, note, quota code or operations contain TEXT (any case)")
 	addOutputFlag(cmd, &output)
 	cmd.AddCommand(newCmdQuotasShow(inv))
 	return cmd
@@ -72,7 +72,7 @@ func matches(q tables.Quota, o QuotasOptions) bool {
 	if o.Search == "" {
 		return true
 	}
-	text := strings.ToLower(strings.Join(append([]string{q.ID, q.Name, q.Note}, q.Operations...), " "))
+	text := strings.ToLower(strings.Join(append([]string{q.ID, q.Name, q.Note, q.QuotaCode}, q.Operations...), " "))
 	return strings.Contains(text, strings.ToLower(o.Search))
 }
 

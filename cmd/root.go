@@ -5,13 +5,13 @@ package cmd
 import (
 	"errors"
 	"fmt"
-	"github.com/connectcap/connectcap/internal/suggest"
 	"io"
 	"os"
 	"path/filepath"
 	"sort"
 	"strings"
 
+	"github.com/connectcap/connectcap/internal/suggest"
 	"github.com/connectcap/connectcap/report"
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"

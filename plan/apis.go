@@ -98,14 +98,20 @@ func (e *evaluator) api(n *apiNeed) {
 	e.figure(prefix, "requests_per_second", n.rate, n.operation+" requests per second", "requests/second")
 	sort.Strings(n.consumers)
 	from := fmt.Sprintf("%s from %s.", n.operation, joinNames(n.consumers))
-	c := report.NewCheck(q, n.rate, e.limit(q, in), e.o.TargetPct, strings.TrimSpace(from+" "+q.Note))
+	limit := e.limit(q, in)
+	if code, ok := tables.OperationQuotaCodes[n.operation]; ok && q.Service == "connect" {
+		if v, given := e.p.Applied[code]; given {
+			limit = report.Limit{Value: v, Source: report.FromPlan}
+		}
+	}
+	c := report.NewCheck(q, n.rate, limit, e.o.TargetPct, strings.TrimSpace(from+" "+q.Note))
 	named(&c, q, n.operation)
 	e.record(Item{Check: c, Operation: n.operation}, in)
 	if q.Burst > 0 && n.alignedBurst > 0 {
 		burst := n.alignedBurst + math.Ceil(n.unalignedRate-1e-9)
 		e.figure(prefix, "burst_requests", burst, n.operation+" requests arriving at once", "requests")
-		limit := report.Limit{Value: q.Burst, Source: report.FromDefault}
-		bc := report.NewCheck(q, burst, limit, e.o.TargetPct, from+" Aligned clients fire together; stagger them to stay under the burst limit.")
+		burstLimit := report.Limit{Value: q.Burst, Source: report.FromDefault}
+		bc := report.NewCheck(q, burst, burstLimit, e.o.TargetPct, from+" Aligned clients fire together; stagger them to stay under the burst limit.")
 		named(&bc, q, n.operation)
 		bc.Name += " (burst)"
 		bc.Unit = "requests"
@@ -141,21 +147,35 @@ func joinNames(names []string) string {
 	return out
 }
 
-// pollingAdvice gives the polling interval at which an API's clients fit a rate
-// that cannot be raised.
+// pollingAdvice says how much less often the clients of a rate that cannot be
+// raised must call it to fit: by the ratio of their summed rate to the limit.
 func (e *evaluator) pollingAdvice(it Item) string {
-	clients := 0.0
+	rate, limit := it.Check.Required, it.Check.Limit
+	fit := rate / limit
+	atTarget := rate * 100 / (limit * e.o.TargetPct)
+	advice := fmt.Sprintf("Together the clients send %s requests/s: call %s times less often to fit (%s times keeps %s %%)",
+		trim(round2(rate)), trim(ceil2(fit)), trim(ceil2(atTarget)), trim(e.o.TargetPct))
 	for _, c := range e.p.APIConsumers {
-		if c.Operation == it.Operation {
-			clients += math.Max(1, deref(c.Clients))
+		if c.Operation == it.Operation && c.Interval != nil {
+			every := float64(*c.Interval) * 60
+			advice += fmt.Sprintf(", for example %s polling every %s s instead of every %s s (%s s keeps %s %%)",
+				consumerName(c), trim(ceil1(every*fit)), trim(round2(every)), trim(ceil1(every*atTarget)), trim(e.o.TargetPct))
+			break
 		}
 	}
-	limit := it.Check.Limit
-	fit := clients / limit
-	atTarget := clients * 100 / (limit * e.o.TargetPct)
-	return fmt.Sprintf("With %s clients each polling once per interval, poll every %s s or slower (%s s keeps %s %%), or poll once and share the result.",
-		trim(clients), trim(calc.CeilWhole(fit*10)/10), trim(calc.CeilWhole(atTarget*10)/10), trim(e.o.TargetPct))
+	return advice + "; or poll once and share the result."
 }
+
+func consumerName(c APIConsumer) string {
+	if c.Name != "" {
+		return c.Name
+	}
+	return "a client"
+}
+
+func round2(v float64) float64 { return math.Round(v*100) / 100 }
+func ceil2(v float64) float64  { return calc.CeilWhole(v*100) / 100 }
+func ceil1(v float64) float64  { return calc.CeilWhole(v*10) / 10 }
 
 // untouched lists the catalogue rows the plan does not reach, for --all.
 func (e *evaluator) untouched() {

@@ -2,8 +2,6 @@ package plan
 
 import (
 	"bytes"
-	"github.com/connectcap/connectcap/internal/suggest"
-
 	"fmt"
 	"math"
 	"reflect"
@@ -12,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/connectcap/connectcap/internal/parse"
+	"github.com/connectcap/connectcap/internal/suggest"
 	"go.yaml.in/yaml/v3"
 )
 

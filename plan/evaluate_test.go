@@ -146,12 +146,15 @@ api_consumers:
 	if rate.Check.Recommended != nil {
 		t.Errorf("a hard limit recommends %v", *rate.Check.Recommended)
 	}
-	// 81 clients (80 + 1) at 5 requests a second fit polling every 16.2 s; at 80 %
-	// utilization every 20.25 s, shown rounded up to 20.3.
+	// 80 clients every 15 s and one at 0.5/s send 35/6 = 5.8333 requests a second
+	// against 5: 7/6 = 1.1667 times too many (shown rounded up, 1.17), 1.4583 at
+	// 80 % (1.46). The wallboards fit polling every 15 × 7/6 = 17.5 s; at 80 %
+	// every 21.875 s, shown rounded up to 21.9.
 	if !strings.Contains(strings.ToLower(rate.Check.Note), "cannot be") {
 		t.Errorf("rate note %q does not say the rate cannot be raised", rate.Check.Note)
 	}
-	for _, s := range []string{"With 81 clients each polling once per interval, poll every 16.2 s or slower (20.3 s keeps 80 %)"} {
+	for _, s := range []string{"Together the clients send 5.83 requests/s: call 1.17 times less often to fit (1.46 times keeps 80 %)",
+		"team wallboards polling every 17.5 s instead of every 15 s (21.9 s keeps 80 %)"} {
 		if !strings.Contains(rate.Check.Note, s) {
 			t.Errorf("rate note %q lacks %q", rate.Check.Note, s)
 		}

@@ -100,3 +100,31 @@ instances:
 		t.Errorf("script:\n%s", script)
 	}
 }
+
+func TestAppliedWholeAndOperationCodes(t *testing.T) {
+	_, err := Decode([]byte("applied:\n  connect.concurrent-active-calls: 150.7\ninstances:\n  - name: a\n"), "w.yaml")
+	if err == nil || !strings.Contains(err.Error(), "w.yaml:2: applied.connect.concurrent-active-calls: 150.7: not a whole number; accepted: a whole number of concurrent active calls per instance") {
+		t.Errorf("a fractional count: %v", err)
+	}
+	// An operation's own code (GetMetricDataV2) applies to that operation only.
+	ev := evaluate(t, `
+applied: {L-2E719449: 10}
+instances:
+  - name: a
+api_consumers:
+  - {operation: GetMetricDataV2, rate_per_second: 3}
+  - {operation: DescribeUser, rate_per_second: 3}
+`, Options{})
+	for _, it := range ev.Items {
+		switch it.Operation {
+		case "GetMetricDataV2":
+			if it.Check.Limit != 10 || it.Check.LimitSource != "plan" || it.Check.Status != "ok" {
+				t.Errorf("GetMetricDataV2: %+v", it.Check)
+			}
+		case "DescribeUser":
+			if it.Check.Limit != 2 || it.Check.LimitSource != "default" || it.Check.Status != "increase" {
+				t.Errorf("DescribeUser: %+v", it.Check)
+			}
+		}
+	}
+}

@@ -233,7 +233,7 @@ api_consumers:
 			t.Errorf("%s: %+v", id, b)
 		}
 	}
-	if b := names["connect.api.get-metric-data"]; b.Required != 10 || !strings.Contains(b.Note, "poll every 4 s or slower (5 s keeps 80 %)") {
+	if b := names["connect.api.get-metric-data"]; b.Required != 10 || !strings.Contains(b.Note, "polling every 4 s instead of every 2 s (5 s keeps 80 %)") {
 		t.Errorf("GetMetricData: %+v", b)
 	}
 	for _, r := range rs.Requests {

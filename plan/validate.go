@@ -2,11 +2,12 @@ package plan
 
 import (
 	"fmt"
-	"github.com/connectcap/connectcap/internal/suggest"
+	"math"
 	"regexp"
 	"sort"
 	"strings"
 
+	"github.com/connectcap/connectcap/internal/suggest"
 	"github.com/connectcap/connectcap/tables"
 )
 
@@ -77,6 +78,14 @@ func (p *Plan) validateApplied(path string, m map[string]float64, instance bool)
 	})
 	given := map[string]string{}
 	for _, key := range keys {
+		if op := operationOfCode(key); op != "" {
+			// A Service Quotas code of an operation the page folds into "all other
+			// operations": its applied rate is that operation's alone.
+			if instance {
+				return p.errorf(path+"."+key, "%s (%s) is not a per-instance quota; put it under the top-level applied map", key, op)
+			}
+			continue
+		}
 		q, ok := quotaByKey(key)
 		if !ok {
 			return p.errorf(path+"."+key, "unknown quota id or quota code %q; accepted: an id or code from 'connectcap quotas'", key)
@@ -88,8 +97,21 @@ func (p *Plan) validateApplied(path string, m map[string]float64, instance bool)
 		if instance && q.Scope != "instance" && q.Scope != "routing-profile" {
 			return p.errorf(path+"."+key, "%s is not a per-instance quota (scope %s); put it under the top-level applied map", q.ID, q.Scope)
 		}
+		if v := m[key]; q.Unit == "count" && v != math.Trunc(v) {
+			return p.errorf(path+"."+key, "%v: not a whole number; accepted: a whole number of %s", v, strings.ToLower(q.Name))
+		}
 	}
 	return nil
+}
+
+// operationOfCode returns the operation whose own Service Quotas code this is.
+func operationOfCode(code string) string {
+	for op, c := range tables.OperationQuotaCodes {
+		if c == code {
+			return op
+		}
+	}
+	return ""
 }
 
 // quotaByKey finds a quota by id or quota code, written exactly as the catalogue

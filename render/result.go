@@ -109,7 +109,7 @@ func checkTableRows(checks []report.Check) [][]string {
 			withUnit(Human(c.Required), c.Unit),
 			withUnit(Human(c.Limit), c.Unit),
 			string(c.LimitSource),
-			fmt.Sprintf("%.1f %%", c.UtilizationPct),
+			pctText(c.UtilizationPct),
 			statusLabel(c.Status),
 			recommendedText(c),
 			c.ID,
@@ -206,4 +206,13 @@ func resultMarkdown(w *bytes.Buffer, r *report.Result) {
 		markdownTable(w, append(append([]string{}, checkHeader...), "NOTE"), rows, checkRight)
 		fmt.Fprintf(w, "\n%s\n", Summary(r))
 	}
+}
+
+// pctText shows a utilization with one decimal, never rounding a need over the
+// limit down to 100.0 %.
+func pctText(u float64) string {
+	if u > 100 && u < 100.1 {
+		u = 100.1
+	}
+	return fmt.Sprintf("%.1f %%", u)
 }

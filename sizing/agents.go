@@ -12,8 +12,7 @@ import (
 )
 
 // MaxAgents is the most agents connectcap sizes or schedules: past it the inputs
-// are a typo, not a contact center. It matches the largest quota value --limit
-// accepts.
+// are a typo, not a contact center.
 const MaxAgents = 10_000_000
 
 // Agents is the input of the Erlang C staffing calculation.
