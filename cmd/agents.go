@@ -23,7 +23,7 @@ func newCmdAgents(inv *invocation, runF func(*AgentsOptions) error) *cobra.Comma
 		Use:   "agents --cph N --aht DURATION --answer-within DURATION --service-level PCT",
 		Short: "Size agents for a service level (Erlang C) and check users per instance",
 		Long: `Size the agents a queue needs for a service level, with Erlang C, and check the
-scheduled agents against users per instance (default quota 500).
+scheduled agents against users per instance (default quota ` + defaultOf("connect.users") + `).
 
 Offered load A = calls per hour x AHT / 60 min erlangs. Agents = the smallest N
 above A whose service level 1 - C(N, A) x exp(-(N - A) x t / AHT) reaches

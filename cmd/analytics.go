@@ -18,14 +18,14 @@ func newCmdAnalytics(inv *invocation, runF func(*AnalyticsOptions) error) *cobra
 	cmd := &cobra.Command{
 		Use:   "analytics --duration MIN --cph N",
 		Short: "Check Contact Lens post-call analytics jobs (and real-time calls)",
-		Long: `Check concurrent Contact Lens post-call analytics jobs against their quota (200).
+		Long: `Check concurrent Contact Lens post-call analytics jobs against their quota (` + defaultOf("contact-lens.concurrent-post-call-jobs") + `).
 
 Jobs = average call duration in minutes x 0.4 x calls per hour / 60, the page's
 formula for calls spread evenly over the hour. post_call_jobs_rounded is the figure
 as the page rounds it; required is the whole number that covers the exact value.
 
-With --realtime-share, also check concurrent real-time calls with analytics (50, or
-100 in us-east-1), sized with the Erlang B loss model at --blocking.`,
+With --realtime-share, also check concurrent real-time calls with analytics (` + defaultOf("contact-lens.concurrent-realtime-calls") + `, or
+` + regionDefaultOf("contact-lens.concurrent-realtime-calls", "us-east-1") + ` in us-east-1), sized with the Erlang B loss model at --blocking.`,
 		Example: `  connectcap analytics --duration 10 --cph 3000
   connectcap analytics --duration 6m --cph 1200 --realtime-share 0.25 --region us-east-1 -o json`,
 		Args: cobra.NoArgs,

@@ -2,6 +2,7 @@ package cmd
 
 import (
 	"fmt"
+	"github.com/connectcap/connectcap/tables"
 	"io"
 
 	"github.com/connectcap/connectcap/render"
@@ -128,4 +129,16 @@ func sizingError(err error) error {
 		return fmt.Errorf("%s: %s", ie.Flag, ie.Message)
 	}
 	return err
+}
+
+// defaultOf is a quota's documented default, for help texts: the number lives in
+// the catalogue only.
+func defaultOf(id string) string {
+	return fmtNum(tables.MustLookup(id).Default)
+}
+
+// regionDefaultOf is a quota's Region-specific default.
+func regionDefaultOf(id, region string) string {
+	v, _ := tables.MustLookup(id).DefaultIn(region)
+	return fmtNum(v)
 }

@@ -24,7 +24,7 @@ func newCmdCalls(inv *invocation, runF func(*CallsOptions) error) *cobra.Command
 	cmd := &cobra.Command{
 		Use:   "calls --cph N --duration MIN",
 		Short: "Size concurrent active calls per instance (Erlang B)",
-		Long: `Size concurrent active calls per instance (default quota 10).
+		Long: `Size concurrent active calls per instance (default quota ` + defaultOf("connect.concurrent-active-calls") + `).
 
 Over the quota a call gets a fast busy tone: it is lost, not queued. So the need is
 sized as a loss system: offered load A = calls per hour x minutes in Connect / 60
@@ -79,7 +79,7 @@ func newCmdChats(inv *invocation, runF func(*ContactsOptions) error) *cobra.Comm
 	return newCmdContacts(inv, runF, contactsCommand{
 		use:   "chats --cph N --duration MIN",
 		short: "Size concurrent active chats per instance (Erlang B)",
-		long: `Size concurrent active chats per instance (default quota 100).
+		long: `Size concurrent active chats per instance (default quota ` + defaultOf("connect.concurrent-active-chats") + `).
 
 Waiting chats count, and over the quota StartChatContact fails, so the need is sized
 as a loss system (Erlang B) like calls: required is the smallest quota whose blocking
@@ -96,12 +96,12 @@ func newCmdTasks(inv *invocation, runF func(*ContactsOptions) error) *cobra.Comm
 	return newCmdContacts(inv, runF, contactsCommand{
 		use:   "tasks --cph N --duration DURATION",
 		short: "Size concurrent active tasks per instance (Erlang B)",
-		long: `Size concurrent active tasks per instance (default quota 2500).
+		long: `Size concurrent active tasks per instance (default quota ` + defaultOf("connect.concurrent-active-tasks") + `).
 
 Every task not yet ended counts (in flows, queued, with agents, in After Contact
 Work), so --duration is a task's whole life, often hours. Sized as a loss system
 (Erlang B) like calls. --schedule-ahead-days checks how far ahead tasks are
-scheduled against the 6-day limit, which cannot be raised.`,
+scheduled against the ` + defaultOf("connect.task-schedule-ahead") + `-day limit, which cannot be raised.`,
 		example: `  connectcap tasks --cph 900 --duration 3h
   connectcap tasks --cph 900 --duration 2d --schedule-ahead-days 5`,
 		noun:     "tasks",

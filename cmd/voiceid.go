@@ -22,7 +22,7 @@ func newCmdVoiceID(inv *invocation, runF func(*VoiceIDOptions) error) *cobra.Com
 
 Concurrent active sessions come from the page's table of calls per hour through
 Voice ID, read piecewise-linearly: through the origin below 1,000 calls per hour and
-along the last segment above 50,000. They are checked per domain (50).
+along the last segment above 50,000. They are checked per domain (` + defaultOf("voice-id.concurrent-sessions") + `).
 
 --speakers and --fraudsters add checks of speakers per domain, domains, watchlists
 per domain, fraudsters per watchlist and batch job sizes. Totals are spread evenly

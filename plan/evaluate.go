@@ -85,6 +85,7 @@ func Evaluate(p *Plan, o Options) (*Evaluation, error) {
 		}
 	}
 	e.account(&lens, voiceIDCalls)
+	e.knockOns()
 	e.apis()
 	e.instancesCheck()
 	if o.All {
@@ -507,4 +508,36 @@ func (e *evaluator) sizingError(err error, path string) error {
 		return e.p.errorf(path, "%s", ie.Message)
 	}
 	return e.p.errorf(path, "%v", err)
+}
+
+// knockOn is a quota that spreading a hard limit over more of something uses.
+type knockOn struct {
+	hard, target string   // the exceeded hard limit and the quota it spreads onto
+	have         *float64 // how many of the target the plan has today
+	what, how    string   // "domains", "the identity resolution jobs are spread"
+}
+
+// knockOns checks the per-account quotas that spreading a domain's hard limit
+// would use: more Customer Profiles domains for identity resolution jobs, more
+// Cases templates for fields per template.
+func (e *evaluator) knockOns() {
+	var spread []knockOn
+	if c := e.p.CustomerProfiles; c != nil {
+		spread = append(spread, knockOn{"customer-profiles.identity-resolution-jobs", "customer-profiles.domains", c.Domains, "domains", "the identity resolution jobs are spread"})
+	}
+	if c := e.p.Cases; c != nil {
+		spread = append(spread, knockOn{"cases.fields-per-template", "cases.templates", c.Templates, "templates", "the fields are split over more templates"})
+	}
+	for _, s := range spread {
+		for _, it := range e.items {
+			if it.Check.ID != s.hard || it.Check.Status != calc.HardLimit {
+				continue
+			}
+			have := math.Max(1, deref(s.have))
+			n := have - 1 + calc.CeilWhole(it.Check.Required/it.Check.Limit)
+			k := e.add(s.target, n, nil, fmt.Sprintf("Knock-on check: %s %s if %s (%s today).", trim(n), s.what, s.how, trim(have)))
+			k.Check.Name += " (if " + s.how + ")"
+			break
+		}
+	}
 }

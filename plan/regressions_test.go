@@ -128,3 +128,38 @@ api_consumers:
 		}
 	}
 }
+
+func TestKnockOnDomainsAndTemplates(t *testing.T) {
+	ev := evaluate(t, `
+region: us-east-1
+instances: [{name: a}]
+customer_profiles: {domains: 99, identity_resolution_jobs_per_week: 7}
+cases: {templates: 24, fields_per_template: 70}
+`, Options{})
+	want := map[string]float64{
+		// 7 jobs a week at 3 per domain need 3 domains: 99 - 1 + 3.
+		"Amazon Connect Customer Profiles domains count (if the identity resolution jobs are spread)": 101,
+		// 70 fields at 30 per template need 3 templates: 24 - 1 + 3.
+		"Templates in a Cases domain (if the fields are split over more templates)": 26,
+	}
+	for _, it := range ev.Items {
+		if w, ok := want[it.Check.Name]; ok {
+			if it.Check.Required != w || it.Check.Status != "increase" {
+				t.Errorf("%s: required %v (%s), want %v, increase", it.Check.Name, it.Check.Required, it.Check.Status, w)
+			}
+			delete(want, it.Check.Name)
+		}
+	}
+	for name := range want {
+		t.Errorf("no knock-on check %q", name)
+	}
+	rs, err := BuildRequests(ev, "k.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range rs.Requests {
+		if r.ID == "customer-profiles.domains" && r.DesiredValue != 127 {
+			t.Errorf("domains requested %v, want ceil(101/0.8) = 127", r.DesiredValue)
+		}
+	}
+}

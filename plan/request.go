@@ -116,7 +116,11 @@ func finish(r *Request) {
 	scope := ""
 	if len(r.Instances) > 0 {
 		scope = " for instance " + strings.Join(r.Instances, ", ")
-		if r.ContextID == nil && len(r.Instances) > 0 {
+		switch {
+		case r.ContextID != nil:
+		case r.QuotaCode == nil || r.ServiceCode == nil:
+			scope += " (a quota increase form request: it covers the Region's instances)"
+		default:
 			scope += " (no instance ARN in the plan: the request covers the Region's instances)"
 		}
 	}
