@@ -2,12 +2,13 @@ package cmd
 
 import (
 	"fmt"
-	"github.com/connectcap/connectcap/internal/parse"
-	"github.com/connectcap/connectcap/tables"
 	"math"
 	"strconv"
 	"strings"
 
+	"github.com/connectcap/connectcap/internal/parse"
+	"github.com/connectcap/connectcap/render"
+	"github.com/connectcap/connectcap/tables"
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 )
@@ -46,7 +47,7 @@ func (n *numberValue) accepted() string {
 	return s
 }
 
-func fmtNum(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
+func fmtNum(v float64) string { return render.Raw(v) }
 
 func (n *numberValue) Set(s string) error {
 	if n.suffix != "" {

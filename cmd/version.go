@@ -1,8 +1,6 @@
 package cmd
 
 import (
-	"encoding/csv"
-	"encoding/json"
 	"fmt"
 	"io"
 	"runtime"
@@ -11,7 +9,6 @@ import (
 
 	"github.com/connectcap/connectcap/render"
 	"github.com/spf13/cobra"
-	"go.yaml.in/yaml/v3"
 )
 
 // Values reported when neither the release build nor the Go build info knows.
@@ -121,28 +118,14 @@ version and "unknown" for the commit and date.`,
 
 func writeVersion(w io.Writer, v VersionInfo, f render.Format) error {
 	switch f {
-	case render.JSON:
-		enc := json.NewEncoder(w)
-		enc.SetIndent("", "  ")
-		enc.SetEscapeHTML(false)
-		return enc.Encode(v)
-	case render.YAML:
-		enc := yaml.NewEncoder(w)
-		enc.SetIndent(2)
-		if err := enc.Encode(v); err != nil {
-			return err
-		}
-		return enc.Close()
-	case render.CSV:
-		cw := csv.NewWriter(w)
-		_ = cw.Write([]string{"schema_version", "command", "version", "commit", "date", "go_version"})
-		_ = cw.Write([]string{fmt.Sprint(v.SchemaVersion), v.Command, v.Version, v.Commit, v.Date, v.GoVersion})
-		cw.Flush()
-		return cw.Error()
 	case render.Markdown:
 		_, err := fmt.Fprintf(w, "| version | commit | date | go_version |\n| --- | --- | --- | --- |\n| %s | %s | %s | %s |\n",
 			mdCell(v.Version), mdCell(v.Commit), mdCell(v.Date), mdCell(v.GoVersion))
 		return err
+	case render.JSON, render.YAML, render.CSV:
+		header := []string{"schema_version", "command", "version", "commit", "date", "go_version"}
+		row := []string{fmt.Sprint(v.SchemaVersion), v.Command, v.Version, v.Commit, v.Date, v.GoVersion}
+		return render.Records(w, f, v, header, [][]string{row}, nil, nil, nil)
 	}
 	_, err := io.WriteString(w, versionText(v))
 	return err

@@ -3,7 +3,6 @@ package plan
 import (
 	"fmt"
 	"io"
-	"strconv"
 	"strings"
 
 	"github.com/connectcap/connectcap/calc"
@@ -125,21 +124,19 @@ func finish(r *Request) {
 		}
 	}
 	r.Text = fmt.Sprintf("Please raise %q to %s in %s%s. Planned need: %s at peak (current limit %s, from %s); the requested value keeps the need at or below the planned utilization.",
-		r.Name, raw(r.DesiredValue), r.Region, scope, render.Human(r.Required), render.Human(r.CurrentLimit), r.LimitSource)
+		r.Name, render.Raw(r.DesiredValue), r.Region, scope, render.Human(r.Required), render.Human(r.CurrentLimit), r.LimitSource)
 	if r.QuotaCode == nil || r.ServiceCode == nil {
 		r.Method = "support-form"
 		return
 	}
 	r.Method = "service-quotas"
 	cmd := fmt.Sprintf("aws service-quotas request-service-quota-increase --service-code %s --quota-code %s --desired-value %s --region %s",
-		*r.ServiceCode, *r.QuotaCode, raw(r.DesiredValue), r.Region)
+		*r.ServiceCode, *r.QuotaCode, render.Raw(r.DesiredValue), r.Region)
 	if r.ContextID != nil {
 		cmd += " --context-id '" + *r.ContextID + "'"
 	}
 	r.Command = &cmd
 }
-
-func raw(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
 
 // Script renders the requests as a POSIX shell script of AWS CLI calls, with the
 // support-form requests and the limits that cannot be raised as comments.
@@ -203,11 +200,11 @@ func str(p *string) string {
 func (rs *Requests) Rows() [][]string {
 	var out [][]string
 	for _, r := range rs.Requests {
-		out = append(out, []string{r.ID, r.Name, strings.Join(r.Instances, " "), raw(r.Required), raw(r.CurrentLimit), string(r.LimitSource),
-			raw(r.DesiredValue), r.Region, str(r.ServiceCode), str(r.QuotaCode), str(r.ContextID), r.Method, str(r.Command), r.Text})
+		out = append(out, []string{r.ID, r.Name, strings.Join(r.Instances, " "), render.Raw(r.Required), render.Raw(r.CurrentLimit), string(r.LimitSource),
+			render.Raw(r.DesiredValue), r.Region, str(r.ServiceCode), str(r.QuotaCode), str(r.ContextID), r.Method, str(r.Command), r.Text})
 	}
 	for _, c := range rs.CannotRaise {
-		out = append(out, []string{c.ID, c.Name, "", raw(c.Required), raw(c.Limit), "", "", rs.Region, "", "", "", "cannot-raise", "", c.Note})
+		out = append(out, []string{c.ID, c.Name, "", render.Raw(c.Required), render.Raw(c.Limit), "", "", rs.Region, "", "", "", "cannot-raise", "", c.Note})
 	}
 	return out
 }

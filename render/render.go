@@ -75,11 +75,6 @@ func (v view) write(w io.Writer, f Format) error {
 	return err
 }
 
-// Data writes any value as JSON or YAML.
-func Data(w io.Writer, v any, f Format) error {
-	return view{data: v}.write(w, f)
-}
-
 func writeJSON(w io.Writer, v any) error {
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")

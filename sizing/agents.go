@@ -3,10 +3,10 @@ package sizing
 import (
 	"fmt"
 	"math"
-	"strconv"
 	"strings"
 
 	"github.com/connectcap/connectcap/calc"
+	"github.com/connectcap/connectcap/render"
 	"github.com/connectcap/connectcap/report"
 	"github.com/connectcap/connectcap/tables"
 )
@@ -79,7 +79,7 @@ func Staff(in Agents) (Staffing, error) {
 	if scheduled := float64(s.Agents) * 100 / (100 - in.ShrinkagePct); calc.CeilWhole(scheduled) > MaxAgents {
 		return Staffing{}, &InputError{Flag: "--shrinkage", Message: fmt.Sprintf(
 			"%d agents at %s %% shrinkage means scheduling more than connectcap sizes (%d agents); lower the shrinkage",
-			s.Agents, plain(in.ShrinkagePct), MaxAgents)}
+			s.Agents, render.Raw(in.ShrinkagePct), MaxAgents)}
 	}
 	s.ScheduledAgents = calc.ScheduledAgents(s.Agents, in.ShrinkagePct)
 
@@ -93,7 +93,7 @@ func Staff(in Agents) (Staffing, error) {
 // command line checks the same ranges first, this guards other callers.
 func (in Agents) validate() error {
 	bad := func(flag string, v float64, accepted string) error {
-		return &InputError{Flag: flag, Message: fmt.Sprintf("%s is out of range; accepted: %s", plain(v), accepted)}
+		return &InputError{Flag: flag, Message: fmt.Sprintf("%s is out of range; accepted: %s", render.Raw(v), accepted)}
 	}
 	ok := func(v, lo, hi float64) bool { return v >= lo && v <= hi } // false for NaN
 	switch {
@@ -122,11 +122,11 @@ func (in Agents) tooManyAgents(load float64) error {
 	if calc.CeilWhole(load*100/in.MaxOccupancyPct) > MaxAgents {
 		return &InputError{Flag: "--max-occupancy", Message: fmt.Sprintf(
 			"keeping %s erlangs at or below %s %% occupancy needs more than %d agents, more than connectcap sizes; raise the maximum occupancy",
-			trim(load), plain(in.MaxOccupancyPct), MaxAgents)}
+			trim(load), render.Raw(in.MaxOccupancyPct), MaxAgents)}
 	}
 	return &InputError{Flag: "--service-level", Message: fmt.Sprintf(
 		"answering %s %% of calls within %s s at %s erlangs needs more than %d agents, more than connectcap sizes; lower the target or lengthen --answer-within",
-		plain(in.ServiceLevelPct), plain(in.AnswerWithinSeconds), trim(load), MaxAgents)}
+		render.Raw(in.ServiceLevelPct), render.Raw(in.AnswerWithinSeconds), trim(load), MaxAgents)}
 }
 
 // SizeAgents sizes (or, with Given, evaluates) agents with Erlang C and checks the
@@ -179,9 +179,9 @@ func (in Agents) note(s Staffing) string {
 			s.Agents, trim(s.OfferedLoadErlangs), int(math.Floor(s.OfferedLoadErlangs))+1))
 	}
 	if in.Given > 0 && s.AgentsForTarget > 0 && s.AgentsForTarget != in.Given {
-		targets := fmt.Sprintf("%s %% answered within %s", plain(in.ServiceLevelPct), seconds(in.AnswerWithinSeconds))
+		targets := fmt.Sprintf("%s %% answered within %s", render.Raw(in.ServiceLevelPct), seconds(in.AnswerWithinSeconds))
 		if in.MaxOccupancyPct < 100 {
-			targets += fmt.Sprintf(" at occupancy up to %s %%", plain(in.MaxOccupancyPct))
+			targets += fmt.Sprintf(" at occupancy up to %s %%", render.Raw(in.MaxOccupancyPct))
 		}
 		// Service level grows and occupancy falls with agents, so the given agents
 		// meet the targets exactly when they are at least the fewest that do.
@@ -196,7 +196,6 @@ func (in Agents) note(s Staffing) string {
 }
 
 // seconds writes a duration in seconds for people: 20 s.
-func seconds(v float64) string { return plain(v) + " s" }
+func seconds(v float64) string { return render.Raw(v) + " s" }
 
 // plain writes an input as given: no exponent, no rounding.
-func plain(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
