@@ -8,8 +8,23 @@ import "math"
 func ErlangB(servers int, load float64) float64 {
 	b := 1.0
 	for n := 1; n <= servers; n++ {
-		ab := load * b
-		b = ab / (float64(n) + ab)
+		b = erlangBStep(b, load, n)
+	}
+	return b
+}
+
+// smallestNormal is float64's smallest normal number, 2^-1022 ≈ 2.2e-308.
+const smallestNormal = 0x1p-1022
+
+// erlangBStep is one step of the Erlang B recursion, B(n) from B(n−1). Below
+// float64's normal range the recursion loses its precision and, rounding to the
+// nearest subnormal, sticks at 5e-324 instead of falling further: a blocking that
+// small is 0.
+func erlangBStep(b, load float64, n int) float64 {
+	ab := load * b
+	b = ab / (float64(n) + ab)
+	if b < smallestNormal {
+		return 0
 	}
 	return b
 }
@@ -24,8 +39,7 @@ func SmallestServers(load, blocking float64) int {
 	n := 0
 	for b > blocking {
 		n++
-		ab := load * b
-		b = ab / (float64(n) + ab)
+		b = erlangBStep(b, load, n)
 	}
 	return n
 }
@@ -156,13 +170,14 @@ func AverageSpeedOfAnswer(agents int, load, handleSeconds float64) float64 {
 // maxOccupancy (a share in (0, 1]). Callers bound the load; see
 // AgentsForServiceLevelWithin for a bounded search.
 func AgentsForServiceLevel(load, answerSeconds, handleSeconds, target, maxOccupancy float64) int {
-	n, _, _ := AgentsForServiceLevelWithin(load, answerSeconds, handleSeconds, target, maxOccupancy*100, math.MaxInt32)
+	n, _, _ := AgentsForServiceLevelWithin(load, answerSeconds, handleSeconds, target, maxOccupancy, math.MaxInt32)
 	return n
 }
 
-// ScheduledAgents is the agents to schedule so that agents remain after
-// shrinkagePct percent are away: ceil(agents / (1 − shrinkage)), rounded in whole
-// hundredths so that 21 at 30 % gives 30, not 31.
-func ScheduledAgents(agents int, shrinkagePct float64) int {
-	return int(CeilWhole(float64(agents) * 100 / (100 - shrinkagePct)))
+// ScheduledAgents is the agents to schedule so that agents remain after a share
+// shrinkage (in [0, 1)) of them is away: ceil(agents / (1 − shrinkage)), treating
+// a result within rounding of a whole number as whole, so that 21 at 0.3 gives 30,
+// not 31.
+func ScheduledAgents(agents int, shrinkage float64) int {
+	return int(CeilWhole(float64(agents) / (1 - shrinkage)))
 }

@@ -93,6 +93,17 @@ func TestErlangBEdges(t *testing.T) {
 			t.Errorf("ErlangB(%d, 0) = %v, want 0", n, got)
 		}
 	}
+	// Far below float64's range the blocking is 0, not the smallest subnormal
+	// 5e-324 that the recursion would stick at once A/n passes 1/2: B(15000, 10000)
+	// is about 4e-473.
+	for _, tt := range []struct {
+		n int
+		a float64
+	}{{1000, 10}, {15000, 10000}, {150000, 100000}} {
+		if got := calc.ErlangB(tt.n, tt.a); got != 0 {
+			t.Errorf("ErlangB(%d, %v) = %v, want 0 (far below float64's range)", tt.n, tt.a, got)
+		}
+	}
 	// One server: B = A/(1+A).
 	for _, a := range []float64{0.25, 1, 3, 99} {
 		if got, want := calc.ErlangB(1, a), a/(1+a); math.Abs(got-want) > 1e-15 {
@@ -272,7 +283,7 @@ func TestErlangCPublished(t *testing.T) {
 			t.Errorf("AverageSpeedOfAnswer(%d, %v, %v) = %v, want %v", tt.agents, load, handle, got, tt.asa)
 		}
 	}
-	if got := calc.Utilization(load, 14); math.Abs(got-71.43) > 5e-3 {
+	if got := load / 14 * 100; math.Abs(got-71.43) > 5e-3 {
 		t.Errorf("occupancy at 14 agents = %v %%, want 71.43 %%", got)
 	}
 	for _, maxOcc := range []float64{1, 0.9, 0.85, 0.75} {
@@ -280,8 +291,8 @@ func TestErlangCPublished(t *testing.T) {
 			t.Errorf("AgentsForServiceLevel(10, 20, 180, 0.80, %v) = %d, want 14", maxOcc, got)
 		}
 	}
-	if got := calc.ScheduledAgents(14, 30); got != 20 {
-		t.Errorf("ScheduledAgents(14, 30) = %d, want 20", got)
+	if got := calc.ScheduledAgents(14, 0.30); got != 20 {
+		t.Errorf("ScheduledAgents(14, 0.30) = %d, want 20", got)
 	}
 }
 
@@ -373,24 +384,24 @@ func TestAgentsForServiceLevel(t *testing.T) {
 
 func TestScheduledAgents(t *testing.T) {
 	tests := []struct {
-		agents       int
-		shrinkagePct float64
-		want         int
+		agents    int
+		shrinkage float64
+		want      int
 	}{
-		{14, 30, 20},
-		{21, 30, 30}, // 21/(1−0.30) is 30.000000000000004 in float64
-		{7, 30, 10},
-		{28, 30, 40},
+		{14, 0.30, 20},
+		{21, 0.30, 30}, // 21/(1−0.30) is 30.000000000000004 in float64
+		{7, 0.30, 10},
+		{28, 0.30, 40},
 		{10, 0, 10},
-		{1, 50, 2},
-		{3, 33, 5}, // 4.48
-		{15, 25, 20},
-		{0, 30, 0},
-		{22, 30, 32}, // 31.43
+		{1, 0.50, 2},
+		{3, 0.33, 5}, // 4.48
+		{15, 0.25, 20},
+		{0, 0.30, 0},
+		{22, 0.30, 32}, // 31.43
 	}
 	for _, tt := range tests {
-		if got := calc.ScheduledAgents(tt.agents, tt.shrinkagePct); got != tt.want {
-			t.Errorf("ScheduledAgents(%d, %v) = %d, want %d", tt.agents, tt.shrinkagePct, got, tt.want)
+		if got := calc.ScheduledAgents(tt.agents, tt.shrinkage); got != tt.want {
+			t.Errorf("ScheduledAgents(%d, %v) = %d, want %d", tt.agents, tt.shrinkage, got, tt.want)
 		}
 	}
 }

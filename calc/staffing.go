@@ -28,18 +28,18 @@ func WaitingWith(agents int, load, erlangB, answerSeconds, handleSeconds float64
 
 // AgentsForServiceLevelWithin is AgentsForServiceLevel with a bound: the smallest
 // number of agents, more than the load, with service level at or above target (a
-// share in (0, 1)) and occupancy A/N at or below maxOccupancyPct percent, looking no
-// further than maxAgents. It also returns the Erlang C figures at that number. ok is
+// share in (0, 1)) and occupancy A/N at or below maxOccupancy (a share in (0, 1]),
+// looking no further than maxAgents. It also returns the Erlang C figures at that number. ok is
 // false when more than maxAgents would be needed.
 //
 // It steps Erlang B from one N to the next, B(n) = A·B(n−1) / (n + A·B(n−1)), the
 // recursion ErlangB runs, so it returns what AgentsForServiceLevel returns while a
 // search that starts at N agents costs O(N) in all instead of O(N) per step.
-func AgentsForServiceLevelWithin(load, answerSeconds, handleSeconds, target, maxOccupancyPct float64, maxAgents int) (agents int, w Waiting, ok bool) {
+func AgentsForServiceLevelWithin(load, answerSeconds, handleSeconds, target, maxOccupancy float64, maxAgents int) (agents int, w Waiting, ok bool) {
 	start := math.Floor(load) + 1
-	// Occupancy A/N ≤ max: N ≥ A·100/max, in whole percent so that 8 erlangs at
-	// 80 % give 10 agents, not 11.
-	if byOccupancy := CeilWhole(load * 100 / maxOccupancyPct); byOccupancy > start {
+	// Occupancy A/N ≤ max: N ≥ A/max, a result within rounding of a whole number
+	// taken as whole, so that 8 erlangs at 0.8 give 10 agents, not 11.
+	if byOccupancy := CeilWhole(load / maxOccupancy); byOccupancy > start {
 		start = byOccupancy
 	}
 	if !(start <= float64(maxAgents)) {
@@ -56,7 +56,6 @@ func AgentsForServiceLevelWithin(load, answerSeconds, handleSeconds, target, max
 			return 0, Waiting{}, false
 		}
 		n++
-		ab := load * b
-		b = ab / (float64(n) + ab)
+		b = erlangBStep(b, load, n)
 	}
 }

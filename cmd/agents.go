@@ -86,7 +86,7 @@ null in JSON.`,
 	addBelowMax(fs, &in.ShrinkagePct, "shrinkage", 0, numberValue{what: "a percentage", min: 0, max: 100, suffix: "%"}, "percentage of scheduled time agents are away (breaks, training, absence)")
 	addNumber(fs, &in.MaxOccupancyPct, "max-occupancy", "", 100, numberValue{what: "a percentage", min: 0, minOpen: true, max: 100, suffix: "%"}, "most of their time (percent) agents may spend on calls")
 	addNumber(fs, &given, "agents", "", 0, numberValue{what: "a number of agents", min: 1, max: sizing.MaxAgents, whole: true}, "evaluate this many agents instead of sizing")
-	addCommonFlags(cmd, &c, "users per instance")
+	addCommonFlags(cmd, &c, "connect.users", "users per instance")
 	return cmd
 }
 

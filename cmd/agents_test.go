@@ -68,7 +68,7 @@ func TestAgentsFlags(t *testing.T) {
 			if in.ShrinkagePct != 0 || in.MaxOccupancyPct != 100 || in.Given != 0 {
 				t.Errorf("defaults: shrinkage %v, max occupancy %v, agents %v; want 0, 100, 0", in.ShrinkagePct, in.MaxOccupancyPct, in.Given)
 			}
-			if in.Limit != nil || in.Region != "" || in.TargetPct != 80 {
+			if overridden(in.Limits, "connect.users") != nil || in.Region != "" || in.TargetPct != 80 {
 				t.Errorf("common %+v", in.Common)
 			}
 			if o.Format != render.Table || o.DetailedExitcode {
@@ -92,8 +92,8 @@ func TestAgentsFlags(t *testing.T) {
 			}
 		}},
 		{"common flags", nil, append(published, "--limit", "1000", "--region", "us-east-1", "--target-utilization", "75", "-o", "json", "--detailed-exitcode"), func(t *testing.T, o *AgentsOptions) {
-			if o.In.Limit == nil || *o.In.Limit != (report.Limit{Value: 1000, Source: report.FromFlag}) {
-				t.Errorf("limit %+v", o.In.Limit)
+			if overridden(o.In.Limits, "connect.users") == nil || *overridden(o.In.Limits, "connect.users") != (report.Limit{Value: 1000, Source: report.FromFlag}) {
+				t.Errorf("limit %+v", overridden(o.In.Limits, "connect.users"))
 			}
 			if o.In.Region != "us-east-1" || o.In.TargetPct != 75 || o.Format != render.JSON || !o.DetailedExitcode {
 				t.Errorf("common %+v, output %+v", o.In.Common, o.Output)
@@ -103,8 +103,8 @@ func TestAgentsFlags(t *testing.T) {
 			if o.In.ShrinkagePct != 30 || o.In.MaxOccupancyPct != 85 {
 				t.Errorf("shrinkage %v, max occupancy %v; want 30, 85", o.In.ShrinkagePct, o.In.MaxOccupancyPct)
 			}
-			if o.In.Limit == nil || *o.In.Limit != (report.Limit{Value: 40, Source: report.FromEnv}) {
-				t.Errorf("limit %+v", o.In.Limit)
+			if overridden(o.In.Limits, "connect.users") == nil || *overridden(o.In.Limits, "connect.users") != (report.Limit{Value: 40, Source: report.FromEnv}) {
+				t.Errorf("limit %+v", overridden(o.In.Limits, "connect.users"))
 			}
 		}},
 	}

@@ -49,7 +49,7 @@ With --realtime-share, also check concurrent real-time calls with analytics (` +
 				Output: c.outputOptions(cmd),
 			}
 			if src := inv.source("realtime-limit"); src != "" {
-				opts.In.RealtimeLimit = &report.Limit{Value: rtLimit, Source: src}
+				opts.In.Limits = report.Override{ID: sizing.RealtimeCallsID, Value: report.Limit{Value: rtLimit, Source: src}, Next: opts.In.Limits}
 			}
 			if runF != nil {
 				return runF(opts)
@@ -63,7 +63,7 @@ With --realtime-share, also check concurrent real-time calls with analytics (` +
 	addNumber(fs, &share, "realtime-share", "", 0, numberValue{what: "a share of calls", min: 0, max: 1}, "share of calls (0 to 1) with real-time analytics; adds the real-time check")
 	addNumber(fs, &rtLimit, "realtime-limit", "", 0, numberValue{what: "the applied quota value", min: 1, max: maxQuota, whole: true}, "the account's applied value of concurrent real-time calls with analytics")
 	addBlocking(fs, &blocking)
-	addCommonFlags(cmd, &c, "concurrent post-call analytics jobs")
+	addCommonFlags(cmd, &c, sizing.PostCallJobsID, "concurrent post-call analytics jobs")
 	return cmd
 }
 

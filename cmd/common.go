@@ -13,6 +13,7 @@ import (
 
 // commonFlags are the flags every calculation has.
 type commonFlags struct {
+	mainID   string // the quota --limit sets
 	limit    float64
 	region   string
 	target   float64
@@ -45,7 +46,8 @@ func joinChoices(c []string) string {
 
 const detailedUsage = "exit 2 when a quota needs an increase request, 3 when a limit that cannot be raised is exceeded"
 
-func addCommonFlags(cmd *cobra.Command, c *commonFlags, limitWhat string) {
+func addCommonFlags(cmd *cobra.Command, c *commonFlags, mainID, limitWhat string) {
+	c.mainID = mainID
 	fs := cmd.Flags()
 	addNumber(fs, &c.limit, "limit", "", 0, numberValue{what: "the applied quota value", min: 1, max: maxQuota, whole: true},
 		"the account's applied value of "+limitWhat+" (default: the documented default)")
@@ -57,11 +59,11 @@ func addCommonFlags(cmd *cobra.Command, c *commonFlags, limitWhat string) {
 }
 
 func (c *commonFlags) sizing(inv *invocation) sizing.Common {
-	out := sizing.Common{Region: c.region, TargetPct: c.target}
+	var limits report.Limits = report.Defaults{Region: c.region}
 	if src := inv.source("limit"); src != "" {
-		out.Limit = &report.Limit{Value: c.limit, Source: src}
+		limits = report.Override{ID: c.mainID, Value: report.Limit{Value: c.limit, Source: src}, Next: limits}
 	}
-	return out
+	return sizing.Common{Limits: limits, Region: c.region, TargetPct: c.target}
 }
 
 func (c *commonFlags) outputOptions(cmd *cobra.Command) Output {

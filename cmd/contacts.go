@@ -65,7 +65,7 @@ setting the limit allows (limit - 1).`,
 	addNumber(fs, &in.OutboundCallsPerHour, "outbound-cph", "", 0, numberValue{what: "outbound calls per hour", min: 0, max: maxPerHour}, "outbound calls per hour")
 	addDuration(fs, &in.OutboundDurationMinutes, "outbound-duration", "the minutes an outbound call lasts", "minutes an outbound call lasts")
 	addBlocking(fs, &in.Blocking)
-	addCommonFlags(cmd, &c, "concurrent active calls per instance")
+	addCommonFlags(cmd, &c, "connect.concurrent-active-calls", "concurrent active calls per instance")
 	return cmd
 }
 
@@ -87,6 +87,7 @@ is at or below --blocking. --duration is the whole time a chat stays active.`,
 		example: `  connectcap chats --cph 400 --duration 25
   connectcap chats --cph 400 --duration 25m --limit 500 -o json`,
 		noun:  "chats",
+		id:    "connect.concurrent-active-chats",
 		quota: "concurrent active chats per instance",
 		size:  sizing.SizeChats,
 	})
@@ -105,6 +106,7 @@ scheduled against the ` + defaultOf("connect.task-schedule-ahead") + `-day limit
 		example: `  connectcap tasks --cph 900 --duration 3h
   connectcap tasks --cph 900 --duration 2d --schedule-ahead-days 5`,
 		noun:     "tasks",
+		id:       "connect.concurrent-active-tasks",
 		quota:    "concurrent active tasks per instance",
 		size:     sizing.SizeTasks,
 		schedule: true,
@@ -112,9 +114,9 @@ scheduled against the ` + defaultOf("connect.task-schedule-ahead") + `-day limit
 }
 
 type contactsCommand struct {
-	use, short, long, example, noun, quota string
-	size                                   func(sizing.Contacts) (*report.Result, error)
-	schedule                               bool
+	use, short, long, example, noun, id, quota string
+	size                                       func(sizing.Contacts) (*report.Result, error)
+	schedule                                   bool
 }
 
 func newCmdContacts(inv *invocation, runF func(*ContactsOptions) error, spec contactsCommand) *cobra.Command {
@@ -153,6 +155,6 @@ func newCmdContacts(inv *invocation, runF func(*ContactsOptions) error, spec con
 		addNumber(fs, &days, "schedule-ahead-days", "", 0, numberValue{what: "days", min: 0, max: 3650}, "how many days ahead tasks are scheduled")
 	}
 	addBlocking(fs, &in.Blocking)
-	addCommonFlags(cmd, &c, spec.quota)
+	addCommonFlags(cmd, &c, spec.id, spec.quota)
 	return cmd
 }

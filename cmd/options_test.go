@@ -10,6 +10,7 @@ import (
 	"github.com/connectcap/connectcap/render"
 	"github.com/connectcap/connectcap/report"
 	"github.com/connectcap/connectcap/sizing"
+	"github.com/connectcap/connectcap/tables"
 	"github.com/spf13/cobra"
 )
 
@@ -114,7 +115,7 @@ func TestAnalyticsOptions(t *testing.T) {
 		Common:          sizing.Common{TargetPct: sizing.DefaultTargetPct},
 		DurationMinutes: 10, CallsPerHour: 3000, Blocking: sizing.DefaultBlocking,
 	}
-	if o.In.Common.Limit != nil || o.In.RealtimeShare != nil || o.In.RealtimeLimit != nil {
+	if overridden(o.In.Limits, sizing.PostCallJobsID) != nil || o.In.RealtimeShare != nil || overridden(o.In.Limits, sizing.RealtimeCallsID) != nil {
 		t.Errorf("optional inputs set without flags: %+v", o.In)
 	}
 	if o.In.Region != want.Region || o.In.TargetPct != want.TargetPct || o.In.DurationMinutes != want.DurationMinutes ||
@@ -137,11 +138,11 @@ func TestAnalyticsOptions(t *testing.T) {
 	if o.In.RealtimeShare == nil || *o.In.RealtimeShare != 0.25 {
 		t.Errorf("RealtimeShare = %v, want 0.25", o.In.RealtimeShare)
 	}
-	if o.In.RealtimeLimit == nil || *o.In.RealtimeLimit != (report.Limit{Value: 80, Source: report.FromFlag}) {
-		t.Errorf("RealtimeLimit = %+v, want 80 from the flag", o.In.RealtimeLimit)
+	if overridden(o.In.Limits, sizing.RealtimeCallsID) == nil || *overridden(o.In.Limits, sizing.RealtimeCallsID) != (report.Limit{Value: 80, Source: report.FromFlag}) {
+		t.Errorf("RealtimeLimit = %+v, want 80 from the flag", overridden(o.In.Limits, sizing.RealtimeCallsID))
 	}
-	if o.In.Limit == nil || *o.In.Limit != (report.Limit{Value: 300, Source: report.FromFlag}) {
-		t.Errorf("Limit = %+v, want 300 from the flag", o.In.Limit)
+	if overridden(o.In.Limits, sizing.PostCallJobsID) == nil || *overridden(o.In.Limits, sizing.PostCallJobsID) != (report.Limit{Value: 300, Source: report.FromFlag}) {
+		t.Errorf("Limit = %+v, want 300 from the flag", overridden(o.In.Limits, sizing.PostCallJobsID))
 	}
 	if o.Format != render.JSON || !o.DetailedExitcode {
 		t.Errorf("output = %+v, want json with --detailed-exitcode", o.Output)
@@ -177,8 +178,8 @@ func TestRangeEdges(t *testing.T) {
 	if o.In.DurationMinutes != 1.0/60 || o.In.TargetPct != 1 || o.In.Blocking != 1e-9 {
 		t.Errorf("inputs = %+v, want 1 s, 1 %%, 1e-9", o.In)
 	}
-	if o.In.Limit == nil || o.In.Limit.Value != 1000000 || o.In.RealtimeLimit == nil || o.In.RealtimeLimit.Value != 1000000 {
-		t.Errorf("limits = %+v, %+v; want 1000000", o.In.Limit, o.In.RealtimeLimit)
+	if overridden(o.In.Limits, sizing.PostCallJobsID) == nil || overridden(o.In.Limits, sizing.PostCallJobsID).Value != 1000000 || overridden(o.In.Limits, sizing.RealtimeCallsID) == nil || overridden(o.In.Limits, sizing.RealtimeCallsID).Value != 1000000 {
+		t.Errorf("limits = %+v, %+v; want 1000000", overridden(o.In.Limits, sizing.PostCallJobsID), overridden(o.In.Limits, sizing.RealtimeCallsID))
 	}
 
 	for _, tc := range []struct {
@@ -234,10 +235,10 @@ func TestLimitSources(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			o, _ := analyticsOptions(t, tc.env, append(append([]string{}, base...), tc.args...)...)
 			switch {
-			case tc.want == nil && o.In.Limit != nil:
-				t.Errorf("Limit = %+v, want none", *o.In.Limit)
-			case tc.want != nil && (o.In.Limit == nil || *o.In.Limit != *tc.want):
-				t.Errorf("Limit = %+v, want %+v", o.In.Limit, *tc.want)
+			case tc.want == nil && overridden(o.In.Limits, sizing.PostCallJobsID) != nil:
+				t.Errorf("Limit = %+v, want none", *overridden(o.In.Limits, sizing.PostCallJobsID))
+			case tc.want != nil && (overridden(o.In.Limits, sizing.PostCallJobsID) == nil || *overridden(o.In.Limits, sizing.PostCallJobsID) != *tc.want):
+				t.Errorf("Limit = %+v, want %+v", overridden(o.In.Limits, sizing.PostCallJobsID), *tc.want)
 			}
 		})
 	}
@@ -279,8 +280,8 @@ func TestCallsOptions(t *testing.T) {
 		got.In.Blocking != want.Blocking {
 		t.Errorf("inputs = %+v, want %+v", got.In, want)
 	}
-	if got.In.Limit == nil || *got.In.Limit != (report.Limit{Value: 150, Source: report.FromFlag}) {
-		t.Errorf("Limit = %+v", got.In.Limit)
+	if overridden(got.In.Limits, "connect.concurrent-active-calls") == nil || *overridden(got.In.Limits, "connect.concurrent-active-calls") != (report.Limit{Value: 150, Source: report.FromFlag}) {
+		t.Errorf("Limit = %+v", overridden(got.In.Limits, "connect.concurrent-active-calls"))
 	}
 
 	if err := run(map[string]string{"CONNECTCAP_CALLS_CPH": "100", "CONNECTCAP_DURATION": "6"}); err != nil {
@@ -422,4 +423,14 @@ func TestExecuteExitCodes(t *testing.T) {
 			t.Errorf("%v: stdout %d bytes, stderr %q", tc.args, stdout.Len(), stderr)
 		}
 	}
+}
+
+// overridden is the limit of quota id that l holds from a flag, the environment
+// or a config file; nil when it is the page's default.
+func overridden(l report.Limits, id string) *report.Limit {
+	got := l.Limit(tables.MustLookup(id))
+	if got.Source == report.FromDefault || got.Source == report.FromRegionDefault {
+		return nil
+	}
+	return &got
 }

@@ -6,7 +6,6 @@ import (
 	"io"
 	"os"
 
-	"github.com/connectcap/connectcap/calc"
 	"github.com/connectcap/connectcap/plan"
 	"github.com/connectcap/connectcap/render"
 	"github.com/connectcap/connectcap/report"
@@ -143,7 +142,7 @@ prints the plan file's JSON Schema.`,
 			if opts.OnlyActions {
 				var keep []report.Check
 				for _, ch := range r.Checks {
-					if ch.Status == calc.Increase || ch.Status == calc.HardLimit {
+					if ch.Status.NeedsAction() {
 						keep = append(keep, ch)
 					}
 				}

@@ -61,6 +61,6 @@ over --domains.`,
 	addNumber(fs, &in.Watchlists, "watchlists", "", 0, numberValue{what: "a number of watchlists", min: 1, max: 1000, whole: true}, "watchlists per domain, including the default (default: the fewest that hold the fraudsters)")
 	addNumber(fs, &in.SpeakerBatch, "speaker-batch", "", 0, numberValue{what: "a batch size", min: 1, max: maxCount, whole: true}, "speakers per batch enrollment job (default: the largest the quota allows)")
 	addNumber(fs, &in.FraudsterBatch, "fraudster-batch", "", 0, numberValue{what: "a batch size", min: 1, max: maxCount, whole: true}, "fraudsters per batch registration job (default: the largest the quota allows)")
-	addCommonFlags(cmd, &c, "concurrent active sessions per domain")
+	addCommonFlags(cmd, &c, "voice-id.concurrent-sessions", "concurrent active sessions per domain")
 	return cmd
 }

@@ -98,20 +98,23 @@ func (e *evaluator) api(n *apiNeed) {
 	e.figure(prefix, "requests_per_second", n.rate, n.operation+" requests per second", "requests/second")
 	sort.Strings(n.consumers)
 	from := fmt.Sprintf("%s from %s.", n.operation, joinNames(n.consumers))
-	limit := e.limit(q, in)
+	c := e.common(in)
 	if code, ok := tables.OperationQuotaCodes[n.operation]; ok && q.Service == "connect" {
+		// An operation's own quota code applies to that operation alone.
 		if v, given := e.p.Applied[code]; given {
-			limit = report.Limit{Value: v, Source: report.FromPlan}
+			c.Limits = report.Override{ID: q.ID, Value: report.Limit{Value: v, Source: report.FromPlan}, Next: c.Limits}
 		}
 	}
-	c := report.NewCheck(q, n.rate, limit, e.o.TargetPct, strings.TrimSpace(from+" "+q.Note))
-	named(&c, q, n.operation)
-	e.record(Item{Check: c, Operation: n.operation}, in)
+	rc := c.Check(q.ID, n.rate, strings.TrimSpace(from+" "+q.Note))
+	named(&rc, q, n.operation)
+	e.record(Item{Check: rc, Operation: n.operation}, in)
 	if q.Burst > 0 && n.alignedBurst > 0 {
 		burst := n.alignedBurst + math.Ceil(n.unalignedRate-1e-9)
 		e.figure(prefix, "burst_requests", burst, n.operation+" requests arriving at once", "requests")
-		burstLimit := report.Limit{Value: q.Burst, Source: report.FromDefault}
-		bc := report.NewCheck(q, burst, burstLimit, e.o.TargetPct, from+" Aligned clients fire together; stagger them to stay under the burst limit.")
+		// The burst is a limit of its own, in requests, that Service Quotas does not
+		// hold: the page's value is the limit.
+		c.Limits = report.Override{ID: q.ID, Value: report.Limit{Value: q.Burst, Source: report.FromDefault}, Next: c.Limits}
+		bc := c.Check(q.ID, burst, from+" Aligned clients fire together; stagger them to stay under the burst limit.")
 		named(&bc, q, n.operation)
 		bc.Name += " (burst)"
 		bc.Unit = "requests"
@@ -183,6 +186,8 @@ func (e *evaluator) untouched() {
 		if e.touched[q.ID] {
 			continue
 		}
-		e.record(Item{Check: report.NewCheck(q, 0, e.limit(q, nil), e.o.TargetPct, "Not in the plan.")}, nil)
+		u := report.Untouched(q, e.limits(nil).Limit(q))
+		u.Note = "Not in the plan."
+		e.record(Item{Check: u}, nil)
 	}
 }

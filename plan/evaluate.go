@@ -76,15 +76,16 @@ func Evaluate(p *Plan, o Options) (*Evaluation, error) {
 	if e.o.TargetPct == 0 {
 		e.o.TargetPct = sizing.DefaultTargetPct
 	}
-	var lens lensNeed
-	var voiceIDCalls float64
+	var n needs
 	for i := range p.Instances {
 		in := &p.Instances[i]
-		if err := e.instance(in, &lens, &voiceIDCalls); err != nil {
+		if err := e.instance(in, &n); err != nil {
 			return nil, err
 		}
 	}
-	e.account(&lens, voiceIDCalls)
+	if err := e.account(&n); err != nil {
+		return nil, err
+	}
 	e.knockOns()
 	e.apis()
 	e.instancesCheck()
@@ -112,53 +113,41 @@ func Evaluate(p *Plan, o Options) (*Evaluation, error) {
 	return &Evaluation{Result: r, Items: e.items, Region: e.region}, nil
 }
 
-// limit is the applied value of q for an instance ("" for account rows): the
-// instance's applied map, then the plan's, then the page's default.
-func (e *evaluator) limit(q tables.Quota, in *Instance) report.Limit {
+// limits are the sources of an instance's limits ("" for account rows): the
+// instance's applied map, then the plan's, then the page's defaults in the Region.
+func (e *evaluator) limits(in *Instance) report.Limits {
+	var l report.Limits = report.Applied{Values: e.p.Applied, Source: report.FromPlan, Next: report.Defaults{Region: e.region}}
+	if in != nil && len(in.Applied) > 0 {
+		l = report.Applied{Values: in.Applied, Source: report.FromPlan, Next: l}
+	}
+	return l
+}
+
+// common is what every sizing of an instance's (or, with nil, the account's) needs
+// shares.
+func (e *evaluator) common(in *Instance) sizing.Common {
+	c := sizing.Common{Limits: e.limits(in), Region: e.region, TargetPct: e.o.TargetPct}
 	if in != nil {
-		if v, ok := appliedValue(in.Applied, q); ok {
-			return report.Limit{Value: v, Source: report.FromPlan}
-		}
+		c.Instance = in.Name
 	}
-	if v, ok := appliedValue(e.p.Applied, q); ok {
-		return report.Limit{Value: v, Source: report.FromPlan}
-	}
-	return report.DefaultLimit(q, e.region)
-}
-
-func appliedValue(m map[string]float64, q tables.Quota) (float64, bool) {
-	if v, ok := m[q.ID]; ok {
-		return v, true
-	}
-	for k, v := range m {
-		if q.QuotaCode != "" && strings.EqualFold(k, q.QuotaCode) {
-			return v, true
-		}
-	}
-	return 0, false
-}
-
-func (e *evaluator) common(q tables.Quota, in *Instance) sizing.Common {
-	l := e.limit(q, in)
-	return sizing.Common{Limit: &l, Region: e.region, TargetPct: e.o.TargetPct}
+	return c
 }
 
 // add grades a need and records it.
 func (e *evaluator) add(id string, required float64, in *Instance, note string) *Item {
-	q := tables.MustLookup(id)
-	c := report.NewCheck(q, required, e.limit(q, in), e.o.TargetPct, note)
-	return e.record(Item{Check: c}, in)
+	return e.record(Item{Check: e.common(in).Check(id, required, note)}, in)
 }
 
 // record files a check, naming its instance and, for a hard limit, the way out.
 func (e *evaluator) record(it Item, in *Instance) *Item {
 	e.touched[it.Check.ID] = true
-	it.Label = it.Check.Name
+	if it.Label == "" {
+		it.Label = it.Check.Name
+	}
 	if in != nil {
 		it.Instance, it.ARN = in.Name, in.ARN
-		it.Check.Name += " [" + in.Name + "]"
 	}
-	if it.Check.Status == calc.HardLimit {
+	if it.Check.Status == report.HardLimit {
 		it.Check.Note = e.remedy(it, in)
 	}
 	e.items = append(e.items, it)
@@ -182,14 +171,6 @@ func (e *evaluator) take(r *report.Result, prefix string, in *Instance) {
 	for _, c := range r.Checks {
 		e.record(Item{Check: c}, in)
 	}
-}
-
-// lensNeed sums Contact Lens needs over instances: the page does not say whether
-// these quotas are per instance or per account, so connectcap checks the sum of
-// every instance's need, which covers both readings.
-type lensNeed struct {
-	postCall, postChat, realtime float64
-	any                          [3]bool
 }
 
 var inventoryQuotas = []struct {
@@ -217,8 +198,17 @@ var inventoryQuotas = []struct {
 	{"connect.task-template-fields", func(v *Inventory) *float64 { return v.TaskTemplateFields }},
 }
 
-func (e *evaluator) instance(in *Instance, lens *lensNeed, voiceIDCalls *float64) error {
+// needs are what the instances add up to for the account's quotas.
+type needs struct {
+	lens         []sizing.LensUse
+	voiceIDCalls float64
+}
+
+// instance sizes one instance: its inventory, then each channel's traffic, then
+// its users.
+func (e *evaluator) instance(in *Instance, n *needs) error {
 	name := in.Name
+	c := e.common(in)
 	if in.Inventory != nil {
 		for _, iq := range inventoryQuotas {
 			if v := iq.get(in.Inventory); v != nil {
@@ -230,68 +220,83 @@ func (e *evaluator) instance(in *Instance, lens *lensNeed, voiceIDCalls *float64
 	if t == nil {
 		t = &Traffic{}
 	}
+	lens := sizing.LensUse{}
 	if v := t.Voice; v != nil {
-		q := tables.MustLookup("connect.concurrent-active-calls")
-		c := sizing.Calls{Common: e.common(q, in), CallsPerHour: v.InboundCallsPerHour, DurationMinutes: float64(*v.MinutesInConnect), Blocking: e.block}
+		calls := sizing.Calls{Common: c, CallsPerHour: v.InboundCallsPerHour, DurationMinutes: float64(*v.MinutesInConnect), Blocking: e.block}
 		if v.OutboundCallsPerHour != nil && v.OutboundMinutes != nil {
-			c.OutboundCallsPerHour, c.OutboundDurationMinutes = *v.OutboundCallsPerHour, float64(*v.OutboundMinutes)
+			calls.OutboundCallsPerHour, calls.OutboundDurationMinutes = *v.OutboundCallsPerHour, float64(*v.OutboundMinutes)
 		}
-		r, err := sizing.SizeCalls(c)
+		r, err := sizing.SizeCalls(calls)
 		if err != nil {
 			return e.sizingError(err, instancePath(e.p, name)+".traffic.voice.inbound_calls_per_hour")
 		}
 		e.take(r, name+".calls", in)
 		if v.VoiceIDShare != nil {
-			*voiceIDCalls += v.InboundCallsPerHour * *v.VoiceIDShare
+			n.voiceIDCalls += v.InboundCallsPerHour * *v.VoiceIDShare
 		}
-		if cl := in.ContactLens; cl != nil {
-			if cl.PostCallShare != nil {
-				lens.postCall += calc.PostCallJobs(c.DurationMinutes, c.CallsPerHour**cl.PostCallShare) + calc.PostCallJobs(c.OutboundDurationMinutes, c.OutboundCallsPerHour**cl.PostCallShare)
-				lens.any[0] = true
-			}
-			if cl.RealtimeShare != nil {
-				load := (calc.OfferedLoad(c.CallsPerHour, c.DurationMinutes) + calc.OfferedLoad(c.OutboundCallsPerHour, c.OutboundDurationMinutes)) * *cl.RealtimeShare
-				need := float64(calc.SmallestServers(load, e.block))
-				e.figure(name+".contact_lens", "realtime_offered_load_erlangs", load, "real-time analytics offered load", "erlangs")
-				lens.realtime += need
-				lens.any[2] = true
-			}
-		}
+		lens.Calls = calls
 	}
 	if ch := t.Chat; ch != nil {
-		q := tables.MustLookup("connect.concurrent-active-chats")
-		r, err := sizing.SizeChats(sizing.Contacts{Common: e.common(q, in), PerHour: ch.ChatsPerHour, DurationMinutes: float64(*ch.MinutesInConnect), Blocking: e.block})
+		r, err := sizing.SizeChats(sizing.Contacts{Common: c, PerHour: ch.ChatsPerHour, DurationMinutes: float64(*ch.MinutesInConnect), Blocking: e.block})
 		if err != nil {
 			return e.sizingError(err, instancePath(e.p, name)+".traffic.chat.chats_per_hour")
 		}
 		e.take(r, name+".chats", in)
-		if cl := in.ContactLens; cl != nil && cl.PostChatShare != nil {
-			lens.postChat += calc.PostCallJobs(float64(*ch.MinutesInConnect), ch.ChatsPerHour**cl.PostChatShare)
-			lens.any[1] = true
-		}
+		lens.ChatsPerHour, lens.ChatMinutes = ch.ChatsPerHour, float64(*ch.MinutesInConnect)
 	}
 	if tk := t.Tasks; tk != nil {
-		q := tables.MustLookup("connect.concurrent-active-tasks")
-		r, err := sizing.SizeTasks(sizing.Contacts{Common: e.common(q, in), PerHour: tk.TasksPerHour, DurationMinutes: float64(*tk.MinutesInConnect), Blocking: e.block, ScheduleAheadDays: tk.ScheduleAheadDays})
+		r, err := sizing.SizeTasks(sizing.Contacts{Common: c, PerHour: tk.TasksPerHour, DurationMinutes: float64(*tk.MinutesInConnect), Blocking: e.block, ScheduleAheadDays: tk.ScheduleAheadDays})
 		if err != nil {
 			return e.sizingError(err, instancePath(e.p, name)+".traffic.tasks.tasks_per_hour")
 		}
 		e.take(r, name+".tasks", in)
 	}
-	if u := in.Users; u != nil {
-		agents := 0.0
-		if u.Agents != nil {
-			agents = *u.Agents
-		} else if u.Staffing != nil {
-			var err error
-			if agents, err = e.staff(in); err != nil {
-				return err
-			}
+	if cl := in.ContactLens; cl != nil {
+		if t.Voice != nil {
+			lens.PostCallShare, lens.RealtimeShare = cl.PostCallShare, cl.RealtimeShare
 		}
-		users := agents + deref(u.Supervisors) + deref(u.Other)
-		e.figure(name+".staff", "users", users, "users (agents + supervisors + other)", "")
-		e.add("connect.users", users, in, "")
+		if t.Chat != nil {
+			lens.PostChatShare = cl.PostChatShare
+		}
+		if lens.RealtimeShare != nil {
+			e.figure(name+".contact_lens", "realtime_offered_load_erlangs", lens.RealtimeLoad(), "real-time analytics offered load", "erlangs")
+		}
+		n.lens = append(n.lens, lens)
 	}
+	if u := in.Users; u != nil {
+		if err := e.users(in, u); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// users checks users per instance against the roster: the agents' headcount as
+// given, or the agents sized for the peak times the plan's roster factor (every
+// agent on every shift has an account), plus supervisors and other users.
+func (e *evaluator) users(in *Instance, u *Users) error {
+	var agents float64
+	var from string
+	switch {
+	case u.Agents != nil:
+		agents = *u.Agents
+		from = fmt.Sprintf("Users from the plan's headcount: %s agents", trim(agents))
+	case u.Staffing != nil:
+		peak, err := e.staff(in)
+		if err != nil {
+			return err
+		}
+		agents = calc.CeilWhole(peak * *u.RosterFactor)
+		from = fmt.Sprintf("Users from the roster: %s agents scheduled at the peak x roster factor %s = %s agent accounts", trim(peak), trim(*u.RosterFactor), trim(agents))
+	}
+	supervisors, other := deref(u.Supervisors), deref(u.Other)
+	users := agents + supervisors + other
+	note := fmt.Sprintf("%s, + %s supervisors + %s other users.", from, trim(supervisors), trim(other))
+	if from == "" {
+		note = fmt.Sprintf("Users from the plan: %s supervisors + %s other users, no agents given.", trim(supervisors), trim(other))
+	}
+	e.figure(in.Name+".staff", "users", users, "users (agents + supervisors + other)", "")
+	e.add("connect.users", users, in, note)
 	return nil
 }
 
@@ -312,101 +317,73 @@ func deref(p *float64) float64 {
 }
 
 // staff sizes an instance's agents with Erlang C, channel by channel, and returns
-// the scheduled agents.
+// the agents scheduled at the peak.
 func (e *evaluator) staff(in *Instance) (float64, error) {
 	s := in.Users.Staffing
 	t := in.Traffic
-	answer := float64(*s.AnswerWithin) * 60
-	target := s.ServiceLevelPct / 100
-	maxOcc := 1.0
+	targets := sizing.Agents{AnswerWithinSeconds: float64(*s.AnswerWithin) * 60, ServiceLevelPct: s.ServiceLevelPct,
+		ShrinkagePct: deref(s.ShrinkagePct), MaxOccupancyPct: 100}
 	if s.MaxOccupancyPct != nil {
-		maxOcc = *s.MaxOccupancyPct / 100
+		targets.MaxOccupancyPct = *s.MaxOccupancyPct
 	}
-	total := 0
-	channel := func(label string, perHour, handleMinutes, concurrency float64) error {
+	var channels []sizing.Channel
+	add := func(name string, perHour float64, handle *Minutes, minutesInConnect *Minutes, concurrency *float64) {
 		if perHour <= 0 {
-			return nil
+			return
 		}
-		load := calc.OfferedLoad(perHour, handleMinutes) / concurrency
-		if load > 100_000 {
-			return e.p.errorf(instancePath(e.p, in.Name)+".users.staffing", "%s load of %.6g erlangs is more than connectcap staffs (100000)", label, load)
+		h := minutesInConnect
+		if handle != nil {
+			h = handle
 		}
-		agents := calc.AgentsForServiceLevel(load, answer, handleMinutes*60, target, maxOcc)
-		e.figure(in.Name+".staff", label+"_agents", agents, label+" agents (Erlang C)", "")
-		total += agents
-		return nil
+		c := 1.0
+		if concurrency != nil {
+			c = *concurrency
+		}
+		channels = append(channels, sizing.Channel{Name: name, PerHour: perHour, AHTSeconds: float64(*h) * 60, Concurrency: c})
 	}
 	if v := t.Voice; v != nil {
-		h := float64(*v.MinutesInConnect)
-		if v.HandleTime != nil {
-			h = float64(*v.HandleTime)
-		}
-		if err := channel("voice", v.InboundCallsPerHour, h, 1); err != nil {
-			return 0, err
-		}
+		add("voice", v.InboundCallsPerHour, v.HandleTime, v.MinutesInConnect, nil)
 	}
 	if c := t.Chat; c != nil {
-		h := float64(*c.MinutesInConnect)
-		if c.HandleTime != nil {
-			h = float64(*c.HandleTime)
-		}
-		conc := 1.0
-		if c.Concurrency != nil {
-			conc = *c.Concurrency
-		}
-		if err := channel("chat", c.ChatsPerHour, h, conc); err != nil {
-			return 0, err
-		}
+		add("chat", c.ChatsPerHour, c.HandleTime, c.MinutesInConnect, c.Concurrency)
 	}
 	if k := t.Tasks; k != nil && k.HandleTime != nil {
-		if err := channel("task", k.TasksPerHour, float64(*k.HandleTime), 1); err != nil {
-			return 0, err
-		}
+		add("task", k.TasksPerHour, k.HandleTime, k.HandleTime, nil)
 	}
-	scheduled := calc.ScheduledAgents(total, deref(s.ShrinkagePct))
-	e.figure(in.Name+".staff", "agents", total, "agents (Erlang C)", "")
-	e.figure(in.Name+".staff", "scheduled_agents", scheduled, "scheduled agents (after shrinkage)", "")
-	return float64(scheduled), nil
+	r, err := sizing.StaffChannels(targets, channels)
+	if err != nil {
+		return 0, e.sizingError(err, instancePath(e.p, in.Name)+".users.staffing")
+	}
+	for i, ch := range channels {
+		e.figure(in.Name+".staff", ch.Name+"_agents", r.PerChannel[i], ch.Name+" agents (Erlang C)", "")
+	}
+	e.figure(in.Name+".staff", "agents", r.Agents, "agents (Erlang C)", "")
+	e.figure(in.Name+".staff", "scheduled_agents", r.Scheduled, "scheduled agents (after shrinkage)", "")
+	return float64(r.Scheduled), nil
 }
 
-func (e *evaluator) account(lens *lensNeed, voiceIDCalls float64) {
-	lensNote := " Summed over the plan's instances: the page does not say whether this quota is per instance or per account."
-	if lens.any[0] {
-		e.figure("account.contact_lens", "post_call_jobs", lens.postCall, "concurrent post-call jobs", "")
-		e.add("contact-lens.concurrent-post-call-jobs", calc.CeilWhole(lens.postCall), nil, tables.MustLookup("contact-lens.concurrent-post-call-jobs").Note+lensNote)
+// account sizes the quotas that the instances share: Contact Lens (summed over
+// instances) and Voice ID, then the plan's account sections.
+func (e *evaluator) account(n *needs) error {
+	c := e.common(nil)
+	if len(n.lens) > 0 {
+		e.take(sizing.SizeContactLens(c, n.lens, e.block), "account.contact_lens", nil)
 	}
-	if lens.any[1] {
-		e.figure("account.contact_lens", "post_chat_jobs", lens.postChat, "concurrent post-chat jobs", "")
-		e.add("contact-lens.concurrent-post-chat-jobs", calc.CeilWhole(lens.postChat), nil, "Jobs = chat minutes x 0.4 x chats per hour / 60, the page's post-contact formula."+lensNote)
-	}
-	if lens.any[2] {
-		e.add("contact-lens.concurrent-realtime-calls", lens.realtime, nil, "Each instance sized with Erlang B at the blocking target."+lensNote)
-	}
-	if v := e.p.VoiceID; v != nil || voiceIDCalls > 0 {
+	if v := e.p.VoiceID; v != nil || n.voiceIDCalls > 0 {
 		if v == nil {
 			v = &VoiceID{}
 		}
-		q := tables.MustLookup("voice-id.concurrent-sessions")
-		in := sizing.VoiceID{Common: e.common(q, nil), CallsPerHour: voiceIDCalls, Domains: 1, Speakers: v.Speakers, Fraudsters: v.Fraudsters,
-			Watchlists: deref(v.Watchlists), SpeakerBatch: deref(v.SpeakerBatch), FraudsterBatch: deref(v.FraudsterBatch)}
+		in := sizing.VoiceID{Common: c, CallsPerHour: n.voiceIDCalls, Domains: 1, Speakers: v.Speakers, Fraudsters: v.Fraudsters,
+			Watchlists: deref(v.Watchlists), SpeakerBatch: deref(v.SpeakerBatch), FraudsterBatch: deref(v.FraudsterBatch),
+			EnrollmentJobs: v.ConcurrentEnrollmentJobs, RegistrationJobs: v.ConcurrentRegistrationJobs}
 		if v.Domains != nil && *v.Domains > 0 {
 			in.Domains = *v.Domains
 		}
-		r, _ := sizing.SizeVoiceID(in)
-		for i := range r.Checks {
-			c := &r.Checks[i]
-			if c.LimitSource != report.FromPlan {
-				q := tables.MustLookup(c.ID)
-				*c = report.NewCheck(q, c.Required, e.limit(q, nil), e.o.TargetPct, c.Note)
-			}
+		r, err := sizing.SizeVoiceID(in)
+		if err != nil {
+			return e.sizingError(err, "voice_id")
 		}
 		e.take(r, "account.voice_id", nil)
-		if v.ConcurrentEnrollmentJobs != nil {
-			e.add("voice-id.active-speaker-enrollment-jobs", *v.ConcurrentEnrollmentJobs, nil, "")
-		}
-		if v.ConcurrentRegistrationJobs != nil {
-			e.add("voice-id.active-fraudster-registration-jobs", *v.ConcurrentRegistrationJobs, nil, "")
-		}
 	}
 	direct := func(id string, v *float64) {
 		if v != nil {
@@ -450,6 +427,7 @@ func (e *evaluator) account(lens *lensNeed, voiceIDCalls float64) {
 		direct("appintegrations.event-integration-associations", a.EventIntegrationAssociations)
 	}
 	direct("outbound-campaigns.campaigns", e.p.Campaigns)
+	return nil
 }
 
 // instancesCheck checks instances per account, and again with the extra instances
@@ -466,6 +444,7 @@ func (e *evaluator) instancesCheck() {
 	}
 	it := e.add("connect.instances", total, nil, fmt.Sprintf("Knock-on check: the instances needed if every hard limit exceeded per instance is spread over more instances (%s today).", trim(n)))
 	it.Check.Name += " (if hard limits are spread)"
+	it.Label = it.Check.Name
 }
 
 // remedy explains what fixes an exceeded limit that cannot be raised.
@@ -530,13 +509,14 @@ func (e *evaluator) knockOns() {
 	}
 	for _, s := range spread {
 		for _, it := range e.items {
-			if it.Check.ID != s.hard || it.Check.Status != calc.HardLimit {
+			if it.Check.ID != s.hard || it.Check.Status != report.HardLimit {
 				continue
 			}
 			have := math.Max(1, deref(s.have))
 			n := have - 1 + calc.CeilWhole(it.Check.Required/it.Check.Limit)
 			k := e.add(s.target, n, nil, fmt.Sprintf("Knock-on check: %s %s if %s (%s today).", trim(n), s.what, s.how, trim(have)))
 			k.Check.Name += " (if " + s.how + ")"
+			k.Label = k.Check.Name
 			break
 		}
 	}

@@ -17,7 +17,7 @@ func TestDecodeRegressions(t *testing.T) {
 			"p.yaml:6: instances[0].users.staffing.answer_within: has no value"},
 		{"applied value over the bound", "applied:\n  connect.concurrent-active-calls: 1000000000\ninstances:\n  - name: a\n",
 			"p.yaml:2: applied.connect.concurrent-active-calls: 1000000000: too large; accepted: a quota value greater than 0 and at most 1000000"},
-		{"tiny occupancy cap", "instances:\n  - name: a\n    traffic: {voice: {inbound_calls_per_hour: 10, minutes_in_connect: 5}}\n    users:\n      staffing: {service_level_pct: 80, answer_within: 20s, max_occupancy_pct: 0.000001}\n",
+		{"tiny occupancy cap", "instances:\n  - name: a\n    traffic: {voice: {inbound_calls_per_hour: 10, minutes_in_connect: 5}}\n    users:\n      staffing: {service_level_pct: 80, answer_within: 20s, max_occupancy_pct: 0.000001}\n      roster_factor: 1\n",
 			"instances[0].users.staffing.max_occupancy_pct: 1e-06: too small; accepted: a percentage from 1 to 100"},
 		{"first bad applied key in file order", "applied:\n  zz.nope: 1\n  aa.nope: 2\n  connect.users: 3\ninstances:\n  - name: a\n",
 			`p.yaml:2: applied.zz.nope: unknown quota id or quota code "zz.nope"`},

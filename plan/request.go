@@ -5,7 +5,6 @@ import (
 	"io"
 	"strings"
 
-	"github.com/connectcap/connectcap/calc"
 	"github.com/connectcap/connectcap/render"
 	"github.com/connectcap/connectcap/report"
 	"github.com/connectcap/connectcap/tables"
@@ -20,6 +19,7 @@ type Request struct {
 	CurrentLimit float64            `json:"current_limit" yaml:"current_limit"`
 	LimitSource  report.LimitSource `json:"limit_source" yaml:"limit_source"`
 	DesiredValue float64            `json:"desired_value" yaml:"desired_value"`
+	Unit         string             `json:"unit" yaml:"unit"`
 	Region       string             `json:"region" yaml:"region"`
 	ServiceCode  *string            `json:"service_code" yaml:"service_code"`
 	QuotaCode    *string            `json:"quota_code" yaml:"quota_code"`
@@ -29,15 +29,28 @@ type Request struct {
 	Method string `json:"method" yaml:"method"`
 	// Command is the AWS CLI call; null for a support-form request.
 	Command *string `json:"command" yaml:"command"`
-	Text    string  `json:"text" yaml:"text"`
+	// Covers lists the needs the desired value covers: one per instance and check
+	// that the request serves.
+	Covers []Need  `json:"covers" yaml:"covers"`
+	Text   string  `json:"text" yaml:"text"`
+}
+
+// Need is one check's need that a request covers.
+type Need struct {
+	Check    string  `json:"check" yaml:"check"` // the check's name
+	Instance *string `json:"instance" yaml:"instance"`
+	Required float64 `json:"required" yaml:"required"`
+	Status   string  `json:"status" yaml:"status"` // warn or increase
 }
 
 // Blocked is a limit that cannot be raised, with its way out.
 type Blocked struct {
 	ID       string  `json:"id" yaml:"id"`
 	Name     string  `json:"name" yaml:"name"`
+	Instance *string `json:"instance" yaml:"instance"`
 	Required float64 `json:"required" yaml:"required"`
 	Limit    float64 `json:"limit" yaml:"limit"`
+	Unit     string  `json:"unit" yaml:"unit"`
 	Note     string  `json:"note" yaml:"note"`
 }
 
@@ -53,10 +66,30 @@ type Requests struct {
 	CannotRaise   []Blocked `json:"cannot_raise" yaml:"cannot_raise"`
 }
 
-// BuildRequests turns every check that needs an increase into a request for its
-// recommended value. An instance quota is requested per instance with the
-// instance ARN as context when the plan gives it; without an ARN one request
-// covers the Region's instances, for the largest value any of them needs.
+// Worst is the most severe status behind the requests: increase when a quota
+// must be raised, hard-limit when a limit that cannot be raised is exceeded, else
+// warn (some need sits above the target) or ok (nothing to ask for).
+func (rs *Requests) Worst() report.Status {
+	worst := report.OK
+	if len(rs.CannotRaise) > 0 {
+		return report.HardLimit
+	}
+	for _, r := range rs.Requests {
+		for _, n := range r.Covers {
+			if s := report.Status(n.Status); s.Severity() > worst.Severity() {
+				worst = s
+			}
+		}
+	}
+	return worst
+}
+
+// BuildRequests turns every check above the target utilization into a request for
+// its recommended value: planners ask once, weeks ahead, so a need that only
+// warns is asked for too, and the value restores the target. An instance quota is
+// requested per instance with the instance ARN as context when the plan gives it;
+// without an ARN one request covers the Region's instances, for the largest value
+// any of them needs. Limits that cannot be raised are listed with their way out.
 func BuildRequests(ev *Evaluation, planFile string) (*Requests, error) {
 	if ev.Region == "" {
 		return nil, fmt.Errorf("%s: requests need a Region: set region: in the plan or pass --region", planFile)
@@ -70,19 +103,23 @@ func BuildRequests(ev *Evaluation, planFile string) (*Requests, error) {
 	merged := map[string]int{}
 	for _, it := range ev.Items {
 		c := it.Check
-		switch c.Status {
-		case calc.HardLimit:
-			out.CannotRaise = append(out.CannotRaise, Blocked{ID: c.ID, Name: c.Name, Required: c.Required, Limit: c.Limit, Note: c.Note})
-			continue
-		case calc.Increase:
-		default:
+		if c.Status == report.HardLimit {
+			out.CannotRaise = append(out.CannotRaise, Blocked{ID: c.ID, Name: it.Label, Instance: c.Instance, Required: c.Required, Limit: c.Limit, Unit: c.Unit, Note: c.Note})
 			continue
 		}
-		r := Request{ID: c.ID, Name: it.Label, Instances: []string{}, Required: c.Required, CurrentLimit: c.Limit, LimitSource: c.LimitSource,
-			DesiredValue: *c.Recommended, Region: ev.Region, ServiceCode: c.ServiceCode, QuotaCode: c.QuotaCode}
+		if c.Recommended == nil {
+			continue // at or below the target, untouched, or a limit that cannot be raised
+		}
+		need := Need{Check: it.Label, Instance: c.Instance, Required: c.Required, Status: string(c.Status)}
+		r := Request{ID: c.ID, Name: tables.MustLookup(c.ID).Name, Instances: []string{}, Required: c.Required, CurrentLimit: c.Limit, LimitSource: c.LimitSource,
+			DesiredValue: *c.Recommended, Unit: c.Unit, Region: ev.Region, ServiceCode: c.ServiceCode, QuotaCode: c.QuotaCode, Covers: []Need{need}}
+		if it.Operation != "" {
+			r.Name = strings.TrimSuffix(it.Label, " (burst)")
+		}
 		if it.Burst {
 			// Service Quotas has no code of its own for an API's burst.
 			r.ServiceCode, r.QuotaCode = nil, nil
+			r.Name = it.Label
 		}
 		if it.Instance != "" {
 			r.Instances = append(r.Instances, it.Instance)
@@ -92,10 +129,11 @@ func BuildRequests(ev *Evaluation, planFile string) (*Requests, error) {
 			}
 		}
 		if r.ContextID == nil {
-			key := c.ID + "|" + it.Label
+			key := c.ID + "|" + str(r.QuotaCode) + "|" + r.Name
 			if i, ok := merged[key]; ok {
 				m := &out.Requests[i]
-				m.Instances = append(m.Instances, r.Instances...)
+				m.Instances = appendNew(m.Instances, r.Instances...)
+				m.Covers = append(m.Covers, need)
 				if r.DesiredValue > m.DesiredValue {
 					m.DesiredValue, m.Required, m.CurrentLimit, m.LimitSource = r.DesiredValue, r.Required, r.CurrentLimit, r.LimitSource
 				}
@@ -111,6 +149,36 @@ func BuildRequests(ev *Evaluation, planFile string) (*Requests, error) {
 	return out, nil
 }
 
+// appendNew appends the names not already in list.
+func appendNew(list []string, names ...string) []string {
+	for _, n := range names {
+		found := false
+		for _, x := range list {
+			found = found || x == n
+		}
+		if !found {
+			list = append(list, n)
+		}
+	}
+	return list
+}
+
+// covered says which needs a request's value covers, for people.
+func (r *Request) covered() string {
+	parts := make([]string, 0, len(r.Covers))
+	for _, n := range r.Covers {
+		p := render.Human(n.Required)
+		if n.Instance != nil && len(r.Instances) > 1 {
+			p += " on " + *n.Instance
+		}
+		if n.Check != r.Name {
+			p += " (" + strings.TrimSpace(strings.TrimPrefix(n.Check, r.Name)) + ")"
+		}
+		parts = append(parts, p)
+	}
+	return strings.Join(parts, "; ")
+}
+
 func finish(r *Request) {
 	scope := ""
 	if len(r.Instances) > 0 {
@@ -123,8 +191,8 @@ func finish(r *Request) {
 			scope += " (no instance ARN in the plan: the request covers the Region's instances)"
 		}
 	}
-	r.Text = fmt.Sprintf("Please raise %q to %s in %s%s. Planned need: %s at peak (current limit %s, from %s); the requested value keeps the need at or below the planned utilization.",
-		r.Name, render.Raw(r.DesiredValue), r.Region, scope, render.Human(r.Required), render.Human(r.CurrentLimit), r.LimitSource)
+	r.Text = fmt.Sprintf("Please raise %q to %s in %s%s. Planned need at peak: %s (current limit %s, from %s); the requested value keeps the need at or below the planned utilization.",
+		r.Name, render.Raw(r.DesiredValue), r.Region, scope, r.covered(), render.Human(r.CurrentLimit), r.LimitSource)
 	if r.QuotaCode == nil || r.ServiceCode == nil {
 		r.Method = "support-form"
 		return
@@ -150,7 +218,7 @@ func (rs *Requests) Script() string {
 			continue
 		}
 		n++
-		fmt.Fprintf(&b, "\n# %s: need %s, limit %s (%s)\n%s\n", r.Name+instancesSuffix(r), render.Human(r.Required), render.Human(r.CurrentLimit), r.LimitSource, *r.Command)
+		fmt.Fprintf(&b, "\n# %s: need %s, limit %s (%s)\n%s\n", r.Name+instancesSuffix(r), r.covered(), render.Human(r.CurrentLimit), r.LimitSource, *r.Command)
 	}
 	if n == 0 {
 		b.WriteString("\n# No Service Quotas requests needed.\n")
@@ -169,10 +237,18 @@ func (rs *Requests) Script() string {
 	if len(rs.CannotRaise) > 0 {
 		b.WriteString("\n# Limits that cannot be raised (no request fixes these):\n")
 		for _, c := range rs.CannotRaise {
-			fmt.Fprintf(&b, "#   - %s: need %s, limit %s. %s\n", c.Name, render.Human(c.Required), render.Human(c.Limit), c.Note)
+			fmt.Fprintf(&b, "#   - %s: need %s, limit %s. %s\n", blockedName(c), render.Human(c.Required), render.Human(c.Limit), c.Note)
 		}
 	}
 	return b.String()
+}
+
+// blockedName names a limit that cannot be raised, with its instance.
+func blockedName(c Blocked) string {
+	if c.Instance != nil {
+		return c.Name + " [" + *c.Instance + "]"
+	}
+	return c.Name
 }
 
 func instancesSuffix(r Request) string {
@@ -186,7 +262,7 @@ func instancesSuffix(r Request) string {
 }
 
 // RequestFields are the CSV header of requests.
-var RequestFields = []string{"id", "name", "instances", "required", "current_limit", "limit_source", "desired_value", "region", "service_code", "quota_code", "context_id", "method", "command", "text"}
+var RequestFields = []string{"id", "name", "instances", "required", "current_limit", "limit_source", "desired_value", "unit", "region", "service_code", "quota_code", "context_id", "method", "command", "covers", "text"}
 
 func str(p *string) string {
 	if p == nil {
@@ -201,10 +277,10 @@ func (rs *Requests) Rows() [][]string {
 	var out [][]string
 	for _, r := range rs.Requests {
 		out = append(out, []string{r.ID, r.Name, strings.Join(r.Instances, " "), render.Raw(r.Required), render.Raw(r.CurrentLimit), string(r.LimitSource),
-			render.Raw(r.DesiredValue), r.Region, str(r.ServiceCode), str(r.QuotaCode), str(r.ContextID), r.Method, str(r.Command), r.Text})
+			render.Raw(r.DesiredValue), r.Unit, r.Region, str(r.ServiceCode), str(r.QuotaCode), str(r.ContextID), r.Method, str(r.Command), r.covered(), r.Text})
 	}
 	for _, c := range rs.CannotRaise {
-		out = append(out, []string{c.ID, c.Name, "", render.Raw(c.Required), render.Raw(c.Limit), "", "", rs.Region, "", "", "", "cannot-raise", "", c.Note})
+		out = append(out, []string{c.ID, c.Name, str(c.Instance), render.Raw(c.Required), render.Raw(c.Limit), "", "", c.Unit, rs.Region, "", "", "", "cannot-raise", "", "", c.Note})
 	}
 	return out
 }
@@ -240,7 +316,7 @@ func (rs *Requests) Render(w io.Writer, f string) error {
 	if len(rs.CannotRaise) > 0 {
 		footer = append(footer, "", "Cannot be raised (no request fixes these):")
 		for _, c := range rs.CannotRaise {
-			footer = append(footer, fmt.Sprintf("  %s: need %s, limit %s. %s", c.Name, render.Human(c.Required), render.Human(c.Limit), c.Note))
+			footer = append(footer, fmt.Sprintf("  %s: need %s, limit %s. %s", blockedName(c), render.Human(c.Required), render.Human(c.Limit), c.Note))
 		}
 	}
 	return render.Records(w, render.Format(f), rs, RequestFields, rs.Rows(), header, rows, footer)

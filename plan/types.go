@@ -45,6 +45,8 @@ type Users struct {
 	Staffing    *Staffing `yaml:"staffing" doc:"Size agents with Erlang C from the traffic's handle times instead of giving them."`
 	Supervisors *float64  `yaml:"supervisors" plan:"count" doc:"Supervisors and managers."`
 	Other       *float64  `yaml:"other" plan:"count" doc:"Other users: administrators, analysts, service accounts."`
+	// RosterFactor turns the agents sized for the peak into agent user accounts.
+	RosterFactor *float64 `yaml:"roster_factor" plan:"number" doc:"With staffing: agent user accounts per agent scheduled at the peak (every shift, part-timers, leave), at least 1; users per instance counts every account, not the peak's seats. Required with staffing."`
 }
 
 // Staffing sizes agents per channel by Erlang C; channels are staffed separately

@@ -135,6 +135,12 @@ func (p *Plan) validateInstance(path string, in Instance) error {
 		return p.errorf(path+".traffic.chat.concurrency", "%v: too small; accepted: a whole number of chats per agent, at least 1", *t.Chat.Concurrency)
 	}
 	u := in.Users
+	if u != nil && u.RosterFactor != nil && u.Staffing == nil {
+		return p.errorf(path+".users.roster_factor", "applies only with staffing (agents gives the headcount itself); drop it, or size agents with staffing")
+	}
+	if u != nil && u.RosterFactor != nil && (*u.RosterFactor < 1 || *u.RosterFactor > 100) {
+		return p.errorf(path+".users.roster_factor", "%v: out of range; accepted: agent accounts per agent scheduled at the peak, from 1 to 100 (1.6 for 160 accounts per 100 peak seats)", *u.RosterFactor)
+	}
 	if u == nil || u.Staffing == nil {
 		return nil
 	}
@@ -154,6 +160,9 @@ func (p *Plan) validateInstance(path string, in Instance) error {
 	}
 	if t == nil || (t.Voice == nil && t.Chat == nil && (t.Tasks == nil || t.Tasks.HandleTime == nil)) {
 		return p.errorf(sp, "staffing sizes agents from traffic, but the instance has no voice, chat or staffed task traffic")
+	}
+	if u.RosterFactor == nil {
+		return p.errorf(path+".users", "staffing sizes the agents at the peak, but users per instance counts every agent's account on every shift: give roster_factor (agent accounts per agent scheduled at the peak, 1 or more; 1.6 for 160 accounts per 100 peak seats), or give agents as a headcount instead")
 	}
 	return nil
 }

@@ -47,7 +47,7 @@ var goldenResults = []struct {
 	// connectcap calls --cph 1200 --duration 6m30s --outbound-cph 300 --outbound-duration 4 --limit 150
 	{"calls-outbound", func() (*report.Result, error) {
 		return sizing.SizeCalls(sizing.Calls{
-			Common:       sizing.Common{TargetPct: sizing.DefaultTargetPct, Limit: &report.Limit{Value: 150, Source: report.FromFlag}},
+			Common:       sizing.Common{TargetPct: sizing.DefaultTargetPct, Limits: report.Override{ID: "connect.concurrent-active-calls", Value: report.Limit{Value: 150, Source: report.FromFlag}, Next: report.Defaults{}}},
 			CallsPerHour: 1200, DurationMinutes: 6.5, OutboundCallsPerHour: 300, OutboundDurationMinutes: 4,
 			Blocking: sizing.DefaultBlocking,
 		})

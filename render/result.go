@@ -6,7 +6,6 @@ import (
 	"io"
 	"strings"
 
-	"github.com/connectcap/connectcap/calc"
 	"github.com/connectcap/connectcap/report"
 )
 
@@ -81,8 +80,8 @@ func fieldRows(fs report.Fields) [][]string {
 }
 
 // statusLabel makes statuses that need action stand out without colour.
-func statusLabel(s calc.Status) string {
-	if s == calc.OK {
+func statusLabel(s report.Status) string {
+	if s == report.OK {
 		return "ok"
 	}
 	return strings.ToUpper(string(s))
@@ -96,7 +95,7 @@ func Summary(r *report.Result) string {
 		noun = "check"
 	}
 	return fmt.Sprintf("%d %s: %d ok, %d warn, %d increase, %d hard-limit",
-		len(r.Checks), noun, n[calc.OK], n[calc.Warn], n[calc.Increase], n[calc.HardLimit])
+		len(r.Checks), noun, n[report.OK], n[report.Warn], n[report.Increase], n[report.HardLimit])
 }
 
 var checkHeader = []string{"QUOTA", "REQUIRED", "LIMIT", "SOURCE", "USED", "STATUS", "RECOMMENDED", "ID"}
@@ -165,7 +164,7 @@ func resultTable(w *bytes.Buffer, r *report.Result) error {
 	for _, c := range r.Checks {
 		switch {
 		case c.Note == "":
-		case all || c.Status != calc.OK:
+		case all || c.Status != report.OK:
 			notes = append(notes, fmt.Sprintf("  %s: %s", c.Name, strings.Join(strings.Fields(c.Note), " ")))
 		default:
 			skipped++

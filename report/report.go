@@ -1,6 +1,7 @@
 // Package report holds the one result shape that every connectcap calculation
-// returns: its inputs, its figures and its quota checks. It grades needs against
-// limits; rendering lives in package render.
+// returns (its inputs, its figures and its quota checks), the grading of a need
+// against a limit (status and the value to request), and where limits come from.
+// Rendering lives in package render; the models live in package calc.
 package report
 
 import (
@@ -8,14 +9,16 @@ import (
 	"encoding/json"
 	"fmt"
 
-	"github.com/connectcap/connectcap/calc"
 	"github.com/connectcap/connectcap/tables"
 	"go.yaml.in/yaml/v3"
 )
 
 // SchemaVersion is the version of the JSON, YAML and CSV shapes. It changes only
-// when a field is renamed, removed or changes meaning.
-const SchemaVersion = 1
+// when a field is renamed, removed or changes meaning. Version 2: checks gained
+// instance and unit, name no longer carries the instance, ok means at or below the
+// target utilization, recommended is null when the current limit already meets the
+// target, and plan --all marks rows the plan does not touch as untouched.
+const SchemaVersion = 2
 
 // Result is what a calculation returns.
 type Result struct {
@@ -100,55 +103,30 @@ func (f Fields) MarshalYAML() (any, error) {
 	return n, nil
 }
 
-// LimitSource says where a check's limit came from.
-type LimitSource string
-
-const (
-	FromDefault       LimitSource = "default"        // the page's default
-	FromRegionDefault LimitSource = "region-default" // the page's default for the Region
-	FromConfig        LimitSource = "config"         // the config file
-	FromFlag          LimitSource = "flag"           // a command-line flag
-	FromEnv           LimitSource = "env"            // a CONNECTCAP_ environment variable
-	FromPlan          LimitSource = "plan"           // a plan file's applied values
-)
-
-// Limit is a quota value and where it came from.
-type Limit struct {
-	Value  float64
-	Source LimitSource
-}
-
-// DefaultLimit is the page's default for q in region.
-func DefaultLimit(q tables.Quota, region string) Limit {
-	v, regional := q.DefaultIn(region)
-	if regional {
-		return Limit{Value: v, Source: FromRegionDefault}
-	}
-	return Limit{Value: v, Source: FromDefault}
-}
-
 // Check is one quota graded against a need. The JSON field order is part of the
 // schema.
 type Check struct {
-	ID             string            `json:"id" yaml:"id"`
-	Name           string            `json:"name" yaml:"name"`
+	ID   string `json:"id" yaml:"id"`
+	Name string `json:"name" yaml:"name"`
+	// Instance names the instance a per-instance check belongs to; null for checks
+	// of the account, the Region or a domain.
+	Instance       *string           `json:"instance" yaml:"instance"`
 	Service        string            `json:"service" yaml:"service"`
 	Required       float64           `json:"required" yaml:"required"`
 	Recommended    *float64          `json:"recommended" yaml:"recommended"`
 	Limit          float64           `json:"limit" yaml:"limit"`
+	Unit           string            `json:"unit" yaml:"unit"`
 	LimitSource    LimitSource       `json:"limit_source" yaml:"limit_source"`
 	UtilizationPct float64           `json:"utilization_pct" yaml:"utilization_pct"`
-	Status         calc.Status       `json:"status" yaml:"status"`
+	Status         Status            `json:"status" yaml:"status"`
 	Adjustable     tables.Adjustable `json:"adjustable" yaml:"adjustable"`
 	ServiceCode    *string           `json:"service_code" yaml:"service_code"`
 	QuotaCode      *string           `json:"quota_code" yaml:"quota_code"`
 	Note           string            `json:"note" yaml:"note"`
-	// Unit is the quota's unit, for people.
-	Unit string `json:"-" yaml:"-"`
 }
 
 // CheckFields are the check field names in order: the CSV header.
-var CheckFields = []string{"id", "name", "service", "required", "recommended", "limit", "limit_source", "utilization_pct", "status", "adjustable", "service_code", "quota_code", "note"}
+var CheckFields = []string{"id", "name", "instance", "service", "required", "recommended", "limit", "unit", "limit_source", "utilization_pct", "status", "adjustable", "service_code", "quota_code", "note"}
 
 // NewCheck grades required against limit for quota q at targetPct utilization.
 // note, when not empty, replaces the catalogue's note.
@@ -161,26 +139,27 @@ func NewCheck(q tables.Quota, required float64, limit Limit, targetPct float64, 
 		Name:           q.Name,
 		Service:        q.Service,
 		Required:       required,
-		Recommended:    recommended(q, required, targetPct),
+		Recommended:    Recommended(required, limit.Value, targetPct, q.Adjustable.CanRaise()),
 		Limit:          limit.Value,
+		Unit:           q.Unit,
 		LimitSource:    limit.Source,
-		UtilizationPct: calc.Utilization(required, limit.Value),
-		Status:         calc.Grade(required, limit.Value, targetPct, q.Adjustable.CanRaise()),
+		UtilizationPct: Utilization(required, limit.Value),
+		Status:         Grade(required, limit.Value, targetPct, q.Adjustable.CanRaise()),
 		Adjustable:     q.Adjustable,
 		ServiceCode:    optional(q.ServiceCode),
 		QuotaCode:      optional(q.QuotaCode),
 		Note:           note,
-		Unit:           q.Unit,
 	}
 }
 
-// recommended is the value to request; none for a quota that cannot be raised.
-func recommended(q tables.Quota, required, targetPct float64) *float64 {
-	if !q.Adjustable.CanRaise() {
-		return nil
+// Untouched is a catalogue row that nothing the user gave touches (plan --all):
+// listed with its limit, neither graded nor sized.
+func Untouched(q tables.Quota, limit Limit) Check {
+	return Check{
+		ID: q.ID, Name: q.Name, Service: q.Service, Limit: limit.Value, Unit: q.Unit, LimitSource: limit.Source,
+		Status: Untouch, Adjustable: q.Adjustable, ServiceCode: optional(q.ServiceCode), QuotaCode: optional(q.QuotaCode),
+		Note: q.Note,
 	}
-	v := calc.Recommended(required, targetPct)
-	return &v
 }
 
 func optional(s string) *string {
@@ -191,8 +170,8 @@ func optional(s string) *string {
 }
 
 // Worst is the most severe status among the checks (ok when there are none).
-func (r *Result) Worst() calc.Status {
-	worst := calc.OK
+func (r *Result) Worst() Status {
+	worst := OK
 	for _, c := range r.Checks {
 		if c.Status.Severity() > worst.Severity() {
 			worst = c.Status
@@ -202,8 +181,8 @@ func (r *Result) Worst() calc.Status {
 }
 
 // Counts returns how many checks have each status.
-func (r *Result) Counts() map[calc.Status]int {
-	m := map[calc.Status]int{}
+func (r *Result) Counts() map[Status]int {
+	m := map[Status]int{}
 	for _, c := range r.Checks {
 		m[c.Status]++
 	}

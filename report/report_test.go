@@ -7,7 +7,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/connectcap/connectcap/calc"
 	"github.com/connectcap/connectcap/report"
 	"github.com/connectcap/connectcap/tables"
 	"go.yaml.in/yaml/v3"
@@ -54,7 +53,7 @@ func yamlKeys(t *testing.T, data []byte) []string {
 	return keys
 }
 
-var checkKeys = []string{"id", "name", "service", "required", "recommended", "limit", "limit_source", "utilization_pct", "status", "adjustable", "service_code", "quota_code", "note"}
+var checkKeys = []string{"id", "name", "instance", "service", "required", "recommended", "limit", "unit", "limit_source", "utilization_pct", "status", "adjustable", "service_code", "quota_code", "note"}
 
 func TestNewCheckFields(t *testing.T) {
 	q := tables.MustLookup("connect.concurrent-active-calls")
@@ -71,7 +70,7 @@ func TestNewCheckFields(t *testing.T) {
 	if want := 200.0 * 100 / 180; math.Abs(c.UtilizationPct-want) > 1e-12 {
 		t.Errorf("utilization %v, want %v", c.UtilizationPct, want)
 	}
-	if c.Status != calc.Increase {
+	if c.Status != report.Increase {
 		t.Errorf("status %q, want increase", c.Status)
 	}
 	if c.Adjustable != tables.Yes {
@@ -99,15 +98,16 @@ func TestNewCheckStatus(t *testing.T) {
 		q        tables.Quota
 		required float64
 		limit    float64
-		want     calc.Status
+		want     report.Status
 	}{
-		{calls, 7, 10, calc.OK},
-		{calls, 8, 10, calc.Warn},
-		{calls, 10, 10, calc.Warn},
-		{calls, 11, 10, calc.Increase},
-		{ahead, 6, 6, calc.Warn},
-		{ahead, 7, 6, calc.HardLimit},
-		{voice, 51, 50, calc.Increase},
+		{calls, 7, 10, report.OK},
+		{calls, 8, 10, report.OK}, // at the target
+		{calls, 9, 10, report.Warn},
+		{calls, 10, 10, report.Warn},
+		{calls, 11, 10, report.Increase},
+		{ahead, 6, 6, report.Warn},
+		{ahead, 7, 6, report.HardLimit},
+		{voice, 51, 50, report.Increase},
 	}
 	for _, tt := range tests {
 		c := report.NewCheck(tt.q, tt.required, report.Limit{Value: tt.limit, Source: report.FromDefault}, 80, "")
@@ -135,8 +135,8 @@ func TestCheckJSON(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := map[string]any{
-		"id": "connect.concurrent-active-calls", "name": "Concurrent active calls per instance", "service": "connect",
-		"required": 200.0, "recommended": 250.0, "limit": 10.0, "limit_source": "default", "utilization_pct": 2000.0,
+		"id": "connect.concurrent-active-calls", "name": "Concurrent active calls per instance", "instance": nil, "service": "connect",
+		"required": 200.0, "recommended": 250.0, "limit": 10.0, "unit": "count", "limit_source": "default", "utilization_pct": 2000.0,
 		"status": "increase", "adjustable": "yes", "service_code": "connect", "quota_code": "L-12AB7C57", "note": q.Note,
 	}
 	if !reflect.DeepEqual(m, want) {
@@ -157,7 +157,8 @@ func TestCheckJSONNulls(t *testing.T) {
 	}
 	for _, tt := range tests {
 		q := tables.MustLookup(tt.id)
-		c := report.NewCheck(q, 1, report.DefaultLimit(q, ""), 80, "")
+		limit := report.DefaultLimit(q, "")
+		c := report.NewCheck(q, limit.Value+1, limit, 80, "") // over the limit
 		if (c.Recommended == nil) != tt.recommendedNull {
 			t.Errorf("%s: recommended %v, want null %v", tt.id, c.Recommended, tt.recommendedNull)
 		}
@@ -322,27 +323,27 @@ func TestResultEncoding(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if want := `{"schema_version":1,"command":"x","inputs":{},"figures":{},"checks":[]}`; string(empty) != want {
+	if want := `{"schema_version":2,"command":"x","inputs":{},"figures":{},"checks":[]}`; string(empty) != want {
 		t.Errorf("empty result %s, want %s", empty, want)
 	}
 }
 
 func TestWorstAndCounts(t *testing.T) {
 	r := report.New("x", "x")
-	if got := r.Worst(); got != calc.OK {
+	if got := r.Worst(); got != report.OK {
 		t.Errorf("Worst() with no checks = %q", got)
 	}
-	for _, s := range []calc.Status{calc.OK, calc.Warn, calc.OK, calc.Increase} {
+	for _, s := range []report.Status{report.OK, report.Warn, report.OK, report.Increase} {
 		r.Checks = append(r.Checks, report.Check{Status: s})
 	}
-	if got := r.Worst(); got != calc.Increase {
+	if got := r.Worst(); got != report.Increase {
 		t.Errorf("Worst() = %q, want increase", got)
 	}
-	r.Checks = append(r.Checks, report.Check{Status: calc.HardLimit}, report.Check{Status: calc.Warn})
-	if got := r.Worst(); got != calc.HardLimit {
+	r.Checks = append(r.Checks, report.Check{Status: report.HardLimit}, report.Check{Status: report.Warn})
+	if got := r.Worst(); got != report.HardLimit {
 		t.Errorf("Worst() = %q, want hard-limit", got)
 	}
-	want := map[calc.Status]int{calc.OK: 2, calc.Warn: 2, calc.Increase: 1, calc.HardLimit: 1}
+	want := map[report.Status]int{report.OK: 2, report.Warn: 2, report.Increase: 1, report.HardLimit: 1}
 	if got := r.Counts(); !reflect.DeepEqual(got, want) {
 		t.Errorf("Counts() = %v, want %v", got, want)
 	}

@@ -8,7 +8,6 @@ import (
 	"github.com/connectcap/connectcap/calc"
 	"github.com/connectcap/connectcap/render"
 	"github.com/connectcap/connectcap/report"
-	"github.com/connectcap/connectcap/tables"
 )
 
 // MaxAgents is the most agents connectcap sizes or schedules: past it the inputs
@@ -65,10 +64,9 @@ func Staff(in Agents) (Staffing, error) {
 	s := Staffing{OfferedLoadErlangs: load}
 	var w calc.Waiting
 	if in.ServiceLevelPct > 0 {
-		n, atTarget, ok := calc.AgentsForServiceLevelWithin(load, in.AnswerWithinSeconds, in.AHTSeconds,
-			in.ServiceLevelPct/100, in.MaxOccupancyPct, MaxAgents)
-		if !ok {
-			return Staffing{}, in.tooManyAgents(load)
+		n, atTarget, err := in.agentsFor(load)
+		if err != nil {
+			return Staffing{}, err
 		}
 		s.AgentsForTarget, s.Agents, w = n, n, atTarget
 	}
@@ -76,17 +74,82 @@ func Staff(in Agents) (Staffing, error) {
 		s.Agents = in.Given
 		w = calc.WaitingWith(in.Given, load, calc.ErlangB(in.Given, load), in.AnswerWithinSeconds, in.AHTSeconds)
 	}
-	if scheduled := float64(s.Agents) * 100 / (100 - in.ShrinkagePct); calc.CeilWhole(scheduled) > MaxAgents {
-		return Staffing{}, &InputError{Flag: "--shrinkage", Message: fmt.Sprintf(
-			"%d agents at %s %% shrinkage means scheduling more than connectcap sizes (%d agents); lower the shrinkage",
-			s.Agents, render.Raw(in.ShrinkagePct), MaxAgents)}
+	var err error
+	if s.ScheduledAgents, err = in.schedule(s.Agents); err != nil {
+		return Staffing{}, err
 	}
-	s.ScheduledAgents = calc.ScheduledAgents(s.Agents, in.ShrinkagePct)
-
 	s.Overloaded = float64(s.Agents) <= load
 	s.ProbabilityOfWaiting, s.ServiceLevel, s.ASASeconds = w.ProbabilityOfWaiting, w.ServiceLevel, w.ASASeconds
 	s.Occupancy = math.Min(load/float64(s.Agents), 1)
 	return s, nil
+}
+
+// agentsFor is the fewest agents that answer load erlangs at the service level and
+// occupancy targets, with their Erlang C figures.
+func (in Agents) agentsFor(load float64) (int, calc.Waiting, error) {
+	n, w, ok := calc.AgentsForServiceLevelWithin(load, in.AnswerWithinSeconds, in.AHTSeconds,
+		in.ServiceLevelPct/100, in.MaxOccupancyPct/100, MaxAgents)
+	if !ok {
+		return 0, calc.Waiting{}, in.tooManyAgents(load)
+	}
+	return n, w, nil
+}
+
+// schedule is the agents to schedule so that agents remain after shrinkage.
+func (in Agents) schedule(agents int) (int, error) {
+	if scheduled := float64(agents) / (1 - in.ShrinkagePct/100); calc.CeilWhole(scheduled) > MaxAgents {
+		return 0, &InputError{Flag: "--shrinkage", Message: fmt.Sprintf(
+			"%d agents at %s %% shrinkage means scheduling more than connectcap sizes (%d agents); lower the shrinkage",
+			agents, render.Raw(in.ShrinkagePct), MaxAgents)}
+	}
+	return calc.ScheduledAgents(agents, in.ShrinkagePct/100), nil
+}
+
+// Channel is one channel's contacts for staffing: PerHour contacts of AHTSeconds
+// each, Concurrency of them handled by one agent at once (chats; 1 otherwise).
+type Channel struct {
+	Name        string // voice, chat, task
+	PerHour     float64
+	AHTSeconds  float64
+	Concurrency float64
+}
+
+// Roster is the agents a set of channels needs.
+type Roster struct {
+	PerChannel []int // agents taking contacts, per channel in order
+	Agents     int   // their sum
+	Scheduled  int   // agents to schedule, after shrinkage
+}
+
+// StaffChannels sizes each channel's agents with Erlang C at the service level
+// and occupancy targets of t (its CallsPerHour and AHTSeconds are not used) and
+// schedules their sum after shrinkage. Channels are staffed separately and summed:
+// agents are not pooled across channels, a conservative choice. A channel with
+// Concurrency c is c times fewer erlangs per agent slot.
+func StaffChannels(t Agents, channels []Channel) (Roster, error) {
+	var r Roster
+	for _, ch := range channels {
+		in := t
+		in.CallsPerHour, in.AHTSeconds, in.Given = ch.PerHour/ch.Concurrency, ch.AHTSeconds, 0
+		if err := in.validate(); err != nil {
+			return Roster{}, err
+		}
+		load := in.CallsPerHour * in.AHTSeconds / 3600
+		if err := checkLoad("--cph", ch.PerHour, load); err != nil {
+			return Roster{}, err
+		}
+		n, _, err := in.agentsFor(load)
+		if err != nil {
+			return Roster{}, err
+		}
+		r.PerChannel = append(r.PerChannel, n)
+		r.Agents += n
+	}
+	var err error
+	if r.Scheduled, err = t.schedule(r.Agents); err != nil {
+		return Roster{}, err
+	}
+	return r, nil
 }
 
 // validate rejects inputs the model cannot take, naming the flag to change; the
@@ -165,8 +228,7 @@ func SizeAgents(in Agents) (*report.Result, error) {
 	r.Figures.Add("asa_seconds", asa, "average speed of answer", "seconds")
 	r.Figures.Add("occupancy_pct", s.Occupancy*100, "occupancy", "%")
 
-	q := tables.MustLookup("connect.users")
-	r.Checks = append(r.Checks, report.NewCheck(q, float64(s.ScheduledAgents), in.limitFor(q, true), in.TargetPct, in.note(s)))
+	r.Checks = append(r.Checks, in.Check("connect.users", float64(s.ScheduledAgents), in.note(s)))
 	return r, nil
 }
 

@@ -223,7 +223,7 @@ func TestStaffOverloaded(t *testing.T) {
 func TestSizeAgentsResult(t *testing.T) {
 	in := publishedAgents()
 	in.ShrinkagePct = 30
-	in.Limit = &report.Limit{Value: 18, Source: report.FromFlag}
+	in.Limits = report.Override{ID: "connect.users", Value: report.Limit{Value: 18, Source: report.FromFlag}, Next: report.Defaults{}}
 	r, err := SizeAgents(in)
 	if err != nil {
 		t.Fatal(err)
@@ -245,7 +245,7 @@ func TestSizeAgentsResult(t *testing.T) {
 		t.Fatalf("command %q with %d checks", r.Command, len(r.Checks))
 	}
 	c := r.Checks[0]
-	if c.ID != "connect.users" || c.Required != 20 || c.Limit != 18 || c.LimitSource != report.FromFlag || c.Status != calc.Increase || *c.Recommended != 25 {
+	if c.ID != "connect.users" || c.Required != 20 || c.Limit != 18 || c.LimitSource != report.FromFlag || c.Status != report.Increase || *c.Recommended != 25 {
 		t.Errorf("check %+v", c)
 	}
 	if v, _ := r.Figures.Get("scheduled_agents"); v != 20 {
@@ -292,16 +292,16 @@ func TestAgentsForServiceLevelWithinBound(t *testing.T) {
 		want      int
 		ok        bool
 	}{
-		{100, 14, 14, true},
-		{100, 13, 0, false},
-		{100, 1_000, 14, true},
-		{50, 19, 0, false}, // occupancy alone asks for 20
-		{50, 20, 20, true},
+		{1, 14, 14, true},
+		{1, 13, 0, false},
+		{1, 1_000, 14, true},
+		{0.5, 19, 0, false}, // occupancy alone asks for 20
+		{0.5, 20, 20, true},
 	}
 	for _, tt := range tests {
 		got, w, ok := calc.AgentsForServiceLevelWithin(10, 20, 180, 0.8, tt.maxOcc, tt.maxAgents)
 		if got != tt.want || ok != tt.ok {
-			t.Errorf("at most %d agents, %v %% occupancy: %d, %v; want %d, %v", tt.maxAgents, tt.maxOcc, got, ok, tt.want, tt.ok)
+			t.Errorf("at most %d agents, %v occupancy: %d, %v; want %d, %v", tt.maxAgents, tt.maxOcc, got, ok, tt.want, tt.ok)
 		}
 		if ok && (w.ProbabilityOfWaiting != calc.ErlangC(got, 10) || w.ServiceLevel != calc.ServiceLevel(got, 10, 20, 180) || w.ASASeconds != calc.AverageSpeedOfAnswer(got, 10, 180)) {
 			t.Errorf("%d agents: figures %+v differ from ErlangC, ServiceLevel and AverageSpeedOfAnswer", got, w)

@@ -3,7 +3,6 @@ package sizing
 import (
 	"fmt"
 	"math"
-	"strings"
 
 	"github.com/connectcap/connectcap/calc"
 	"github.com/connectcap/connectcap/report"
@@ -17,8 +16,6 @@ type Analytics struct {
 	CallsPerHour    float64
 	// RealtimeShare, when not nil, is the share of calls with real-time analytics.
 	RealtimeShare *float64
-	// RealtimeLimit, when not nil, is the applied real-time quota.
-	RealtimeLimit *report.Limit
 	Blocking      float64
 }
 
@@ -37,29 +34,23 @@ func SizeAnalytics(in Analytics) (*report.Result, error) {
 	jobs := calc.PostCallJobs(in.DurationMinutes, in.CallsPerHour)
 	r.Figures.Add("post_call_jobs", jobs, "concurrent post-call jobs", "")
 	r.Figures.Add("post_call_jobs_rounded", math.Round(jobs), "concurrent post-call jobs, rounded as on the page", "")
-	q := tables.MustLookup("contact-lens.concurrent-post-call-jobs")
-	r.Checks = append(r.Checks, report.NewCheck(q, calc.CeilWhole(jobs), in.limitFor(q, true), in.TargetPct, ""))
+	r.Checks = append(r.Checks, in.Check(PostCallJobsID, calc.CeilWhole(jobs), ""))
 
 	if in.RealtimeShare != nil {
 		load := calc.OfferedLoad(in.CallsPerHour**in.RealtimeShare, in.DurationMinutes)
 		if err := checkLoad("--cph", in.CallsPerHour, load); err != nil {
 			return nil, err
 		}
-		rq := tables.MustLookup("contact-lens.concurrent-realtime-calls")
-		limit := report.DefaultLimit(rq, in.Region)
-		if in.RealtimeLimit != nil {
-			limit = *in.RealtimeLimit
-		}
-		required := calc.SmallestServers(load, in.Blocking)
-		b := calc.ErlangB(int(limit.Value), load)
+		rt := RealtimeCalls(load, in.Blocking)
+		limit := in.limit(tables.MustLookup(RealtimeCallsID))
 		r.Figures.Add("realtime_offered_load_erlangs", load, "real-time analytics offered load", "erlangs")
-		r.Figures.Add("realtime_blocking_at_limit", b, "real-time share without analytics at the limit", "")
+		r.Figures.Add("realtime_blocking_at_limit", calc.ErlangB(int(limit.Value), load), "real-time share without analytics at the limit", "")
 		r.Figures.Add("realtime_poisson_p999_concurrent", calc.PoissonQuantile(load, P999), "real-time 99.9 % concurrency (Poisson, no quota)", "")
-		note := rq.Note
+		note := tables.MustLookup(RealtimeCallsID).Note
 		if in.Region == "" {
 			note += " No --region given: the general default applies."
 		}
-		r.Checks = append(r.Checks, report.NewCheck(rq, float64(required), limit, in.TargetPct, note))
+		r.Checks = append(r.Checks, in.Check(RealtimeCallsID, rt, note))
 	}
 	return r, nil
 }
@@ -74,6 +65,11 @@ type Calls struct {
 	Blocking                float64
 }
 
+// Load is the offered load of the calls in erlangs, inbound and outbound.
+func (c Calls) Load() float64 {
+	return calc.OfferedLoad(c.CallsPerHour, c.DurationMinutes) + calc.OfferedLoad(c.OutboundCallsPerHour, c.OutboundDurationMinutes)
+}
+
 // SizeCalls sizes concurrent active calls as a loss system: over the quota a call
 // gets a fast busy.
 func SizeCalls(in Calls) (*report.Result, error) {
@@ -85,18 +81,17 @@ func SizeCalls(in Calls) (*report.Result, error) {
 	r.Inputs.Add("blocking_target", in.Blocking, "blocking target", "")
 	in.addInputs(&r.Inputs)
 
-	inbound := calc.OfferedLoad(in.CallsPerHour, in.DurationMinutes)
 	outbound := calc.OfferedLoad(in.OutboundCallsPerHour, in.OutboundDurationMinutes)
-	load := inbound + outbound
+	load := in.Load()
 	if err := checkLoad("--cph", in.CallsPerHour+in.OutboundCallsPerHour, load); err != nil {
 		return nil, err
 	}
-	q := tables.MustLookup("connect.concurrent-active-calls")
-	limit := in.limitFor(q, true)
+	const id = "connect.concurrent-active-calls"
+	limit := in.limit(tables.MustLookup(id))
 	required := loss(&r.Figures, load, in.CallsPerHour+in.OutboundCallsPerHour, in.Blocking, limit.Value, "calls")
 	r.Figures.Add("max_calls_per_hour_at_limit", maxPerHour(limit.Value, in.Blocking, outbound, in.DurationMinutes), "most inbound calls per hour the limit carries at the blocking target", "")
 	r.Figures.Add("max_contacts_in_queue_setting", limit.Value-1, "largest \"Maximum contacts in queue\" setting", "")
-	r.Checks = append(r.Checks, report.NewCheck(q, float64(required), limit, in.TargetPct, ""))
+	r.Checks = append(r.Checks, in.Check(id, float64(required), ""))
 	return r, nil
 }
 
@@ -123,10 +118,10 @@ func SizeTasks(in Contacts) (*report.Result, error) {
 	if err != nil || in.ScheduleAheadDays == nil {
 		return r, err
 	}
-	q := tables.MustLookup("connect.task-schedule-ahead")
-	limit := report.DefaultLimit(q, in.Region)
+	const id = "connect.task-schedule-ahead"
+	limit := in.limit(tables.MustLookup(id))
 	note := fmt.Sprintf("Cannot be raised: schedule tasks at most %s days ahead, and create later ones nearer the time (from a scheduled job or flow).", trim(limit.Value))
-	r.Checks = append(r.Checks, report.NewCheck(q, *in.ScheduleAheadDays, limit, in.TargetPct, note))
+	r.Checks = append(r.Checks, in.Check(id, *in.ScheduleAheadDays, note))
 	return r, nil
 }
 
@@ -143,11 +138,10 @@ func sizeContacts(in Contacts, noun, title, id string) (*report.Result, error) {
 	if err := checkLoad("--cph", in.PerHour, load); err != nil {
 		return nil, err
 	}
-	q := tables.MustLookup(id)
-	limit := in.limitFor(q, true)
+	limit := in.limit(tables.MustLookup(id))
 	required := loss(&r.Figures, load, in.PerHour, in.Blocking, limit.Value, noun)
 	r.Figures.Add("max_"+noun+"_per_hour_at_limit", maxPerHour(limit.Value, in.Blocking, 0, in.DurationMinutes), "most "+noun+" per hour the limit carries at the blocking target", "")
-	r.Checks = append(r.Checks, report.NewCheck(q, float64(required), limit, in.TargetPct, ""))
+	r.Checks = append(r.Checks, in.Check(id, float64(required), ""))
 	return r, nil
 }
 
@@ -160,16 +154,23 @@ type VoiceID struct {
 	// registered fraudsters across the domains.
 	Speakers   *float64
 	Fraudsters *float64
-	// Watchlists per domain; 0 means the fewest that hold the fraudsters.
+	// Watchlists per domain; 0 means connectcap chooses them (see SizeVoiceID).
 	Watchlists float64
 	// SpeakerBatch and FraudsterBatch are the sizes of one batch job; 0 means the
 	// largest job the quota allows.
 	SpeakerBatch   float64
 	FraudsterBatch float64
+	// EnrollmentJobs and RegistrationJobs, when not nil, are the batch jobs run at
+	// once in a domain.
+	EnrollmentJobs   *float64
+	RegistrationJobs *float64
 }
 
 // SizeVoiceID derives concurrent Voice ID sessions from the page's table and checks
-// the domain, speaker, watchlist and batch job quotas.
+// the domain, speaker, watchlist and batch job quotas. A batch size the planner did
+// not give is not a need: the jobs are planned as large as the quota allows and
+// only their number is reported. Watchlists the planner did not give are chosen
+// for the smallest change (voiceIDWatchlists).
 func SizeVoiceID(in VoiceID) (*report.Result, error) {
 	r := report.New("voiceid", "Amazon Connect Voice ID (connectcap voiceid)")
 	r.Inputs.Add("calls_per_hour", in.CallsPerHour, "calls per hour through Voice ID", "")
@@ -182,57 +183,92 @@ func SizeVoiceID(in VoiceID) (*report.Result, error) {
 	}
 	in.addInputs(&r.Inputs)
 
-	checkNoted := func(id string, required float64, main bool, note string) {
-		q := tables.MustLookup(id)
-		r.Checks = append(r.Checks, report.NewCheck(q, required, in.limitFor(q, main), in.TargetPct, note))
-	}
-	check := func(id string, required float64, main bool) { checkNoted(id, required, main, "") }
-	batchNote := func(given, batch, total float64, flag string) string {
-		if given > 0 {
-			return ""
-		}
-		return fmt.Sprintf("No batch size given (--%s, or %s in a plan): jobs as large as the quota allows: %s jobs per domain, one active at a time.", flag, strings.ReplaceAll(flag, "-", "_"), trim(jobs(total, batch)))
+	check := func(id string, required float64, note string) {
+		r.Checks = append(r.Checks, in.Check(id, required, note))
 	}
 	sessions := calc.Interpolate(tables.VoiceIDSessions, in.CallsPerHour)
 	perDomain := sessions / in.Domains
 	r.Figures.Add("sessions", sessions, "concurrent active sessions", "")
 	r.Figures.Add("sessions_per_domain", perDomain, "sessions per domain", "")
-	check("voice-id.concurrent-sessions", calc.CeilWhole(perDomain), true)
-	check("voice-id.domains", in.Domains, false)
+	check("voice-id.concurrent-sessions", calc.CeilWhole(perDomain), "")
+	check("voice-id.domains", in.Domains, "")
 
 	if in.Speakers != nil {
 		perDomain := calc.CeilWhole(*in.Speakers / in.Domains)
-		batch := batchSize(in.SpeakerBatch, perDomain, "voice-id.speakers-per-enrollment-job", in.Common)
+		batch := in.batchSize(in.SpeakerBatch, perDomain, "voice-id.speakers-per-enrollment-job")
 		r.Figures.Add("speakers_per_domain", perDomain, "speakers per domain", "")
 		r.Figures.Add("speaker_enrollment_jobs", jobs(perDomain, batch), "enrollment jobs per domain, one active at a time", "")
-		check("voice-id.speakers", perDomain, false)
-		checkNoted("voice-id.speakers-per-enrollment-job", batch, false, batchNote(in.SpeakerBatch, batch, perDomain, "speaker-batch"))
+		check("voice-id.speakers", perDomain, "")
+		if in.SpeakerBatch > 0 {
+			check("voice-id.speakers-per-enrollment-job", batch, "")
+		}
 	}
 	if in.Fraudsters != nil {
 		perDomain := calc.CeilWhole(*in.Fraudsters / in.Domains)
-		watchlists := in.Watchlists
-		if watchlists == 0 {
-			per := report.DefaultLimit(tables.MustLookup("voice-id.fraudsters-per-watchlist"), in.Region).Value
-			watchlists = math.Max(1, calc.CeilWhole(perDomain/per))
-		}
-		batch := batchSize(in.FraudsterBatch, perDomain, "voice-id.fraudsters-per-registration-job", in.Common)
+		batch := in.batchSize(in.FraudsterBatch, perDomain, "voice-id.fraudsters-per-registration-job")
 		r.Figures.Add("fraudsters_per_domain", perDomain, "fraudsters per domain", "")
+		watchlists, perWatchlist, note := in.Watchlists, 0.0, ""
+		if watchlists > 0 {
+			perWatchlist = calc.CeilWhole(perDomain / watchlists)
+		} else {
+			watchlists, perWatchlist, note = in.voiceIDWatchlists(perDomain)
+		}
 		r.Figures.Add("watchlists_per_domain", watchlists, "watchlists per domain", "")
 		r.Figures.Add("fraudster_registration_jobs", jobs(perDomain, batch), "registration jobs per domain, one active at a time", "")
-		check("voice-id.watchlists", watchlists, false)
-		check("voice-id.fraudsters-per-watchlist", calc.CeilWhole(perDomain/watchlists), false)
-		checkNoted("voice-id.fraudsters-per-registration-job", batch, false, batchNote(in.FraudsterBatch, batch, perDomain, "fraudster-batch"))
+		check("voice-id.watchlists", watchlists, note)
+		check("voice-id.fraudsters-per-watchlist", perWatchlist, "")
+		if in.FraudsterBatch > 0 {
+			check("voice-id.fraudsters-per-registration-job", batch, "")
+		}
+	}
+	if in.EnrollmentJobs != nil {
+		check("voice-id.active-speaker-enrollment-jobs", *in.EnrollmentJobs, "")
+	}
+	if in.RegistrationJobs != nil {
+		check("voice-id.active-fraudster-registration-jobs", *in.RegistrationJobs, "")
 	}
 	return r, nil
 }
 
+// voiceIDWatchlists chooses watchlists per domain for fraudsters that the planner
+// did not spread: the fewest that keep each watchlist at or below the target
+// utilization. When that many fit in the watchlists quota at the target, nothing is
+// to be raised. Otherwise two single changes fit both quotas at the target: more
+// watchlists, or more fraudsters per watchlist with the watchlists the quota holds
+// at the target; connectcap sizes the one that asks for the smaller multiple of its
+// current limit and names the other in the note.
+func (in VoiceID) voiceIDWatchlists(fraudsters float64) (watchlists, perWatchlist float64, note string) {
+	t := in.TargetPct / 100
+	perLimit := in.limit(tables.MustLookup("voice-id.fraudsters-per-watchlist")).Value
+	listLimit := in.limit(tables.MustLookup("voice-id.watchlists")).Value
+	// Whole fraudsters per watchlist at the target, and whole watchlists.
+	perAtTarget := math.Max(1, math.Floor(perLimit*t*(1+1e-12)))
+	listsAtTarget := math.Max(1, math.Floor(listLimit*t*(1+1e-12)))
+	moreLists := math.Max(1, calc.CeilWhole(fraudsters/perAtTarget))
+	if moreLists <= listsAtTarget {
+		return moreLists, calc.CeilWhole(fraudsters / moreLists), ""
+	}
+	// The two ways out, each as the value to request over the current limit.
+	raiseLists := calc.CeilWhole(moreLists / t)
+	fuller := calc.CeilWhole(fraudsters / listsAtTarget)
+	raisePer := calc.CeilWhole(fuller / t)
+	if raiseLists/listLimit <= raisePer/perLimit {
+		return moreLists, calc.CeilWhole(fraudsters / moreLists), fmt.Sprintf(
+			"Watchlists chosen by connectcap (--watchlists, or watchlists in a plan, to fix them): %s of up to %s fraudsters each. The other way: keep %s watchlists and raise fraudsters per watchlist to %s.",
+			trim(moreLists), trim(perAtTarget), trim(listsAtTarget), trim(raisePer))
+	}
+	return listsAtTarget, fuller, fmt.Sprintf(
+		"Watchlists chosen by connectcap (--watchlists, or watchlists in a plan, to fix them): %s, with fraudsters per watchlist raised. The other way: %s watchlists of up to %s fraudsters each, raising watchlists per domain to %s.",
+		trim(listsAtTarget), trim(moreLists), trim(perAtTarget), trim(raiseLists))
+}
+
 // batchSize is the planned size of one batch job: as given, or the largest the
 // quota allows, but never more than there is to load.
-func batchSize(given, total float64, id string, c Common) float64 {
+func (in VoiceID) batchSize(given, total float64, id string) float64 {
 	if given > 0 {
 		return given
 	}
-	return math.Min(total, report.DefaultLimit(tables.MustLookup(id), c.Region).Value)
+	return math.Min(total, in.limit(tables.MustLookup(id)).Value)
 }
 
 func jobs(total, batch float64) float64 {

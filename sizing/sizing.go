@@ -23,20 +23,37 @@ const DefaultTargetPct = 80
 // P999 is the probability for the Poisson concurrency figure.
 const P999 = 0.999
 
-// Common holds the inputs every calculation shares.
+// Common holds what every calculation shares: where limits come from, the Region
+// and the utilization target, and the instance the traffic belongs to.
 type Common struct {
-	// Limit, when not nil, is the account's applied value of the command's main
-	// quota, overriding the default.
-	Limit     *report.Limit
+	// Limits answers each quota's limit; nil means the page's defaults in Region.
+	Limits    report.Limits
 	Region    string
 	TargetPct float64
+	// Instance names the instance whose traffic is sized ("" when none is named):
+	// it labels the checks of per-instance quotas.
+	Instance string
 }
 
-func (c Common) limitFor(q tables.Quota, main bool) report.Limit {
-	if main && c.Limit != nil {
-		return *c.Limit
+// limit is q's limit from the calculation's sources.
+func (c Common) limit(q tables.Quota) report.Limit {
+	if c.Limits == nil {
+		return report.DefaultLimit(q, c.Region)
 	}
-	return report.DefaultLimit(q, c.Region)
+	return c.Limits.Limit(q)
+}
+
+// Check grades required of the quota id against its limit; note, when not empty,
+// replaces the catalogue's note. It is the one place a check is made: every
+// calculation and every plan section comes through here.
+func (c Common) Check(id string, required float64, note string) report.Check {
+	q := tables.MustLookup(id)
+	ch := report.NewCheck(q, required, c.limit(q), c.TargetPct, note)
+	if c.Instance != "" && q.Scope == "instance" {
+		name := c.Instance
+		ch.Instance = &name
+	}
+	return ch
 }
 
 func (c Common) addInputs(in *report.Fields) {
@@ -92,3 +109,6 @@ func maxPerHour(limit, blocking, otherLoad, durationMinutes float64) float64 {
 	}
 	return math.Floor(a*60/durationMinutes + 1e-9)
 }
+
+// catalogueNote is the catalogue's note of a quota.
+func catalogueNote(id string) string { return tables.MustLookup(id).Note }

@@ -1,0 +1,165 @@
+package report_test
+
+import (
+	"math"
+	"testing"
+
+	"github.com/connectcap/connectcap/report"
+)
+
+func TestUtilization(t *testing.T) {
+	tests := []struct{ required, limit, want float64 }{
+		{200, 250, 80},
+		{200, 200, 100},
+		{0, 10, 0},
+		{15, 10, 150},
+		{0, 0, 0}, // nothing needed of a quota of 0: nothing used
+	}
+	for _, tt := range tests {
+		if got := report.Utilization(tt.required, tt.limit); got != tt.want {
+			t.Errorf("Utilization(%v, %v) = %v, want %v", tt.required, tt.limit, got, tt.want)
+		}
+	}
+	for _, limit := range []float64{0, -1} {
+		if got := report.Utilization(1, limit); !math.IsInf(got, 1) {
+			t.Errorf("Utilization(1, %v) = %v, want +Inf", limit, got)
+		}
+	}
+}
+
+func TestRecommended(t *testing.T) {
+	tests := []struct{ required, limit, targetPct, want float64 }{
+		{200, 100, 80, 250},
+		{201, 100, 80, 252}, // 251.25
+		{1, 1, 80, 2},       // 1 of 1 is 100 %: 2 keeps 50 %
+		{8, 5, 80, 10},
+		{24, 20, 80, 30},
+		{21, 20, 70, 30},
+		{100, 99, 100, 100},
+		{34, 33, 80, 43}, // 42.5
+		{67, 60, 90, 75}, // 74.44
+		{1, 0, 80, 2},    // a limit of 0 (campaign calls) asks for what the need takes
+	}
+	for _, tt := range tests {
+		got := report.Recommended(tt.required, tt.limit, tt.targetPct, true)
+		if got == nil || *got != tt.want {
+			t.Errorf("Recommended(%v, %v, %v) = %v, want %v", tt.required, tt.limit, tt.targetPct, got, tt.want)
+		}
+	}
+}
+
+// Where the current limit already holds the need at the target there is nothing to
+// request; a quota that cannot be raised never has a recommended value.
+func TestRecommendedNone(t *testing.T) {
+	tests := []struct {
+		required, limit, targetPct float64
+		canRaise                   bool
+	}{
+		{50, 500, 80, true},  // users 50 of 500: nothing to ask for
+		{200, 250, 80, true}, // exactly at the target
+		{0, 10, 80, true},
+		{0, 0, 80, true}, // no need of a quota of 0
+		{101, 100, 80, false},
+		{10, 100, 80, false},
+	}
+	for _, tt := range tests {
+		if got := report.Recommended(tt.required, tt.limit, tt.targetPct, tt.canRaise); got != nil {
+			t.Errorf("Recommended(%v, %v, %v, %v) = %v, want none", tt.required, tt.limit, tt.targetPct, tt.canRaise, *got)
+		}
+	}
+}
+
+// The recommended quota is whole, never below the need, holds the need at or below
+// the target, and is the smallest that does: one less would put it above. Asked of
+// the recommended value itself, the answer is ok with nothing more to request.
+func TestRecommendedProperties(t *testing.T) {
+	for _, target := range []float64{50, 70, 75, 80, 85, 90, 95, 99, 100} {
+		for required := 1.0; required <= 3000; required++ {
+			p := report.Recommended(required, 0, target, true)
+			if p == nil {
+				t.Fatalf("Recommended(%v, 0, %v) = none", required, target)
+			}
+			rec := *p
+			if rec < required || rec != math.Trunc(rec) {
+				t.Fatalf("Recommended(%v, %v) = %v, below the need or not whole", required, target, rec)
+			}
+			// Integer arithmetic: rec·target ≥ 100·required > (rec−1)·target.
+			r, tg, rc := int64(required), int64(target), int64(rec)
+			if rc*tg < 100*r {
+				t.Fatalf("Recommended(%v, %v) = %v puts the need above the target", required, target, rec)
+			}
+			if (rc-1)*tg >= 100*r {
+				t.Fatalf("Recommended(%v, %v) = %v is not the smallest (%v also holds it)", required, target, rec, rc-1)
+			}
+			if got := report.Grade(required, rec, target, true); got != report.OK {
+				t.Fatalf("Grade(%v, recommended %v, %v) = %q, want ok", required, rec, target, got)
+			}
+			if again := report.Recommended(required, rec, target, true); again != nil {
+				t.Fatalf("Recommended(%v, recommended %v, %v) = %v, want none", required, rec, target, *again)
+			}
+		}
+	}
+}
+
+func TestGrade(t *testing.T) {
+	tests := []struct {
+		name                    string
+		required, limit, target float64
+		canRaise                bool
+		want                    report.Status
+	}{
+		{"well below target", 10, 100, 80, true, report.OK},
+		{"just below target", 79, 100, 80, true, report.OK},
+		{"just below target, fraction", 79.999, 100, 80, false, report.OK},
+		{"at target", 80, 100, 80, true, report.OK},
+		{"at target, not whole percentages", 56, 70, 80, true, report.OK},
+		{"at target, 200 of 250", 200, 250, 80, true, report.OK},
+		{"just above target", 80.001, 100, 80, true, report.Warn},
+		{"one above target", 201, 250, 80, true, report.Warn},
+		{"between target and limit", 90, 100, 80, false, report.Warn},
+		{"at 100 %", 100, 100, 80, true, report.Warn},
+		{"at 100 %, cannot raise", 6, 6, 80, false, report.Warn},
+		{"above 100 %, can raise", 101, 100, 80, true, report.Increase},
+		{"above 100 %, cannot raise", 101, 100, 80, false, report.HardLimit},
+		{"just above 100 %, cannot raise", 6.5, 6, 80, false, report.HardLimit},
+		{"zero need", 0, 10, 80, true, report.OK},
+		{"zero need of a zero quota", 0, 0, 80, true, report.OK},
+		{"any need of a zero quota", 1, 0, 80, true, report.Increase},
+		{"target 100: below", 99, 100, 100, true, report.OK},
+		{"target 100: at", 100, 100, 100, true, report.OK},
+		{"target 1: above", 2, 100, 1, true, report.Warn},
+	}
+	for _, tt := range tests {
+		if got := report.Grade(tt.required, tt.limit, tt.target, tt.canRaise); got != tt.want {
+			t.Errorf("%s: Grade(%v, %v, %v, %v) = %q, want %q", tt.name, tt.required, tt.limit, tt.target, tt.canRaise, got, tt.want)
+		}
+	}
+}
+
+func TestStatusSeverity(t *testing.T) {
+	order := []report.Status{report.OK, report.Warn, report.Increase, report.HardLimit}
+	for i, s := range order {
+		if got := s.Severity(); got != i {
+			t.Errorf("%q.Severity() = %d, want %d", s, got, i)
+		}
+	}
+	if got := report.Untouch.Severity(); got != 0 {
+		t.Errorf("untouched severity = %d, want 0", got)
+	}
+	want := map[report.Status]string{report.OK: "ok", report.Warn: "warn", report.Increase: "increase", report.HardLimit: "hard-limit", report.Untouch: "untouched"}
+	for s, name := range want {
+		if string(s) != name {
+			t.Errorf("status %q, want %q", s, name)
+		}
+	}
+	for _, s := range []report.Status{report.Untouch, report.OK, report.Warn} {
+		if s.NeedsAction() {
+			t.Errorf("%q needs action", s)
+		}
+	}
+	for _, s := range []report.Status{report.Increase, report.HardLimit} {
+		if !s.NeedsAction() {
+			t.Errorf("%q needs no action", s)
+		}
+	}
+}
