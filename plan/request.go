@@ -31,8 +31,8 @@ type Request struct {
 	Command *string `json:"command" yaml:"command"`
 	// Covers lists the needs the desired value covers: one per instance and check
 	// that the request serves.
-	Covers []Need  `json:"covers" yaml:"covers"`
-	Text   string  `json:"text" yaml:"text"`
+	Covers []Need `json:"covers" yaml:"covers"`
+	Text   string `json:"text" yaml:"text"`
 }
 
 // Need is one check's need that a request covers.
