@@ -3,6 +3,7 @@ package plan
 import (
 	"fmt"
 	"io"
+	"sort"
 	"strings"
 
 	"github.com/connectcap/connectcap/render"
@@ -144,7 +145,9 @@ func BuildRequests(ev *Evaluation, planFile string) (*Requests, error) {
 		out.Requests = append(out.Requests, r)
 	}
 	for i := range out.Requests {
-		finish(&out.Requests[i])
+		r := &out.Requests[i]
+		sort.SliceStable(r.Covers, func(a, b int) bool { return r.Covers[a].Required < r.Covers[b].Required })
+		finish(r)
 	}
 	return out, nil
 }
@@ -172,7 +175,11 @@ func (r *Request) covered() string {
 			p += " on " + *n.Instance
 		}
 		if n.Check != r.Name {
-			p += " (" + strings.TrimSpace(strings.TrimPrefix(n.Check, r.Name)) + ")"
+			what := strings.TrimSpace(strings.TrimPrefix(n.Check, r.Name))
+			if !strings.HasPrefix(what, "(") {
+				what = "(" + what + ")"
+			}
+			p += " " + what
 		}
 		parts = append(parts, p)
 	}
