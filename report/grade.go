@@ -51,13 +51,13 @@ func MeetsTarget(required, limit, targetPct float64) bool {
 // the target utilization, warn above it up to the limit, and over the limit
 // increase or hard-limit by whether the quota can be raised.
 func Grade(required, limit, targetPct float64, canRaise bool) Status {
-	switch {
-	case required > limit:
+	if required > limit {
 		if canRaise {
 			return Increase
 		}
 		return HardLimit
-	case !MeetsTarget(required, limit, targetPct):
+	}
+	if !MeetsTarget(required, limit, targetPct) {
 		return Warn
 	}
 	return OK
