@@ -152,6 +152,11 @@ func TestAnalyticsOptions(t *testing.T) {
 	if o.In.RealtimeShare == nil || *o.In.RealtimeShare != 0 {
 		t.Errorf("--realtime-share 0: RealtimeShare = %v, want 0", o.In.RealtimeShare)
 	}
+	// A share may be written as a percentage.
+	o, _ = analyticsOptions(t, nil, "--duration", "10", "--cph", "3000", "--realtime-share", "25%")
+	if o.In.RealtimeShare == nil || *o.In.RealtimeShare != 0.25 {
+		t.Errorf("--realtime-share 25%%: RealtimeShare = %v, want 0.25", o.In.RealtimeShare)
+	}
 }
 
 func TestPercentForms(t *testing.T) {
@@ -159,7 +164,7 @@ func TestPercentForms(t *testing.T) {
 		in   string
 		want float64
 	}{
-		{"85%", 85}, {"85", 85}, {"100%", 100}, {"1%", 1}, {"1", 1}, {"33.3", 33.3}, {" 85 %", 85}, {"1e2%", 100},
+		{"85%", 85}, {"85", 85}, {"100%", 100}, {"1%", 1}, {"1", 1}, {"33.3", 33.3}, {" 85 %", 85}, {"1e2", 100},
 	} {
 		o, _ := analyticsOptions(t, nil, "--duration", "10", "--cph", "100", "--target-utilization", tc.in)
 		if o.In.TargetPct != tc.want {
@@ -190,7 +195,7 @@ func TestRangeEdges(t *testing.T) {
 		{[]string{"--duration", "4.9e-324"}, `--duration "4.9e-324": shorter than a second;`},
 		{[]string{"--duration", "0"}, `--duration "0": must be greater than 0;`},
 		{[]string{"--duration", "9999999h"}, `--duration "9999999h": too long;`},
-		{[]string{"--target-utilization", "0.99%"}, `--target-utilization "0.99%": too small; accepted: a percentage, a number at least 1 and at most 100 (a trailing % is allowed)`},
+		{[]string{"--target-utilization", "0.99%"}, `--target-utilization "0.99%": too small; accepted: a percentage at least 1 and at most 100, as 80 or 80%`},
 		{[]string{"--target-utilization", "0.5%"}, `--target-utilization "0.5%": too small;`},
 		{[]string{"--blocking", "9.9e-10"}, `--blocking "9.9e-10": too small; accepted: a blocking probability, a number at least 0.000000001 and at most 0.5`},
 		{[]string{"--limit", "1000001"}, `--limit "1000001": too large; accepted: the applied quota value, a whole number at least 1 and at most 1000000`},

@@ -3,6 +3,7 @@ package cmd
 import (
 	"errors"
 	"fmt"
+	"github.com/connectcap/connectcap/internal/input"
 	"io"
 	"os"
 
@@ -39,13 +40,12 @@ func addPlanFlags(cmd *cobra.Command, f *planFlags) {
 	fs := cmd.Flags()
 	fs.StringVarP(&f.file, "file", "f", "", "plan file, YAML or JSON ('-' reads standard input)")
 	_ = cmd.MarkFlagFilename("file", "yaml", "yml", "json")
-	fs.Var(&regionValue{p: &f.region}, "region", "AWS Region: on the command line it overrides the plan's region; from the environment or a config file it applies only to a plan without one")
-	_ = cmd.RegisterFlagCompletionFunc("region", cobra.FixedCompletions(connectRegions, cobra.ShellCompDirectiveNoFileComp))
+	addRegion(cmd, &f.region, "AWS Region: on the command line it overrides the plan's region; from the environment or a config file it applies only to a plan without one")
 	addTarget(fs, &f.target)
 }
 
 func addTarget(fs *pflag.FlagSet, p *float64) {
-	addNumber(fs, p, "target-utilization", "", sizing.DefaultTargetPct, numberValue{what: "a percentage", min: 1, max: 100, suffix: "%"},
+	addNumberDefault(fs, p, "target-utilization", input.TargetUtilization, sizing.DefaultTargetPct,
 		"utilization (percent) at which a check warns and to which recommended values are sized")
 }
 
