@@ -87,7 +87,13 @@ func readPlan(inv *invocation, cmd *cobra.Command, file string) (*plan.Plan, str
 		return nil, "", fmt.Errorf("plan file %s: larger than %d bytes; a plan is a few kilobytes", name, maxPlanBytes)
 	}
 	p, err := plan.Decode(data, name)
-	return p, name, err
+	if err != nil {
+		return nil, name, err
+	}
+	for _, w := range p.Warnings() {
+		fmt.Fprintf(cmd.ErrOrStderr(), "connectcap: note: %s\n", w)
+	}
+	return p, name, nil
 }
 
 func unwrapPath(err error) error {

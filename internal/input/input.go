@@ -192,16 +192,14 @@ func (k Kind) Parse(s string) (float64, error) {
 // the forms that are not plain numbers, so that a quoted "85" is no more accepted
 // than the JSON Schema accepts it.
 func (k Kind) ParseString(s string) (float64, error) {
-	switch k.form {
-	case percent, share:
-		if _, pct := cutPercent(s); !pct {
-			return 0, &Error{Problem: "text, not a number", Accepted: k.Accepted()}
-		}
-	case duration:
-	default:
-		return 0, &Error{Problem: "text, not a number", Accepted: k.Accepted()}
+	if _, pct := cutPercent(s); k.form == duration || (pct && (k.form == percent || k.form == share)) {
+		return k.Parse(s)
 	}
-	return k.Parse(s)
+	problem := "a number in quotes; write it without quotes"
+	if _, p := Number(s); p != "" {
+		problem = p
+	}
+	return 0, &Error{Problem: problem, Accepted: k.Accepted()}
 }
 
 // blanks are the spaces a value may carry around it: the JSON Schema's \s.

@@ -12,6 +12,7 @@ import (
 // Text is one kind of text value: a Region, a choice, a name, an ARN.
 type Text struct {
 	name     string
+	bad      string // what a value of the wrong form is not: "not an AWS Region code"
 	accepted string
 	choices  []string // when set, the value is one of these
 	pattern  string   // when set, the value matches it (RE2 and ECMA-262 alike)
@@ -30,24 +31,24 @@ func newText(t Text) Text {
 // The text kinds.
 var (
 	// Region is an AWS Region code.
-	Region = newText(Text{name: "region", choices: tables.AWSRegions,
+	Region = newText(Text{name: "region", bad: "not an AWS Region code", choices: tables.AWSRegions,
 		accepted: "a Region code such as us-east-1 or eu-west-2 (Amazon Connect Regions: " + strings.Join(tables.ConnectRegions, ", ") + ")"})
 	// InstanceName names an instance in a plan.
-	InstanceName = newText(Text{name: "name", pattern: `^[A-Za-z0-9][A-Za-z0-9._-]*$`, minLen: 1, maxLen: 64,
+	InstanceName = newText(Text{name: "name", bad: "not a usable instance name", pattern: `^[A-Za-z0-9][A-Za-z0-9._-]*$`, minLen: 1, maxLen: 64,
 		accepted: "1 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit"})
 	// Label is free text for a report: 1 to 64 characters.
 	Label = newText(Text{name: "text", minLen: 1, maxLen: 64, accepted: "text of 1 to 64 characters"})
 	// InstanceARN is an Amazon Connect instance ARN.
-	InstanceARN = newText(Text{name: "arn", pattern: `^arn:aws[a-z-]*:connect:[a-z0-9-]+:[0-9]{12}:instance/[0-9a-fA-F-]{1,64}$`,
+	InstanceARN = newText(Text{name: "arn", bad: "not an Amazon Connect instance ARN", pattern: `^arn:aws[a-z-]*:connect:[a-z0-9-]+:[0-9]{12}:instance/[0-9a-fA-F-]{1,64}$`,
 		accepted: "arn:aws:connect:REGION:ACCOUNT:instance/ID"})
 	// Operation is an API operation name such as GetCurrentMetricData.
-	Operation = newText(Text{name: "operation", pattern: `^[A-Z][A-Za-z0-9]+$`, minLen: 3, maxLen: 81,
+	Operation = newText(Text{name: "operation", bad: "not an API operation name", pattern: `^[A-Z][A-Za-z0-9]+$`, minLen: 3, maxLen: 81,
 		accepted: "a name such as GetCurrentMetricData"})
 )
 
 // Choice is a text kind with a fixed set of values; what says what they are.
 func Choice(what string, choices []string) Text {
-	return newText(Text{name: "choice", choices: choices, accepted: what + ": " + strings.Join(choices, ", ")})
+	return newText(Text{name: "choice", bad: "not one of the choices", choices: choices, accepted: what + ": " + strings.Join(choices, ", ")})
 }
 
 // Name is the declaration: "region", "name", "text", "arn", "operation", "choice".
@@ -71,16 +72,13 @@ func (t Text) problem(s string) string {
 	n := len([]rune(s))
 	switch {
 	case t.choices != nil && !slices.Contains(t.choices, s):
-		if t.name == "region" {
-			return "not an AWS Region code"
-		}
-		return "not one of the choices"
+		return t.bad
 	case n < t.minLen:
 		return "empty"
 	case t.maxLen > 0 && n > t.maxLen:
 		return "too long"
 	case t.re != nil && !t.re().MatchString(s):
-		return "not of the accepted form"
+		return t.bad
 	}
 	return ""
 }
