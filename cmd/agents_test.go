@@ -109,7 +109,7 @@ func TestAgentsFlags(t *testing.T) {
 				t.Errorf("common %+v, output %+v", o.In.Common, o.Output)
 			}
 		}},
-		{"environment", map[string]string{"CONNECTCAP_SHRINKAGE": "30", "CONNECTCAP_AGENTS_MAX_OCCUPANCY": "85", "CONNECTCAP_LIMIT": "40"}, published, func(t *testing.T, o *AgentsOptions) {
+		{"environment", map[string]string{"CONNECTCAP_SHRINKAGE": "30", "CONNECTCAP_AGENTS_MAX_OCCUPANCY": "85", "CONNECTCAP_AGENTS_LIMIT": "40"}, published, func(t *testing.T, o *AgentsOptions) {
 			if o.In.ShrinkagePct != 30 || o.In.MaxOccupancyPct != 85 {
 				t.Errorf("shrinkage %v, max occupancy %v; want 30, 85", o.In.ShrinkagePct, o.In.MaxOccupancyPct)
 			}

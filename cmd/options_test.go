@@ -217,7 +217,7 @@ func TestRangeEdges(t *testing.T) {
 func TestLimitSources(t *testing.T) {
 	dir := t.TempDir()
 	config := filepath.Join(dir, "config.yaml")
-	if err := os.WriteFile(config, []byte("limit: 20\nanalytics:\n  limit: 30\n"), 0o644); err != nil {
+	if err := os.WriteFile(config, []byte("calls:\n  limit: 20\nanalytics:\n  limit: 30\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	base := []string{"--duration", "10", "--cph", "3000"}
@@ -230,11 +230,10 @@ func TestLimitSources(t *testing.T) {
 		{"default", nil, nil, nil},
 		{"config section", nil, []string{"--config", config}, &report.Limit{Value: 30, Source: report.FromConfig}},
 		{"config named by env", map[string]string{"CONNECTCAP_CONFIG": config}, nil, &report.Limit{Value: 30, Source: report.FromConfig}},
-		{"env over config", map[string]string{"CONNECTCAP_LIMIT": "40"}, []string{"--config", config}, &report.Limit{Value: 40, Source: report.FromEnv}},
-		{"scoped env over plain env", map[string]string{"CONNECTCAP_LIMIT": "40", "CONNECTCAP_ANALYTICS_LIMIT": "45"}, nil, &report.Limit{Value: 45, Source: report.FromEnv}},
+		{"env over config", map[string]string{"CONNECTCAP_ANALYTICS_LIMIT": "40"}, []string{"--config", config}, &report.Limit{Value: 40, Source: report.FromEnv}},
 		{"another command's scoped env", map[string]string{"CONNECTCAP_CALLS_LIMIT": "45"}, nil, nil},
-		{"flag over env", map[string]string{"CONNECTCAP_LIMIT": "40"}, []string{"--limit", "50"}, &report.Limit{Value: 50, Source: report.FromFlag}},
-		{"empty env is unset", map[string]string{"CONNECTCAP_LIMIT": ""}, nil, nil},
+		{"flag over env", map[string]string{"CONNECTCAP_ANALYTICS_LIMIT": "40"}, []string{"--limit", "50"}, &report.Limit{Value: 50, Source: report.FromFlag}},
+		{"empty env is unset", map[string]string{"CONNECTCAP_ANALYTICS_LIMIT": ""}, nil, nil},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			o, _ := analyticsOptions(t, tc.env, append(append([]string{}, base...), tc.args...)...)

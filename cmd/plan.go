@@ -24,6 +24,7 @@ type PlanOptions struct {
 	File        string
 	Region      string
 	TargetPct   float64
+	Blocking    float64
 	OnlyActions bool
 	All         bool
 	Output
@@ -31,9 +32,10 @@ type PlanOptions struct {
 
 // planFlags are the flags plan and request share.
 type planFlags struct {
-	file   string
-	region string
-	target float64
+	file     string
+	region   string
+	target   float64
+	blocking float64
 }
 
 func addPlanFlags(cmd *cobra.Command, f *planFlags) {
@@ -42,6 +44,8 @@ func addPlanFlags(cmd *cobra.Command, f *planFlags) {
 	_ = cmd.MarkFlagFilename("file", "yaml", "yml", "json")
 	addRegion(cmd, &f.region, "AWS Region: on the command line it overrides the plan's region; from the environment or a config file it applies only to a plan without one")
 	addTarget(fs, &f.target)
+	addNumberDefault(fs, &f.blocking, "blocking", input.Blocking, sizing.DefaultBlocking,
+		"largest share of calls, chats and tasks the concurrency quotas may turn away (Erlang B): on the command line it overrides the plan's blocking; from the environment or a config file it applies only to a plan without one")
 }
 
 func addTarget(fs *pflag.FlagSet, p *float64) {
@@ -49,15 +53,22 @@ func addTarget(fs *pflag.FlagSet, p *float64) {
 		"utilization (percent) at which a check warns and to which recommended values are sized")
 }
 
-// planOptions is how plan and request evaluate: a --region flag overrides the
-// plan's region; a Region from the environment or a config file, less specific
-// than the plan, applies only when the plan gives none.
+// planOptions is how plan and request evaluate: a --region or --blocking flag
+// overrides the plan's; a value from the environment or a config file, less
+// specific than the plan, applies only when the plan gives none.
 func planOptions(inv *invocation, f *planFlags, all bool) plan.Options {
 	o := plan.Options{TargetPct: f.target, All: all}
 	if inv.source("region") == report.FromFlag {
 		o.Region = f.region
 	} else {
 		o.DefaultRegion = f.region
+	}
+	switch inv.source("blocking") {
+	case report.FromFlag:
+		o.Blocking = f.blocking
+	case "":
+	default:
+		o.DefaultBlocking = f.blocking
 	}
 	return o
 }
@@ -131,7 +142,7 @@ prints the plan file's JSON Schema.`,
   cat plan.json | connectcap plan -f - -o json --detailed-exitcode`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			opts.File, opts.Region, opts.TargetPct = f.file, f.region, f.target
+			opts.File, opts.Region, opts.TargetPct, opts.Blocking = f.file, f.region, f.target, f.blocking
 			opts.Output = Output{Format: render.Format(c.output), DetailedExitcode: c.detailed, Out: cmd.OutOrStdout()}
 			if runF != nil {
 				return runF(&opts)
@@ -183,9 +194,10 @@ func newCmdPlanInit() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "init [FILE]",
 		Short: "Write a commented starter plan",
-		Long:  "Write a commented starter plan to FILE, or to standard output without one. An existing file is kept unless --force.",
+		Long:  "Write a commented starter plan to FILE, or to standard output without one or with '-'. An existing file is kept unless --force.",
 		Example: `  connectcap plan init > plan.yaml
-  connectcap plan init plan.yaml`,
+  connectcap plan init plan.yaml
+  connectcap plan init - | less`,
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) > 1 {
 				return fmt.Errorf("plan init takes at most one FILE, got %d arguments; accepted: plan init, or plan init FILE", len(args))
@@ -193,7 +205,7 @@ func newCmdPlanInit() *cobra.Command {
 			return nil
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if len(args) == 0 {
+			if len(args) == 0 || args[0] == "-" {
 				_, err := cmd.OutOrStdout().Write(plan.Starter)
 				return err
 			}
@@ -246,6 +258,7 @@ type RequestOptions struct {
 	File      string
 	Region    string
 	TargetPct float64
+	Blocking  float64
 	Format    string
 	Out       io.Writer
 }
@@ -272,7 +285,7 @@ Large increases can take up to 3 weeks: request early.`,
   connectcap request -f plan.yaml -o json | jq '.requests[].desired_value'`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			opts.File, opts.Region, opts.TargetPct, opts.Out = f.file, f.region, f.target, cmd.OutOrStdout()
+			opts.File, opts.Region, opts.TargetPct, opts.Blocking, opts.Out = f.file, f.region, f.target, f.blocking, cmd.OutOrStdout()
 			if runF != nil {
 				return runF(&opts)
 			}
