@@ -71,9 +71,17 @@ func schemaFor(t reflect.Type, tag string) object {
 	case reflect.Bool:
 		return object{"type": "boolean"}
 	case reflect.String:
-		return texts[kind].Schema()
+		x, ok := texts[kind]
+		if !ok {
+			panic("plan: no text kind " + kind) // a types.go tag without a kind
+		}
+		return x.Schema()
 	case reflect.Float64:
-		return kinds[kind].Schema()
+		k, ok := kinds[kind]
+		if !ok {
+			panic("plan: no numeric kind " + kind)
+		}
+		return k.Schema()
 	}
 	return object{}
 }
