@@ -2,11 +2,11 @@ package cmd
 
 import (
 	"fmt"
+	"github.com/connectcap/connectcap/internal/input"
 	"math"
 
 	"github.com/connectcap/connectcap/sizing"
 	"github.com/spf13/cobra"
-	"github.com/spf13/pflag"
 )
 
 // AgentsOptions is what connectcap agents runs with.
@@ -79,13 +79,13 @@ null in JSON.`,
 		},
 	}
 	fs := cmd.Flags()
-	addNumber(fs, &in.CallsPerHour, "cph", "", 0, numberValue{what: "calls per hour", min: 0, minOpen: true, max: maxPerHour}, "calls per hour offered to the agents")
+	addNumber(fs, &in.CallsPerHour, "cph", input.PerHour.Named("calls per hour"), "calls per hour offered to the agents")
 	addDuration(fs, &ahtMinutes, "aht", "the average handle time", "average handle time (talk, hold, after-call work): minutes, or 180s, 1h")
 	addDuration(fs, &answerMinutes, "answer-within", "the service level's answer time", "answer time of the service level: minutes, so write 20s for 20 seconds")
-	addBelowMax(fs, &in.ServiceLevelPct, "service-level", 0, numberValue{what: "a percentage (80 for 80 %)", min: 1, max: 100, suffix: "%"}, "target percentage of calls answered within --answer-within")
-	addBelowMax(fs, &in.ShrinkagePct, "shrinkage", 0, numberValue{what: "a percentage", min: 0, max: 100, suffix: "%"}, "percentage of scheduled time agents are away (breaks, training, absence)")
-	addNumber(fs, &in.MaxOccupancyPct, "max-occupancy", "", 100, numberValue{what: "a percentage", min: 0, minOpen: true, max: 100, suffix: "%"}, "most of their time (percent) agents may spend on calls")
-	addNumber(fs, &given, "agents", "", 0, numberValue{what: "a number of agents", min: 1, max: sizing.MaxAgents, whole: true}, "evaluate this many agents instead of sizing")
+	addNumber(fs, &in.ServiceLevelPct, "service-level", input.ServiceLevel, "target percentage of calls answered within --answer-within")
+	addNumberDefault(fs, &in.ShrinkagePct, "shrinkage", input.Shrinkage, 0, "percentage of scheduled time agents are away (breaks, training, absence)")
+	addNumberDefault(fs, &in.MaxOccupancyPct, "max-occupancy", input.MaxOccupancy, 100, "most of their time (percent) agents may spend on calls")
+	addNumber(fs, &given, "agents", input.Count.From(1).To(sizing.MaxAgents).Named("a number of agents"), "evaluate this many agents instead of sizing")
 	addCommonFlags(cmd, &c, "connect.users", "users per instance")
 	return cmd
 }
@@ -94,40 +94,4 @@ null in JSON.`,
 // nanosecond so that 20s stays 20 rather than 19.999999999999996.
 func secondsOf(minutes float64) float64 {
 	return math.Round(minutes*60e9) / 1e9
-}
-
-// belowMaxValue is a numberValue whose maximum itself is not accepted: a service
-// level of 100 % needs infinitely many agents, and shrinkage of 100 % leaves none.
-type belowMaxValue struct{ numberValue }
-
-func (b *belowMaxValue) accepted() string {
-	lower := "at least " + fmtNum(b.min)
-	if b.minOpen {
-		lower = "greater than " + fmtNum(b.min)
-	}
-	s := fmt.Sprintf("%s, a number %s and less than %s", b.what, lower, fmtNum(b.max))
-	if b.suffix != "" {
-		s += fmt.Sprintf(" (a trailing %s is allowed)", b.suffix)
-	}
-	return s
-}
-
-func (b *belowMaxValue) Set(s string) error {
-	old := *b.p
-	err := b.numberValue.Set(s)
-	if ve, ok := err.(*valueError); ok {
-		ve.accepted = b.accepted()
-		return ve
-	}
-	if err == nil && *b.p >= b.max {
-		*b.p = old
-		return &valueError{problem: "too large", accepted: b.accepted()}
-	}
-	return err
-}
-
-func addBelowMax(fs *pflag.FlagSet, p *float64, name string, def float64, v numberValue, usage string) {
-	v.p = p
-	*p = def
-	fs.Var(&belowMaxValue{v}, name, usage)
 }

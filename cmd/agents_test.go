@@ -86,6 +86,16 @@ func TestAgentsFlags(t *testing.T) {
 				t.Errorf("inputs %+v", in)
 			}
 		}},
+		{"percent forms: 85 %, half a percent, 0 where 0 is in range", nil, []string{"--cph", "200", "--aht", "3m", "--answer-within", "20s", "--service-level", "85 %", "--shrinkage", "0.5%", "--max-occupancy", "1"}, func(t *testing.T, o *AgentsOptions) {
+			if o.In.ServiceLevelPct != 85 || o.In.ShrinkagePct != 0.5 || o.In.MaxOccupancyPct != 1 {
+				t.Errorf("service level %v, shrinkage %v, max occupancy %v; want 85, 0.5, 1", o.In.ServiceLevelPct, o.In.ShrinkagePct, o.In.MaxOccupancyPct)
+			}
+		}},
+		{"shrinkage 0", nil, append(published, "--shrinkage", "0"), func(t *testing.T, o *AgentsOptions) {
+			if o.In.ShrinkagePct != 0 {
+				t.Errorf("shrinkage %v, want 0", o.In.ShrinkagePct)
+			}
+		}},
 		{"agents to evaluate, no target", nil, []string{"--cph", "200", "--aht", "3m", "--answer-within", "20s", "--agents", "13"}, func(t *testing.T, o *AgentsOptions) {
 			if o.In.Given != 13 || o.In.ServiceLevelPct != 0 {
 				t.Errorf("agents %v, service level %v; want 13, 0", o.In.Given, o.In.ServiceLevelPct)
@@ -99,7 +109,7 @@ func TestAgentsFlags(t *testing.T) {
 				t.Errorf("common %+v, output %+v", o.In.Common, o.Output)
 			}
 		}},
-		{"environment", map[string]string{"CONNECTCAP_SHRINKAGE": "30", "CONNECTCAP_AGENTS_MAX_OCCUPANCY": "85", "CONNECTCAP_LIMIT": "40"}, published, func(t *testing.T, o *AgentsOptions) {
+		{"environment", map[string]string{"CONNECTCAP_SHRINKAGE": "30", "CONNECTCAP_AGENTS_MAX_OCCUPANCY": "85", "CONNECTCAP_AGENTS_LIMIT": "40"}, published, func(t *testing.T, o *AgentsOptions) {
 			if o.In.ShrinkagePct != 30 || o.In.MaxOccupancyPct != 85 {
 				t.Errorf("shrinkage %v, max occupancy %v; want 30, 85", o.In.ShrinkagePct, o.In.MaxOccupancyPct)
 			}
@@ -128,12 +138,15 @@ func TestAgentsBadInput(t *testing.T) {
 		args []string
 		want string // the start of the one line on stderr
 	}{
-		{[]string{"--service-level", "100"}, `connectcap: --service-level "100": too large; accepted: a percentage (80 for 80 %), a number at least 1 and less than 100`},
-		{[]string{"--service-level", "0"}, `connectcap: --service-level "0": too small; accepted: a percentage (80 for 80 %), a number at least 1 and less than 100`},
+		{[]string{"--service-level", "100"}, `connectcap: --service-level "100": too large; accepted: a percentage at least 1 and less than 100, as 80 or 80%`},
+		{[]string{"--service-level", "0"}, `connectcap: --service-level "0": too small; accepted: a percentage at least 1 and less than 100, as 80 or 80%`},
 		{[]string{"--service-level", "NaN"}, `connectcap: --service-level "NaN": not a number;`},
-		{[]string{"--service-level", "80", "--shrinkage", "100"}, `connectcap: --shrinkage "100": too large; accepted: a percentage, a number at least 0 and less than 100`},
+		{[]string{"--service-level", "80", "--shrinkage", "100"}, `connectcap: --shrinkage "100": too large; accepted: a percentage at least 0 and less than 100, as 80 or 80%`},
 		{[]string{"--service-level", "80", "--shrinkage", "-5"}, `connectcap: --shrinkage "-5": too small;`},
-		{[]string{"--service-level", "80", "--max-occupancy", "0"}, `connectcap: --max-occupancy "0": too small; accepted: a percentage, a number greater than 0 and at most 100`},
+		{[]string{"--service-level", "80", "--max-occupancy", "0.85"}, `connectcap: --max-occupancy "0.85": a percent, not a share; did you mean 85? accepted: a percentage at least 1 and at most 100, as 80 or 80%`},
+		{[]string{"--service-level", "0.8"}, `connectcap: --service-level "0.8": a percent, not a share; did you mean 80? accepted: `},
+		{[]string{"--service-level", "80", "--shrinkage", "0.3"}, `connectcap: --shrinkage "0.3": a percent, not a share; did you mean 30? accepted: `},
+		{[]string{"--service-level", "80", "--max-occupancy", "0"}, `connectcap: --max-occupancy "0": too small; accepted: a percentage at least 1 and at most 100, as 80 or 80%`},
 		{[]string{"--service-level", "80", "--max-occupancy", "100.5"}, `connectcap: --max-occupancy "100.5": too large;`},
 		{[]string{"--agents", "12.5"}, `connectcap: --agents "12.5": not a whole number; accepted: a number of agents, a whole number at least 1 and at most 10000000`},
 		{[]string{"--agents", "0"}, `connectcap: --agents "0": too small;`},
@@ -142,7 +155,7 @@ func TestAgentsBadInput(t *testing.T) {
 		{[]string{"--service-level", "80", "--aht", "-3"}, `connectcap: --aht "-3": must be greater than 0;`},
 		{[]string{"--service-level", "80", "--cph", "1e300"}, `connectcap: --cph "1e300": too large;`},
 		{[]string{}, `connectcap: missing --service-level (target percentage of calls answered within --answer-within)`},
-		{[]string{"--service-level", "80", "--cph", "1000000", "--max-occupancy", "0.000001"}, `connectcap: --max-occupancy: keeping 50000 erlangs at or below 0.000001 % occupancy needs more than 10000000 agents`},
+		{[]string{"--service-level", "80", "--cph", "10000000", "--max-occupancy", "1"}, `connectcap: --max-occupancy: keeping 500000 erlangs at or below 1 % occupancy needs more than 10000000 agents`},
 		{[]string{"--service-level", "80", "--cph", "1000000", "--shrinkage", "99.99999"}, `connectcap: --shrinkage: 50014 agents at 99.99999 % shrinkage means scheduling more than connectcap sizes (10000000 agents); lower the shrinkage`},
 	}
 	for _, tt := range tests {

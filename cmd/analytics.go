@@ -1,6 +1,7 @@
 package cmd
 
 import (
+	"github.com/connectcap/connectcap/internal/input"
 	"github.com/connectcap/connectcap/report"
 	"github.com/connectcap/connectcap/sizing"
 	"github.com/spf13/cobra"
@@ -59,9 +60,9 @@ With --realtime-share, also check concurrent real-time calls with analytics (` +
 	}
 	fs := cmd.Flags()
 	addDuration(fs, &duration, "duration", "the average call duration", "average call duration: minutes, or 90s, 1h")
-	addNumber(fs, &cph, "cph", "", 0, numberValue{what: "calls per hour", min: 0, minOpen: true, max: maxPerHour}, "calls per hour with Contact Lens post-call analytics")
-	addNumber(fs, &share, "realtime-share", "", 0, numberValue{what: "a share of calls", min: 0, max: 1}, "share of calls (0 to 1) with real-time analytics; adds the real-time check")
-	addNumber(fs, &rtLimit, "realtime-limit", "", 0, numberValue{what: "the applied quota value", min: 1, max: maxQuota, whole: true}, "the account's applied value of concurrent real-time calls with analytics")
+	addNumber(fs, &cph, "cph", input.PerHour.Named("calls per hour"), "calls per hour with Contact Lens post-call analytics")
+	addNumber(fs, &share, "realtime-share", input.Share.Named("a share of calls"), "share of calls (0 to 1) with real-time analytics; adds the real-time check")
+	addNumber(fs, &rtLimit, "realtime-limit", input.AppliedLimit, "the account's applied value of concurrent real-time calls with analytics")
 	addBlocking(fs, &blocking)
 	addCommonFlags(cmd, &c, sizing.PostCallJobsID, "concurrent post-call analytics jobs")
 	return cmd

@@ -2,6 +2,7 @@ package cmd
 
 import (
 	"fmt"
+	"github.com/connectcap/connectcap/internal/input"
 	"github.com/connectcap/connectcap/tables"
 	"io"
 
@@ -49,10 +50,9 @@ const detailedUsage = "exit 2 when a quota needs an increase request, 3 when a l
 func addCommonFlags(cmd *cobra.Command, c *commonFlags, mainID, limitWhat string) {
 	c.mainID = mainID
 	fs := cmd.Flags()
-	addNumber(fs, &c.limit, "limit", "", 0, numberValue{what: "the applied quota value", min: 1, max: maxQuota, whole: true},
+	addNumber(fs, &c.limit, "limit", input.AppliedLimit,
 		"the account's applied value of "+limitWhat+" (default: the documented default)")
-	fs.Var(&regionValue{p: &c.region}, "region", "AWS Region, for Region-specific defaults (us-east-1, ...)")
-	_ = cmd.RegisterFlagCompletionFunc("region", cobra.FixedCompletions(connectRegions, cobra.ShellCompDirectiveNoFileComp))
+	addRegion(cmd, &c.region, "AWS Region, for Region-specific defaults (us-east-1, ...)")
 	addTarget(fs, &c.target)
 	addBool(fs, &c.detailed, "detailed-exitcode", detailedUsage)
 	addOutputFlag(cmd, &c.output)

@@ -1,6 +1,7 @@
 package cmd
 
 import (
+	"github.com/connectcap/connectcap/internal/input"
 	"github.com/connectcap/connectcap/report"
 	"github.com/connectcap/connectcap/sizing"
 	"github.com/spf13/cobra"
@@ -8,7 +9,7 @@ import (
 )
 
 func addBlocking(fs *pflag.FlagSet, p *float64) {
-	addNumber(fs, p, "blocking", "", sizing.DefaultBlocking, numberValue{what: "a blocking probability", min: 1e-9, max: 0.5},
+	addNumberDefault(fs, p, "blocking", input.Blocking, sizing.DefaultBlocking,
 		"largest share of contacts the quota may turn away (Erlang B)")
 }
 
@@ -60,9 +61,9 @@ setting the limit allows (limit - 1).`,
 		},
 	}
 	fs := cmd.Flags()
-	addNumber(fs, &in.CallsPerHour, "cph", "", 0, numberValue{what: "calls per hour", min: 0, minOpen: true, max: maxPerHour}, "inbound calls per hour")
+	addNumber(fs, &in.CallsPerHour, "cph", input.PerHour.Named("calls per hour"), "inbound calls per hour")
 	addDuration(fs, &in.DurationMinutes, "duration", "the minutes a call spends in Connect", "minutes an inbound call spends in Connect (flow, queue, agent): minutes, or 90s, 1h")
-	addNumber(fs, &in.OutboundCallsPerHour, "outbound-cph", "", 0, numberValue{what: "outbound calls per hour", min: 0, max: maxPerHour}, "outbound calls per hour")
+	addNumberDefault(fs, &in.OutboundCallsPerHour, "outbound-cph", input.Rate.Named("outbound calls per hour"), 0, "outbound calls per hour")
 	addDuration(fs, &in.OutboundDurationMinutes, "outbound-duration", "the minutes an outbound call lasts", "minutes an outbound call lasts")
 	addBlocking(fs, &in.Blocking)
 	addCommonFlags(cmd, &c, "connect.concurrent-active-calls", "concurrent active calls per instance")
@@ -149,10 +150,10 @@ func newCmdContacts(inv *invocation, runF func(*ContactsOptions) error, spec con
 		},
 	}
 	fs := cmd.Flags()
-	addNumber(fs, &in.PerHour, "cph", "", 0, numberValue{what: spec.noun + " per hour", min: 0, minOpen: true, max: maxPerHour}, spec.noun+" per hour")
+	addNumber(fs, &in.PerHour, "cph", input.PerHour.Named(spec.noun+" per hour"), spec.noun+" per hour")
 	addDuration(fs, &in.DurationMinutes, "duration", "the time one of the "+spec.noun+" stays active", "time one of the "+spec.noun+" stays active: minutes, or 90s, 1h, 2d")
 	if spec.schedule {
-		addNumber(fs, &days, "schedule-ahead-days", "", 0, numberValue{what: "days", min: 0, max: 3650}, "how many days ahead tasks are scheduled")
+		addNumber(fs, &days, "schedule-ahead-days", input.ScheduleAheadDays, "how many days ahead tasks are scheduled")
 	}
 	addBlocking(fs, &in.Blocking)
 	addCommonFlags(cmd, &c, spec.id, spec.quota)

@@ -17,7 +17,7 @@ import (
 // declaredValues returns the value of every number, duration and Region flag the
 // command tree declares, so the fuzz targets check the ranges connectcap really
 // uses, including flags added later.
-func declaredValues(t testing.TB) (nums []*numberValue, durs []*durationValue, regions []*regionValue) {
+func declaredValues(t testing.TB) (nums []*numberValue, durs []*numberValue, regions []*textValue) {
 	t.Helper()
 	app, _, _ := testApp(nil)
 	root := newRoot(&invocation{app: app, sources: map[string]report.LimitSource{}})
@@ -26,11 +26,15 @@ func declaredValues(t testing.TB) (nums []*numberValue, durs []*durationValue, r
 		c.LocalFlags().VisitAll(func(f *pflag.Flag) {
 			switch v := f.Value.(type) {
 			case *numberValue:
-				nums = append(nums, v)
-			case *durationValue:
-				durs = append(durs, v)
-			case *regionValue:
-				regions = append(regions, v)
+				if v.kind.IsDuration() {
+					durs = append(durs, v)
+				} else {
+					nums = append(nums, v)
+				}
+			case *textValue:
+				if v.kind.Name() == "region" {
+					regions = append(regions, v)
+				}
 			}
 		})
 		for _, sub := range c.Commands() {
@@ -90,23 +94,25 @@ func FuzzNumberValue(f *testing.F) {
 			*n.p = sentinel
 			err := n.Set(s)
 			v := *n.p
+			what := n.kind.Accepted()
 			if err != nil {
-				checkRejected(t, n.what, s, err, v == sentinel)
+				checkRejected(t, what, s, err, v == sentinel)
 				continue
 			}
+			lo, hi, loOpen, hiOpen := n.kind.Bounds()
 			switch {
 			case math.IsNaN(v) || math.IsInf(v, 0):
-				t.Fatalf("%s: Set(%q) accepted %v", n.what, s, v)
-			case v < n.min || v > n.max || (n.minOpen && v == n.min):
-				t.Fatalf("%s: Set(%q) accepted %v, outside %s", n.what, s, v, n.accepted())
-			case n.whole && v != math.Trunc(v):
-				t.Fatalf("%s: Set(%q) accepted %v, not a whole number", n.what, s, v)
+				t.Fatalf("%s: Set(%q) accepted %v", what, s, v)
+			case v < lo || v > hi || (loOpen && v == lo) || (hiOpen && v == hi):
+				t.Fatalf("%s: Set(%q) accepted %v, outside the bounds", what, s, v)
+			case n.kind.IsWhole() && v != math.Trunc(v):
+				t.Fatalf("%s: Set(%q) accepted %v, not a whole number", what, s, v)
 			}
 			// What String shows is accepted again as the same value.
 			shown := n.String()
 			*n.p = sentinel
 			if err := n.Set(shown); err != nil || *n.p != v {
-				t.Fatalf("%s: Set(%q) gave %v, shown as %q, which reads back as %v (%v)", n.what, s, v, shown, *n.p, err)
+				t.Fatalf("%s: Set(%q) gave %v, shown as %q, which reads back as %v (%v)", what, s, v, shown, *n.p, err)
 			}
 		}
 	})
@@ -122,17 +128,18 @@ func FuzzDurationValue(f *testing.F) {
 			*d.p = sentinel
 			err := d.Set(s)
 			v := *d.p
+			what := d.kind.Accepted()
 			if err != nil {
-				checkRejected(t, d.what, s, err, v == sentinel)
+				checkRejected(t, what, s, err, v == sentinel)
 				continue
 			}
-			if math.IsNaN(v) || math.IsInf(v, 0) || v < 1.0/60 || v > d.max {
-				t.Fatalf("%s: Set(%q) accepted %v minutes, outside [1s, %v minutes]", d.what, s, v, d.max)
+			if _, hi, _, _ := d.kind.Bounds(); math.IsNaN(v) || math.IsInf(v, 0) || v < 1.0/60 || v > hi {
+				t.Fatalf("%s: Set(%q) accepted %v minutes, outside [1s, %v minutes]", what, s, v, hi)
 			}
 			shown := d.String()
 			*d.p = sentinel
 			if err := d.Set(shown); err != nil || *d.p != v {
-				t.Fatalf("%s: Set(%q) gave %v minutes, shown as %q, which reads back as %v (%v)", d.what, s, v, shown, *d.p, err)
+				t.Fatalf("%s: Set(%q) gave %v minutes, shown as %q, which reads back as %v (%v)", what, s, v, shown, *d.p, err)
 			}
 		}
 	})
@@ -198,13 +205,13 @@ func FuzzBoolValue(f *testing.F) {
 func TestDeclaredRanges(t *testing.T) {
 	nums, durs, regions := declaredValues(t)
 	for _, d := range durs {
-		if d.max != maxMinutes {
-			t.Errorf("%s: at most %v minutes, want %v", d.what, d.max, maxMinutes)
+		if lo, hi, _, _ := d.kind.Bounds(); lo != 1.0/60 || hi != 7*1440 {
+			t.Errorf("%s: from %v to %v minutes, want 1 s to 7 days", d.kind.What(), lo, hi)
 		}
 	}
 	for _, n := range nums {
-		if n.max <= n.min || math.IsInf(n.max, 0) || math.IsNaN(n.max) {
-			t.Errorf("%s: range [%v, %v] is empty or unbounded", n.what, n.min, n.max)
+		if lo, hi, _, _ := n.kind.Bounds(); hi <= lo || math.IsInf(hi, 0) || math.IsNaN(hi) {
+			t.Errorf("%s: range [%v, %v] is empty or unbounded", n.kind.What(), lo, hi)
 		}
 	}
 	if len(regions) < 5 {
@@ -280,7 +287,38 @@ func TestNoNegativeZero(t *testing.T) {
 	for _, n := range nums {
 		*n.p = sentinel
 		if err := n.Set("-0"); err == nil && math.Signbit(*n.p) {
-			t.Errorf("%s: Set(\"-0\") stored negative zero", n.what)
+			t.Errorf("%s: Set(\"-0\") stored negative zero", n.kind.Accepted())
+		}
+	}
+}
+
+// TestShownDefaultsAreAccepted: help and man pages show a default only where the
+// flag accepts it (a --cph=0 for a flag that rejects 0 would mislead).
+func TestShownDefaultsAreAccepted(t *testing.T) {
+	app, _, _ := testApp(nil)
+	root := newRoot(&invocation{app: app, sources: map[string]report.LimitSource{}})
+	var walk func(c *cobra.Command)
+	walk = func(c *cobra.Command) {
+		c.LocalFlags().VisitAll(func(f *pflag.Flag) {
+			n, ok := f.Value.(*numberValue)
+			if !ok || f.DefValue == "" {
+				return
+			}
+			if _, err := n.kind.Parse(f.DefValue); err != nil {
+				t.Errorf("%s --%s shows default %q, which it rejects: %v", c.CommandPath(), f.Name, f.DefValue, err)
+			}
+		})
+		for _, sub := range c.Commands() {
+			walk(sub)
+		}
+	}
+	walk(root)
+	for _, name := range []string{"cph", "limit", "duration"} {
+		for _, c := range []string{"calls", "chats"} {
+			sub, _, _ := root.Find([]string{c})
+			if d := sub.Flags().Lookup(name).DefValue; d != "" {
+				t.Errorf("%s --%s shows default %q; it has none", c, name, d)
+			}
 		}
 	}
 }

@@ -153,6 +153,11 @@ func TestAnalyticsOptions(t *testing.T) {
 	if o.In.RealtimeShare == nil || *o.In.RealtimeShare != 0 {
 		t.Errorf("--realtime-share 0: RealtimeShare = %v, want 0", o.In.RealtimeShare)
 	}
+	// A share may be written as a percentage.
+	o, _ = analyticsOptions(t, nil, "--duration", "10", "--cph", "3000", "--realtime-share", "25%")
+	if o.In.RealtimeShare == nil || *o.In.RealtimeShare != 0.25 {
+		t.Errorf("--realtime-share 25%%: RealtimeShare = %v, want 0.25", o.In.RealtimeShare)
+	}
 }
 
 func TestPercentForms(t *testing.T) {
@@ -160,7 +165,7 @@ func TestPercentForms(t *testing.T) {
 		in   string
 		want float64
 	}{
-		{"85%", 85}, {"85", 85}, {"100%", 100}, {"1%", 1}, {"1", 1}, {"33.3", 33.3}, {" 85 %", 85}, {"1e2%", 100},
+		{"85%", 85}, {"85", 85}, {"100%", 100}, {"1%", 1}, {"1", 1}, {"33.3", 33.3}, {" 85 %", 85}, {"1e2", 100},
 	} {
 		o, _ := analyticsOptions(t, nil, "--duration", "10", "--cph", "100", "--target-utilization", tc.in)
 		if o.In.TargetPct != tc.want {
@@ -191,7 +196,7 @@ func TestRangeEdges(t *testing.T) {
 		{[]string{"--duration", "4.9e-324"}, `--duration "4.9e-324": shorter than a second;`},
 		{[]string{"--duration", "0"}, `--duration "0": must be greater than 0;`},
 		{[]string{"--duration", "9999999h"}, `--duration "9999999h": too long;`},
-		{[]string{"--target-utilization", "0.99%"}, `--target-utilization "0.99%": too small; accepted: a percentage, a number at least 1 and at most 100 (a trailing % is allowed)`},
+		{[]string{"--target-utilization", "0.99%"}, `--target-utilization "0.99%": too small; accepted: a percentage at least 1 and at most 100, as 80 or 80%`},
 		{[]string{"--target-utilization", "0.5%"}, `--target-utilization "0.5%": too small;`},
 		{[]string{"--blocking", "9.9e-10"}, `--blocking "9.9e-10": too small; accepted: a blocking probability, a number at least 0.000000001 and at most 0.5`},
 		{[]string{"--limit", "1000001"}, `--limit "1000001": too large; accepted: the applied quota value, a whole number at least 1 and at most 1000000`},
@@ -213,7 +218,7 @@ func TestRangeEdges(t *testing.T) {
 func TestLimitSources(t *testing.T) {
 	dir := t.TempDir()
 	config := filepath.Join(dir, "config.yaml")
-	if err := os.WriteFile(config, []byte("limit: 20\nanalytics:\n  limit: 30\n"), 0o644); err != nil {
+	if err := os.WriteFile(config, []byte("calls:\n  limit: 20\nanalytics:\n  limit: 30\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	base := []string{"--duration", "10", "--cph", "3000"}
@@ -226,11 +231,10 @@ func TestLimitSources(t *testing.T) {
 		{"default", nil, nil, nil},
 		{"config section", nil, []string{"--config", config}, &report.Limit{Value: 30, Source: report.FromConfig}},
 		{"config named by env", map[string]string{"CONNECTCAP_CONFIG": config}, nil, &report.Limit{Value: 30, Source: report.FromConfig}},
-		{"env over config", map[string]string{"CONNECTCAP_LIMIT": "40"}, []string{"--config", config}, &report.Limit{Value: 40, Source: report.FromEnv}},
-		{"scoped env over plain env", map[string]string{"CONNECTCAP_LIMIT": "40", "CONNECTCAP_ANALYTICS_LIMIT": "45"}, nil, &report.Limit{Value: 45, Source: report.FromEnv}},
+		{"env over config", map[string]string{"CONNECTCAP_ANALYTICS_LIMIT": "40"}, []string{"--config", config}, &report.Limit{Value: 40, Source: report.FromEnv}},
 		{"another command's scoped env", map[string]string{"CONNECTCAP_CALLS_LIMIT": "45"}, nil, nil},
-		{"flag over env", map[string]string{"CONNECTCAP_LIMIT": "40"}, []string{"--limit", "50"}, &report.Limit{Value: 50, Source: report.FromFlag}},
-		{"empty env is unset", map[string]string{"CONNECTCAP_LIMIT": ""}, nil, nil},
+		{"flag over env", map[string]string{"CONNECTCAP_ANALYTICS_LIMIT": "40"}, []string{"--limit", "50"}, &report.Limit{Value: 50, Source: report.FromFlag}},
+		{"empty env is unset", map[string]string{"CONNECTCAP_ANALYTICS_LIMIT": ""}, nil, nil},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			o, _ := analyticsOptions(t, tc.env, append(append([]string{}, base...), tc.args...)...)

@@ -3,6 +3,7 @@ package cmd
 import (
 	"errors"
 	"fmt"
+	"github.com/connectcap/connectcap/internal/input"
 	"io"
 	"os"
 
@@ -22,6 +23,7 @@ type PlanOptions struct {
 	File        string
 	Region      string
 	TargetPct   float64
+	Blocking    float64
 	OnlyActions bool
 	All         bool
 	Output
@@ -29,34 +31,43 @@ type PlanOptions struct {
 
 // planFlags are the flags plan and request share.
 type planFlags struct {
-	file   string
-	region string
-	target float64
+	file     string
+	region   string
+	target   float64
+	blocking float64
 }
 
 func addPlanFlags(cmd *cobra.Command, f *planFlags) {
 	fs := cmd.Flags()
 	fs.StringVarP(&f.file, "file", "f", "", "plan file, YAML or JSON ('-' reads standard input)")
 	_ = cmd.MarkFlagFilename("file", "yaml", "yml", "json")
-	fs.Var(&regionValue{p: &f.region}, "region", "AWS Region: on the command line it overrides the plan's region; from the environment or a config file it applies only to a plan without one")
-	_ = cmd.RegisterFlagCompletionFunc("region", cobra.FixedCompletions(connectRegions, cobra.ShellCompDirectiveNoFileComp))
+	addRegion(cmd, &f.region, "AWS Region: on the command line it overrides the plan's region; from the environment or a config file it applies only to a plan without one")
 	addTarget(fs, &f.target)
+	addNumberDefault(fs, &f.blocking, "blocking", input.Blocking, sizing.DefaultBlocking,
+		"largest share of calls, chats and tasks the concurrency quotas may turn away (Erlang B): on the command line it overrides the plan's blocking; from the environment or a config file it applies only to a plan without one")
 }
 
 func addTarget(fs *pflag.FlagSet, p *float64) {
-	addNumber(fs, p, "target-utilization", "", sizing.DefaultTargetPct, numberValue{what: "a percentage", min: 1, max: 100, suffix: "%"},
+	addNumberDefault(fs, p, "target-utilization", input.TargetUtilization, sizing.DefaultTargetPct,
 		"utilization (percent) at which a check warns and to which recommended values are sized")
 }
 
-// planOptions is how plan and request evaluate: a --region flag overrides the
-// plan's region; a Region from the environment or a config file, less specific
-// than the plan, applies only when the plan gives none.
+// planOptions is how plan and request evaluate: a --region or --blocking flag
+// overrides the plan's; a value from the environment or a config file, less
+// specific than the plan, applies only when the plan gives none.
 func planOptions(inv *invocation, f *planFlags, all bool) plan.Options {
 	o := plan.Options{TargetPct: f.target, All: all}
 	if inv.source("region") == report.FromFlag {
 		o.Region = f.region
 	} else {
 		o.DefaultRegion = f.region
+	}
+	switch inv.source("blocking") {
+	case report.FromFlag:
+		o.Blocking = f.blocking
+	case "":
+	default:
+		o.DefaultBlocking = f.blocking
 	}
 	return o
 }
@@ -86,7 +97,13 @@ func readPlan(inv *invocation, cmd *cobra.Command, file string) (*plan.Plan, str
 		return nil, "", fmt.Errorf("plan file %s: larger than %d bytes; a plan is a few kilobytes", name, maxPlanBytes)
 	}
 	p, err := plan.Decode(data, name)
-	return p, name, err
+	if err != nil {
+		return nil, name, err
+	}
+	for _, w := range p.Warnings() {
+		fmt.Fprintf(cmd.ErrOrStderr(), "connectcap: note: %s\n", w)
+	}
+	return p, name, nil
 }
 
 func unwrapPath(err error) error {
@@ -124,7 +141,7 @@ prints the plan file's JSON Schema.`,
   cat plan.json | connectcap plan -f - -o json --detailed-exitcode`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			opts.File, opts.Region, opts.TargetPct = f.file, f.region, f.target
+			opts.File, opts.Region, opts.TargetPct, opts.Blocking = f.file, f.region, f.target, f.blocking
 			opts.Output = Output{Format: render.Format(c.output), DetailedExitcode: c.detailed, Out: cmd.OutOrStdout()}
 			if runF != nil {
 				return runF(&opts)
@@ -176,9 +193,10 @@ func newCmdPlanInit() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "init [FILE]",
 		Short: "Write a commented starter plan",
-		Long:  "Write a commented starter plan to FILE, or to standard output without one. An existing file is kept unless --force.",
+		Long:  "Write a commented starter plan to FILE, or to standard output without one or with '-'. An existing file is kept unless --force.",
 		Example: `  connectcap plan init > plan.yaml
-  connectcap plan init plan.yaml`,
+  connectcap plan init plan.yaml
+  connectcap plan init - | less`,
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) > 1 {
 				return fmt.Errorf("plan init takes at most one FILE, got %d arguments; accepted: plan init, or plan init FILE", len(args))
@@ -186,7 +204,7 @@ func newCmdPlanInit() *cobra.Command {
 			return nil
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if len(args) == 0 {
+			if len(args) == 0 || args[0] == "-" {
 				_, err := cmd.OutOrStdout().Write(plan.Starter)
 				return err
 			}
@@ -239,6 +257,7 @@ type RequestOptions struct {
 	File      string
 	Region    string
 	TargetPct float64
+	Blocking  float64
 	Format    string
 	Out       io.Writer
 }
@@ -265,7 +284,7 @@ Large increases can take up to 3 weeks: request early.`,
   connectcap request -f plan.yaml -o json | jq '.requests[].desired_value'`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			opts.File, opts.Region, opts.TargetPct, opts.Out = f.file, f.region, f.target, cmd.OutOrStdout()
+			opts.File, opts.Region, opts.TargetPct, opts.Blocking, opts.Out = f.file, f.region, f.target, f.blocking, cmd.OutOrStdout()
 			if runF != nil {
 				return runF(&opts)
 			}

@@ -112,13 +112,16 @@ Every flag can also come from a config file (--config, ` + "`CONNECTCAP_CONFIG`"
 ` + "`CONNECTCAP_<FLAG>`" + ` environment variable (` + "`CONNECTCAP_TARGET_UTILIZATION=85`" + `). A key
 can be scoped to one command: a "calls:" section in the config file, or
 ` + "`CONNECTCAP_CALLS_LIMIT`" + `. Precedence: flag > environment > config file > default.
+An unscoped key or variable that the running command does not read is an error
+naming the commands that read it; limit, a different quota in every command, is
+always scoped.
 
 ` + exitCodesHelp,
 		SilenceUsage:  true,
 		SilenceErrors: true,
 		PersistentPreRunE: func(cmd *cobra.Command, args []string) error {
-			if cmd.Name() == cobra.ShellCompRequestCmd || cmd.Name() == cobra.ShellCompNoDescRequestCmd {
-				return nil // completion reads no settings: a broken config file must not break it
+			if readsNoSettings(cmd) {
+				return nil // a broken config file or a stray variable must not break completion or help
 			}
 			return inv.applySettings(cmd, configFile)
 		},
@@ -171,6 +174,26 @@ func nearestFlag(c *cobra.Command, name string) string {
 	return suggest.Nearest(name, names, 3)
 }
 
+// readsNoSettings: completion (the scripts and their __complete requests) and
+// help read no settings and check none.
+func readsNoSettings(cmd *cobra.Command) bool {
+	switch {
+	case cmd.Name() == cobra.ShellCompRequestCmd || cmd.Name() == cobra.ShellCompNoDescRequestCmd:
+		return true
+	case cmd.Name() == "help" && cmd.Parent() == cmd.Root():
+		return true
+	case cmd.Parent() != nil && cmd.Parent().Name() == "completion" && cmd.Parent().Parent() == cmd.Root():
+		return true
+	}
+	return cmd.Name() == "completion" && cmd.Parent() == cmd.Root()
+}
+
+// readsOthers: version reads its own settings but refuses none that other
+// commands read, so that it works in any environment (it goes into bug reports).
+func readsOthers(cmd *cobra.Command) bool {
+	return cmd.Name() == "version" && cmd.Parent() == cmd.Root()
+}
+
 // applySettings fills every flag not given on the command line from the
 // environment, then the config file, and records where each value came from.
 func (inv *invocation) applySettings(cmd *cobra.Command, configFile string) error {
@@ -187,7 +210,9 @@ func (inv *invocation) applySettings(cmd *cobra.Command, configFile string) erro
 		}
 		return *knownCache
 	}
-	if err := inv.checkEnv(known); err != nil {
+	cmdName := commandKey(cmd)
+	strict := !readsOthers(cmd)
+	if err := inv.checkEnv(known, cmd, strict); err != nil {
 		return err
 	}
 	if !flags.Changed("config") {
@@ -202,12 +227,11 @@ func (inv *invocation) applySettings(cmd *cobra.Command, configFile string) erro
 	var v *viper.Viper
 	if configFile != "" {
 		var err error
-		if v, err = readConfig(configFile, explicit, known()); err != nil {
+		if v, err = readConfig(configFile, explicit, known(), cmd, strict); err != nil {
 			return err
 		}
 	}
 
-	cmdName := commandKey(cmd)
 	var err error
 	flags.VisitAll(func(f *pflag.Flag) {
 		if err != nil || f.Changed || f.Name == "config" || f.Name == "help" {
@@ -311,35 +335,92 @@ func knownSettings(root *cobra.Command) settings {
 	return s
 }
 
-// checkEnv rejects CONNECTCAP_ variables that no flag reads: a typo must not pass
-// unnoticed.
-func (inv *invocation) checkEnv(knownSettings func() settings) error {
+// checkEnv rejects CONNECTCAP_ variables that no flag reads (a typo must not
+// pass unnoticed), and with strict, unscoped ones the running command does not
+// read (a setting must not be silently ignored).
+func (inv *invocation) checkEnv(knownSettings func() settings, cmd *cobra.Command, strict bool) error {
 	var names []string
+	empty := map[string]bool{}
 	for _, kv := range inv.app.Environ() {
-		if name, _, _ := strings.Cut(kv, "="); strings.HasPrefix(name, envPrefix) {
+		if name, val, _ := strings.Cut(kv, "="); strings.HasPrefix(name, envPrefix) {
 			names = append(names, name)
+			empty[name] = val == ""
 		}
 	}
 	if len(names) == 0 {
 		return nil
 	}
+	sort.Strings(names)
 	known := knownSettings()
-	// CONNECTCAP_ACTIVE_HELP is cobra's switch for completion hints.
-	valid := map[string]bool{envPrefix + "ACTIVE_HELP": true}
-	for f := range known.flags {
-		valid[envName(f)] = true
-	}
+	scoped := map[string]bool{}
 	for c, fs := range known.commands {
 		for f := range fs {
-			valid[envName(c+"-"+f)] = true
+			scoped[envName(c+"-"+f)] = true
 		}
 	}
+	unscoped := map[string]string{}
+	for f := range known.flags {
+		unscoped[envName(f)] = f
+	}
 	for _, name := range names {
-		if !valid[name] {
+		// CONNECTCAP_ACTIVE_HELP is cobra's switch for completion hints.
+		if name == envPrefix+"ACTIVE_HELP" || scoped[name] {
+			continue
+		}
+		flag, ok := unscoped[name]
+		if !ok {
 			return fmt.Errorf("environment variable %s is not a connectcap setting; accepted: %s followed by a flag name, optionally after a command name (CONNECTCAP_CPH, CONNECTCAP_CALLS_LIMIT)", name, envPrefix)
+		}
+		if err := unscopedSetting(known, cmd, flag, strict); err != "" && !empty[name] { // an empty variable counts as not set
+			return fmt.Errorf("environment variable %s %s, as %s", name, err, envName(exampleCommand(known, cmd, flag)+"-"+flag))
 		}
 	}
 	return nil
+}
+
+// unscopedSetting says what is wrong with a setting that names flag without a
+// command, for the running command cmd; "" when nothing is.
+func unscopedSetting(known settings, cmd *cobra.Command, flag string, strict bool) string {
+	if flag == "limit" {
+		return "names no quota: each command's --limit is its own main quota; scope it to a command"
+	}
+	if !strict || cmd.Flags().Lookup(flag) != nil {
+		return ""
+	}
+	return fmt.Sprintf("is not read by '%s' (--%s is read by %s); scope it to a command", cmd.CommandPath(), flag, strings.Join(readers(known, flag), ", "))
+}
+
+// readers are the commands that have flag, by command key.
+func readers(known settings, flag string) []string {
+	var out []string
+	for c, fs := range known.commands {
+		if fs[flag] && !strings.HasPrefix(c, "completion") && c != "help" {
+			out = append(out, strings.ReplaceAll(c, "-", " "))
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+// exampleCommand is a command to scope flag to in a suggestion: the running one
+// when it has the flag, else the first that does.
+func exampleCommand(known settings, cmd *cobra.Command, flag string) string {
+	if key := commandKey(cmd); known.commands[key][flag] {
+		return key
+	}
+	if flag == "limit" {
+		return "calls"
+	}
+	r := readers(known, flag)
+	for _, c := range r {
+		if c == "calls" {
+			return c
+		}
+	}
+	if len(r) > 0 {
+		return strings.ReplaceAll(r[0], " ", "-")
+	}
+	return "calls"
 }
 
 func defaultConfigFile(lookup func(string) (string, bool)) string {
@@ -362,7 +443,7 @@ func defaultConfigFile(lookup func(string) (string, bool)) string {
 
 // readConfig reads a config file and checks that every key is a flag name, or a
 // command name holding its flags.
-func readConfig(path string, explicit bool, known settings) (*viper.Viper, error) {
+func readConfig(path string, explicit bool, known settings, cmd *cobra.Command, strict bool) (*viper.Viper, error) {
 	v := viper.New()
 	v.SetConfigFile(path)
 	switch ext := strings.ToLower(filepath.Ext(path)); ext {
@@ -417,6 +498,21 @@ func readConfig(path string, explicit bool, known settings) (*viper.Viper, error
 	if len(unknown) > 0 {
 		sort.Strings(unknown)
 		return nil, fmt.Errorf("config file %s: unknown key %s; accepted: flag names (cph, target-utilization, ...) and command sections (calls: {limit: 40})", path, strings.Join(unknown, ", "))
+	}
+	var top []string
+	for key, val := range v.AllSettings() {
+		if _, section := val.(map[string]any); !section && known.flags[key] {
+			top = append(top, key)
+		}
+	}
+	sort.Strings(top)
+	for _, key := range top {
+		if err := unscopedSetting(known, cmd, key, strict); err != "" {
+			val, _ := scalar(v.Get(key))
+			section := strings.ReplaceAll(exampleCommand(known, cmd, key), "-", ": {")
+			closing := strings.Repeat("}", strings.Count(section, "{")+1)
+			return nil, fmt.Errorf("config file %s: key %s %s, as %s: {%s: %s%s", path, key, err, section, key, val, closing)
+		}
 	}
 	return v, nil
 }

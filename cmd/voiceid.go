@@ -1,6 +1,7 @@
 package cmd
 
 import (
+	"github.com/connectcap/connectcap/internal/input"
 	"github.com/connectcap/connectcap/sizing"
 	"github.com/spf13/cobra"
 )
@@ -54,13 +55,13 @@ over --domains.`,
 		},
 	}
 	fs := cmd.Flags()
-	addNumber(fs, &in.CallsPerHour, "cph", "", 0, numberValue{what: "calls per hour", min: 0, minOpen: true, max: maxPerHour}, "calls per hour through Voice ID")
-	addNumber(fs, &in.Domains, "domains", "", 1, numberValue{what: "a number of domains", min: 1, max: 1000, whole: true}, "Voice ID domains the calls and speakers are spread over")
-	addNumber(fs, &speakers, "speakers", "", 0, numberValue{what: "a number of speakers", min: 0, max: maxCount, whole: true}, "enrolled speakers across the domains; adds speaker checks")
-	addNumber(fs, &fraudsters, "fraudsters", "", 0, numberValue{what: "a number of fraudsters", min: 0, max: maxCount, whole: true}, "registered fraudsters across the domains; adds watchlist checks")
-	addNumber(fs, &in.Watchlists, "watchlists", "", 0, numberValue{what: "a number of watchlists", min: 1, max: 1000, whole: true}, "watchlists per domain, including the default (default: the fewest that hold the fraudsters)")
-	addNumber(fs, &in.SpeakerBatch, "speaker-batch", "", 0, numberValue{what: "a batch size", min: 1, max: maxCount, whole: true}, "speakers per batch enrollment job (default: the largest the quota allows)")
-	addNumber(fs, &in.FraudsterBatch, "fraudster-batch", "", 0, numberValue{what: "a batch size", min: 1, max: maxCount, whole: true}, "fraudsters per batch registration job (default: the largest the quota allows)")
+	addNumber(fs, &in.CallsPerHour, "cph", input.PerHour.Named("calls per hour"), "calls per hour through Voice ID")
+	addNumberDefault(fs, &in.Domains, "domains", input.Count.From(1).To(1000).Named("a number of domains"), 1, "Voice ID domains the calls and speakers are spread over")
+	addNumber(fs, &speakers, "speakers", input.Count.Named("a number of speakers"), "enrolled speakers across the domains; adds speaker checks")
+	addNumber(fs, &fraudsters, "fraudsters", input.Count.Named("a number of fraudsters"), "registered fraudsters across the domains; adds watchlist checks")
+	addNumber(fs, &in.Watchlists, "watchlists", input.Count.From(1).To(1000).Named("a number of watchlists"), "watchlists per domain, including the default (default: the fewest that hold the fraudsters)")
+	addNumber(fs, &in.SpeakerBatch, "speaker-batch", input.Count.From(1).Named("a batch size"), "speakers per batch enrollment job (default: the largest the quota allows)")
+	addNumber(fs, &in.FraudsterBatch, "fraudster-batch", input.Count.From(1).Named("a batch size"), "fraudsters per batch registration job (default: the largest the quota allows)")
 	addCommonFlags(cmd, &c, "voice-id.concurrent-sessions", "concurrent active sessions per domain")
 	return cmd
 }

@@ -3,13 +3,12 @@ package plan
 import (
 	"bytes"
 	"fmt"
-	"math"
 	"reflect"
 	"sort"
 	"strconv"
 	"strings"
 
-	"github.com/connectcap/connectcap/internal/parse"
+	"github.com/connectcap/connectcap/internal/input"
 	"github.com/connectcap/connectcap/internal/suggest"
 	"go.yaml.in/yaml/v3"
 )
@@ -33,14 +32,61 @@ func (e *Error) Error() string {
 	return fmt.Sprintf("%s: %s", loc, e.Msg)
 }
 
-// Limits on plan values: beyond these a number is a typo, not a contact center.
-const (
-	maxCount   = 1e9
-	maxRate    = 1e7 // contacts or requests per hour, minute or second
-	maxMinutes = 7 * 1440
-	maxNumber  = 1e9
-	maxQuota   = 1e6 // an applied quota value, as --limit
-)
+// kinds are the plan tags' numeric kinds: each an internal/input declaration, so
+// plans, flags and the JSON Schema accept the same values.
+var kinds = map[string]input.Kind{
+	"count":               input.Count,
+	"number":              input.Amount,
+	"rate":                input.Rate,
+	"share":               input.Share,
+	"duration":            input.Duration,
+	"blocking":            input.Blocking,
+	"service-level":       input.ServiceLevel,
+	"shrinkage":           input.Shrinkage,
+	"max-occupancy":       input.MaxOccupancy,
+	"concurrency":         input.Concurrency,
+	"roster-factor":       input.RosterFactor,
+	"schedule-ahead-days": input.ScheduleAheadDays,
+	"applied":             input.Limit, // an applied map's values
+}
+
+// texts are the plan tags' text kinds.
+var texts = map[string]input.Text{
+	"region":    input.Region,
+	"name":      input.InstanceName,
+	"text":      input.Label,
+	"arn":       input.InstanceARN,
+	"operation": input.Operation,
+	"service":   input.Choice("an API service", apiServices),
+}
+
+// tagKind is a field's kind: the plan tag's first word, unless that is an option.
+func tagKind(tag string) string {
+	kind, _, _ := strings.Cut(tag, ",")
+	if kind == "required" {
+		return ""
+	}
+	return kind
+}
+
+// withOption is the key that a key's "with=KEY" option says must stand beside it.
+func withOption(tag string) string {
+	for _, o := range strings.Split(tag, ",") {
+		if k, ok := strings.CutPrefix(o, "with="); ok {
+			return k
+		}
+	}
+	return ""
+}
+
+func hasOption(tag, option string) bool {
+	for _, o := range strings.Split(tag, ",") {
+		if o == option {
+			return true
+		}
+	}
+	return false
+}
 
 // Decode reads a plan in YAML or JSON. file names it in errors.
 func Decode(data []byte, file string) (*Plan, error) {
@@ -67,6 +113,7 @@ func Decode(data []byte, file string) (*Plan, error) {
 	}
 	p.lines = d.lines
 	p.file = file
+	p.warnings = d.warnings
 	if err := p.validate(); err != nil {
 		return nil, err
 	}
@@ -78,9 +125,10 @@ func Decode(data []byte, file string) (*Plan, error) {
 const maxNodes = 100_000
 
 type decoder struct {
-	nodes int
-	file  string
-	lines map[string]int // key path → line
+	nodes    int
+	file     string
+	lines    map[string]int // key path → line
+	warnings []string
 }
 
 func (d *decoder) syntaxError(err error) error {
@@ -116,21 +164,15 @@ func (d *decoder) value(n *yaml.Node, v reflect.Value, path, tag string) error {
 		n = n.Alias
 	}
 	d.lines[path] = n.Line
-	kind, _, _ := strings.Cut(tag, ",")
+	kind := tagKind(tag)
 	if d.nodes++; d.nodes > maxNodes {
 		return d.fail(n, path, "the plan is too large (more than %d values, counting YAML aliases)", maxNodes)
 	}
 	if n.Kind == yaml.ScalarNode && n.Tag == "!!null" {
-		if strings.Contains(tag, "required") {
-			return d.fail(n, path, "has no value; %s", describe(v.Type(), kind))
-		}
-		if v.Kind() == reflect.Pointer || v.Kind() == reflect.Map || v.Kind() == reflect.Slice {
+		if !hasOption(tag, "required") && (v.Kind() == reflect.Pointer || v.Kind() == reflect.Map || v.Kind() == reflect.Slice) {
 			return nil // an empty key leaves the value unset
 		}
 		return d.fail(n, path, "has no value; %s", describe(v.Type(), kind))
-	}
-	if v.Type() == reflect.TypeOf(Minutes(0)) {
-		return d.minutes(n, v, path)
 	}
 	switch v.Kind() {
 	case reflect.Pointer:
@@ -165,7 +207,7 @@ func (d *decoder) value(n *yaml.Node, v reflect.Value, path, tag string) error {
 				return d.fail(k, join(path, k.Value), "duplicate key; accepted: each key once")
 			}
 			x := reflect.New(v.Type().Elem()).Elem()
-			if err := d.value(val, x, join(path, k.Value), "quota"); err != nil {
+			if err := d.value(val, x, join(path, k.Value), "applied"); err != nil {
 				return err
 			}
 			d.lines[join(path, k.Value)] = k.Line
@@ -174,10 +216,17 @@ func (d *decoder) value(n *yaml.Node, v reflect.Value, path, tag string) error {
 		v.Set(m)
 		return nil
 	case reflect.Float64:
-		return d.number(n, v, path, kind)
+		return d.number(n, v, path, tag)
 	case reflect.String:
-		if n.Kind != yaml.ScalarNode {
-			return d.fail(n, path, "must be text")
+		t, ok := texts[kind]
+		if !ok {
+			panic("plan: no text kind " + kind) // a types.go tag without a kind
+		}
+		if n.Kind != yaml.ScalarNode || n.Tag != "!!str" {
+			return d.fail(n, path, "%s is not text; accepted: %s", shown(n), t.Accepted())
+		}
+		if _, err := t.Parse(n.Value); err != nil {
+			return d.fail(n, path, "%q: %v", n.Value, err)
 		}
 		v.SetString(n.Value)
 		return nil
@@ -239,101 +288,56 @@ func nodeKind(n *yaml.Node) string {
 	return "this"
 }
 
-func (d *decoder) number(n *yaml.Node, v reflect.Value, path, kind string) error {
-	if n.Kind != yaml.ScalarNode || (n.Tag != "!!int" && n.Tag != "!!float") {
-		why := "is not a number"
-		if _, problem := parse.Number(n.Value); n.Kind == yaml.ScalarNode && strings.HasPrefix(problem, "digit grouping") {
-			why = "is not a number: " + problem
+// number decodes a numeric kind: a YAML number, or for percentages, shares and
+// durations their string forms ("85%", "25%", "6m30s").
+func (d *decoder) number(n *yaml.Node, v reflect.Value, path, tag string) error {
+	k, ok := kinds[tagKind(tag)]
+	if !ok {
+		panic("plan: no numeric kind " + tag) // a types.go tag without a kind
+	}
+	if n.Kind != yaml.ScalarNode || (n.Tag != "!!int" && n.Tag != "!!float" && n.Tag != "!!str") {
+		what := "a number"
+		if k.IsDuration() {
+			what = "a duration"
 		}
-		return d.fail(n, path, "%s %s; %s", shown(n), why, describe(v.Type(), kind))
+		return d.fail(n, path, "%s is not %s; accepted: %s", shown(n), what, k.Accepted())
 	}
-	x, problem := parse.Number(n.Value)
-	if problem != "" {
-		return d.fail(n, path, "%q: %s; %s", n.Value, problem, describe(v.Type(), kind))
+	var x float64
+	var err error
+	if n.Tag == "!!str" {
+		x, err = k.ParseString(n.Value)
+	} else {
+		x, err = k.Parse(n.Value)
 	}
-	lo, hi, loOpen, whole := bounds(kind)
-	switch {
-	case whole && x != math.Trunc(x):
-		problem = "not a whole number"
-	case x < lo || (loOpen && x == lo):
-		problem = "too small"
-	case x > hi:
-		problem = "too large"
+	if err != nil {
+		return d.fail(n, path, "%s: %v", shown(n), err)
 	}
-	if problem != "" {
-		return d.fail(n, path, "%s: %s; %s", n.Value, problem, describe(v.Type(), kind))
+	if n.Tag != "!!str" && k.IsDuration() && hasOption(tag, "note-minutes") {
+		d.warnings = append(d.warnings, (&Error{File: d.file, Line: n.Line, Path: path,
+			Msg: fmt.Sprintf("%s is read as %s minutes; write %ss for seconds", n.Value, input.Format(x), n.Value)}).Error())
 	}
 	v.SetFloat(x)
 	return nil
 }
 
+// shown is a value as typed: a number as it is, text quoted.
 func shown(n *yaml.Node) string {
 	if n.Kind == yaml.ScalarNode {
+		if n.Tag == "!!int" || n.Tag == "!!float" {
+			return n.Value
+		}
 		return strconv.Quote(n.Value)
 	}
 	return nodeKind(n)
 }
 
-func (d *decoder) minutes(n *yaml.Node, v reflect.Value, path string) error {
-	if n.Kind != yaml.ScalarNode {
-		return d.fail(n, path, "%s is not a duration; %s", shown(n), describe(v.Type(), "duration"))
-	}
-	m, problem := parse.Minutes(n.Value)
-	switch {
-	case problem != "":
-	case m <= 0:
-		problem = "must be greater than 0"
-	case m < 1.0/60:
-		problem = "shorter than a second"
-	case m > maxMinutes:
-		problem = "too long"
-	}
-	if problem != "" {
-		return d.fail(n, path, "%q: %s; %s", n.Value, problem, describe(v.Type(), "duration"))
-	}
-	v.SetFloat(m)
-	return nil
-}
-
-// bounds gives a numeric kind's accepted range.
-func bounds(kind string) (lo, hi float64, loOpen, whole bool) {
-	switch kind {
-	case "count":
-		return 0, maxCount, false, true
-	case "share":
-		return 0, 1, false, false
-	case "pct":
-		return 0, 100, false, false
-	case "probability":
-		return 1e-9, 0.5, false, false
-	case "rate":
-		return 0, maxRate, false, false
-	case "quota":
-		return 0, maxQuota, true, false
-	}
-	return 0, maxNumber, false, false
-}
-
 // describe says what a value of this kind accepts.
 func describe(t reflect.Type, kind string) string {
-	switch kind {
-	case "count":
-		return "accepted: a whole number from 0 to 1000000000"
-	case "share":
-		return "accepted: a share from 0 to 1"
-	case "pct":
-		return "accepted: a percentage from 0 to 100"
-	case "probability":
-		return "accepted: a probability from 0.000000001 to 0.5"
-	case "rate":
-		return "accepted: a number from 0 to 10000000"
-	case "quota":
-		return "accepted: a quota value greater than 0 and at most 1000000"
-	case "duration":
-		return "accepted: a duration from 1s to 7d: " + parse.DurationForms
+	if k, ok := kinds[kind]; ok {
+		return "accepted: " + k.Accepted()
 	}
-	if t.Kind() == reflect.Float64 {
-		return "accepted: a number from 0 to 1000000000"
+	if x, ok := texts[kind]; ok {
+		return "accepted: " + x.Accepted()
 	}
 	return "accepted: " + t.Kind().String()
 }

@@ -44,7 +44,7 @@ instances:
   - name: main
     inventory:
       queues: "ten"
-`, "bad.yaml:5: instances[0].inventory.queues: ", `"ten" is not a number; accepted: a whole number from 0 to 1000000000`, true},
+`, "bad.yaml:5: instances[0].inventory.queues: ", `"ten": not a number; accepted: a whole number at least 0 and at most 1000000000`, true},
 	{"plain string for a number", `
 instances:
   - name: main
@@ -52,13 +52,13 @@ instances:
       voice:
         inbound_calls_per_hour: lots
         minutes_in_connect: 6
-`, "bad.yaml:6: instances[0].traffic.voice.inbound_calls_per_hour: ", `"lots" is not a number`, true},
+`, "bad.yaml:6: instances[0].traffic.voice.inbound_calls_per_hour: ", `"lots": not a number; accepted: a number at least 0 and at most 10000000`, true},
 	{"quoted number is not a number", `
 instances:
   - name: main
     inventory:
       queues: "12"
-`, "bad.yaml:5: instances[0].inventory.queues: ", `"12" is not a number`, true},
+`, "bad.yaml:5: instances[0].inventory.queues: ", `"12": a number in quotes; write it without quotes; accepted: a whole number at least 0 and at most 1000000000`, true},
 	{"list where a map goes", `
 instances:
   - name: main
@@ -82,7 +82,7 @@ instances:
   - name: main
     inventory:
       queues: -3
-`, "bad.yaml:5: instances[0].inventory.queues: ", "-3: too small; accepted: a whole number from 0 to 1000000000", true},
+`, "bad.yaml:5: instances[0].inventory.queues: ", `-3: too small; accepted: a whole number at least 0 and at most 1000000000`, true},
 	{"negative rate", `
 instances:
   - name: main
@@ -102,19 +102,19 @@ voice_id:
   speakers: 100_000
 instances:
   - name: main
-`, "bad.yaml:3: voice_id.speakers: ", `"100_000": digit grouping is not accepted, write the digits only`, false},
+`, "bad.yaml:3: voice_id.speakers: ", `100_000: digit grouping is not accepted, write the digits only; accepted: a whole number at least 0 and at most 1000000000`, false},
 	{"digit grouping with commas", `
 voice_id:
   speakers: 100,000
 instances:
   - name: main
-`, "bad.yaml:3: voice_id.speakers: ", `"100,000" is not a number`, true},
+`, "bad.yaml:3: voice_id.speakers: ", `"100,000": digit grouping is not accepted, write the digits only; accepted: a whole number at least 0 and at most 1000000000`, true},
 	{"share above 1", `
 instances:
   - name: main
     contact_lens:
       post_call_share: 1.5
-`, "bad.yaml:5: instances[0].contact_lens.post_call_share: ", "1.5: too large; accepted: a share from 0 to 1", true},
+`, "bad.yaml:5: instances[0].contact_lens.post_call_share: ", `1.5: a share, not a percent; did you mean 0.015 (1.5%)? accepted: a share at least 0 and at most 1, as 0.25 or 25%`, true},
 	{"share below 0", `
 instances:
   - name: main
@@ -123,7 +123,7 @@ instances:
         inbound_calls_per_hour: 100
         minutes_in_connect: 6
         voice_id_share: -0.2
-`, "bad.yaml:8: instances[0].traffic.voice.voice_id_share: ", "-0.2: too small; accepted: a share from 0 to 1", true},
+`, "bad.yaml:8: instances[0].traffic.voice.voice_id_share: ", `-0.2: too small; accepted: a share at least 0 and at most 1, as 0.25 or 25%`, true},
 	{"percentage over 100", `
 instances:
   - name: main
@@ -135,7 +135,7 @@ instances:
       voice:
         inbound_calls_per_hour: 100
         minutes_in_connect: 6
-`, "bad.yaml:6: instances[0].users.staffing.service_level_pct: ", "120: too large; accepted: a percentage from 0 to 100", true},
+`, "bad.yaml:6: instances[0].users.staffing.service_level_pct: ", `120: too large; accepted: a percentage at least 1 and less than 100, as 80 or 80%`, true},
 	{"shrinkage of 100 percent", `
 instances:
   - name: main
@@ -148,7 +148,7 @@ instances:
       voice:
         inbound_calls_per_hour: 100
         minutes_in_connect: 6
-`, "bad.yaml:8: instances[0].users.staffing.shrinkage_pct: ", "100: too large; accepted: a percentage from 0 to less than 100", false},
+`, "bad.yaml:8: instances[0].users.staffing.shrinkage_pct: ", `100: too large; accepted: a percentage at least 0 and less than 100, as 80 or 80%`, true},
 	{"duration with a word", `
 instances:
   - name: main
@@ -218,13 +218,13 @@ instances:
   - name: main
     applied:
       connect.instances: 5
-`, "bad.yaml:5: instances[0].applied.connect.instances: ", "connect.instances is not a per-instance quota (scope account); put it under the top-level applied map", false},
+`, "bad.yaml:5: instances[0].applied.connect.instances: ", "connect.instances is not a per-instance quota (scope account); put it under the top-level applied map", true},
 	{"per-account quota code under an instance", `
 instances:
   - name: main
     applied:
       L-AA17A6B9: 5
-`, "bad.yaml:5: instances[0].applied.L-AA17A6B9: ", "connect.instances is not a per-instance quota (scope account)", false},
+`, "bad.yaml:5: instances[0].applied.L-AA17A6B9: ", "connect.instances is not a per-instance quota (scope account)", true},
 	{"missing instance name", `
 instances:
   - inventory:
@@ -254,22 +254,22 @@ instances: []
 	{"bad instance name", `
 instances:
   - name: "my instance"
-`, "bad.yaml:3: instances[0].name: ", `"my instance" is not a usable instance name`, false},
+`, "bad.yaml:3: instances[0].name: ", `"my instance": not a usable instance name; accepted: 1 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit`, true},
 	{"bad region", `
 region: virginia
 instances:
   - name: main
-`, "bad.yaml:2: region: ", `"virginia" is not an AWS Region code`, true},
+`, "bad.yaml:2: region: ", `"virginia": not an AWS Region code; accepted: a Region code such as us-east-1 or eu-west-2 (Amazon Connect Regions: af-south-1, ap-northeast-1, ap-northeast-2, ap-southeast-1, ap-southeast-2, ca-central-1, eu-central-1, eu-west-2, us-east-1, us-gov-west-1, us-west-2)`, true},
 	{"bad ARN", `
 instances:
   - name: main
     arn: arn:aws:connect:us-east-1:1234:instance/abc
-`, "bad.yaml:4: instances[0].arn: ", `"arn:aws:connect:us-east-1:1234:instance/abc" is not an Amazon Connect instance ARN`, true},
+`, "bad.yaml:4: instances[0].arn: ", `"arn:aws:connect:us-east-1:1234:instance/abc": not an Amazon Connect instance ARN; accepted: arn:aws:connect:REGION:ACCOUNT:instance/ID`, true},
 	{"ARN of another service", `
 instances:
   - name: main
     arn: arn:aws:lambda:us-east-1:111122223333:function/abc
-`, "bad.yaml:4: instances[0].arn: ", "is not an Amazon Connect instance ARN", true},
+`, "bad.yaml:4: instances[0].arn: ", `"arn:aws:lambda:us-east-1:111122223333:function/abc": not an Amazon Connect instance ARN; accepted: arn:aws:connect:REGION:ACCOUNT:instance/ID`, true},
 	{"ARN in another Region", `
 region: us-west-2
 instances:
@@ -297,7 +297,7 @@ api_consumers:
   - service: lambda
     operation: Invoke
     rate_per_second: 1
-`, "bad.yaml:5: api_consumers[0].service: ", `"lambda" is not an API service; accepted: connect, participant, contact-lens, cases, voice-id, wisdom`, true},
+`, "bad.yaml:5: api_consumers[0].service: ", `"lambda": not one of the choices; accepted: an API service: connect, participant, contact-lens, cases, voice-id, wisdom`, true},
 	{"operation the service does not list", `
 instances:
   - name: main
@@ -312,7 +312,7 @@ instances:
 api_consumers:
   - operation: get-metric-data
     rate_per_second: 1
-`, "bad.yaml:5: api_consumers[0].operation: ", `"get-metric-data" is not an API operation name`, true},
+`, "bad.yaml:5: api_consumers[0].operation: ", `"get-metric-data": not an API operation name; accepted: a name such as GetCurrentMetricData`, true},
 	{"consumer names an unknown instance", `
 instances:
   - name: main
@@ -338,6 +338,7 @@ instances:
       staffing:
         service_level_pct: 80
         answer_within: 20s
+      roster_factor: 1.2
     traffic:
       voice:
         inbound_calls_per_hour: 100
@@ -350,7 +351,27 @@ instances:
       staffing:
         service_level_pct: 80
         answer_within: 20s
+      roster_factor: 1.2
 `, "bad.yaml:5: instances[0].users.staffing: ", "no voice, chat or staffed task traffic", false},
+	{"staffing without a roster factor", `
+instances:
+  - name: main
+    users:
+      staffing:
+        service_level_pct: 80
+        answer_within: 20s
+    traffic:
+      voice:
+        inbound_calls_per_hour: 100
+        minutes_in_connect: 6
+`, "bad.yaml:4: instances[0].users: ", "give roster_factor", true},
+	{"a roster factor without staffing", `
+instances:
+  - name: main
+    users:
+      agents: 10
+      roster_factor: 1.2
+`, "bad.yaml:6: instances[0].users.roster_factor: ", "applies only with staffing", true},
 	{"outbound calls without their length", `
 instances:
   - name: main
@@ -364,7 +385,7 @@ instances:
 blocking: 0
 instances:
   - name: main
-`, "bad.yaml:2: blocking: ", "0: too small; accepted: a probability from 0.000000001 to 0.5", true},
+`, "bad.yaml:2: blocking: ", `0: too small; accepted: a blocking probability, a number at least 0.000000001 and at most 0.5`, true},
 	{"two YAML documents", `
 instances:
   - name: main
@@ -412,9 +433,9 @@ func TestDecodeErrorsJSON(t *testing.T) {
 		{"{\n  \"instances\": [\n    {\"name\": \"main\", \"inventory\": {\"queus\": 3}}\n  ]\n}\n",
 			"bad.json:3: instances[0].inventory.queus: unknown key (did you mean queues?)"},
 		{"{\n  \"instances\": [\n    {\"name\": \"main\",\n     \"users\": {\"agents\": \"ten\"}}\n  ]\n}\n",
-			`bad.json:4: instances[0].users.agents: "ten" is not a number`},
+			`bad.json:4: instances[0].users.agents: "ten": not a number; accepted: a whole number`},
 		{"{\n  \"instances\": [\n    {\"name\": \"main\",\n     \"contact_lens\": {\"realtime_share\": 2}}\n  ]\n}\n",
-			"bad.json:4: instances[0].contact_lens.realtime_share: 2: too large; accepted: a share from 0 to 1"},
+			"bad.json:4: instances[0].contact_lens.realtime_share: 2: a share, not a percent; did you mean 0.02 (2%)? accepted: a share at least 0 and at most 1, as 0.25 or 25%"},
 		{"{\"instances\": [{\"name\": \"a\"}, {\"name\": \"a\"}]}",
 			`bad.json:1: instances[1].name: duplicate instance name "a" (also instances[0])`},
 		{"{\"instances\": [{\"name\": \"a\"}], \"instances\": []}",
@@ -623,4 +644,61 @@ func yamlToJSON(t testing.TB, data []byte) []byte {
 		t.Fatal(err)
 	}
 	return js
+}
+
+// TestDecodeValueForms: percentages and shares in either form, and the note for
+// a bare answer_within.
+func TestDecodeValueForms(t *testing.T) {
+	p, err := Decode([]byte(`instances:
+  - name: main
+    users:
+      staffing:
+        service_level_pct: 85%
+        answer_within: 20
+        shrinkage_pct: 0.5%
+        max_occupancy_pct: "90 %"
+      roster_factor: 1
+    traffic:
+      voice: {inbound_calls_per_hour: 100, minutes_in_connect: 6, voice_id_share: 25%}
+    contact_lens: {realtime_share: 0.5}
+`), "p.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := p.Instances[0].Users.Staffing
+	if s.ServiceLevelPct != 85 || *s.ShrinkagePct != 0.5 || *s.MaxOccupancyPct != 90 || *s.AnswerWithin != 20 {
+		t.Errorf("staffing %v %v %v %v", s.ServiceLevelPct, *s.ShrinkagePct, *s.MaxOccupancyPct, *s.AnswerWithin)
+	}
+	if v := *p.Instances[0].Traffic.Voice.VoiceIDShare; v != 0.25 {
+		t.Errorf("voice_id_share 25%% = %v, want 0.25", v)
+	}
+	want := []string{"p.yaml:6: instances[0].users.staffing.answer_within: 20 is read as 20 minutes; write 20s for seconds"}
+	if !reflect.DeepEqual(p.Warnings(), want) {
+		t.Errorf("warnings %q, want %q", p.Warnings(), want)
+	}
+
+	p, err = Decode([]byte("instances:\n  - name: main\n    users:\n      staffing: {service_level_pct: 80, answer_within: 20s}\n      roster_factor: 1\n    traffic: {voice: {inbound_calls_per_hour: 1, minutes_in_connect: 2}}\n"), "p.yaml")
+	if err != nil || len(p.Warnings()) != 0 {
+		t.Errorf("answer_within: 20s: %v, warnings %q", err, p.Warnings())
+	}
+
+	for _, tc := range []struct{ value, want string }{
+		{"max_occupancy_pct: 0.85", `p.yaml:5: instances[0].users.staffing.max_occupancy_pct: 0.85: a percent, not a share; did you mean 85? accepted: `},
+		{"shrinkage_pct: 0.3", `shrinkage_pct: 0.3: a percent, not a share; did you mean 30? accepted: `},
+		{"service_level_pct: 0", `service_level_pct: 0: too small; accepted: a percentage at least 1 and less than 100`},
+		{"service_level_pct: 100", `service_level_pct: 100: too large; accepted: a percentage at least 1 and less than 100`},
+	} {
+		plan := "instances:\n  - name: main\n    users:\n      staffing:\n        " + tc.value + "\n        service_level_pct: 80\n        answer_within: 20s\n    traffic: {voice: {inbound_calls_per_hour: 1, minutes_in_connect: 2}}\n"
+		if strings.HasPrefix(tc.value, "service_level_pct") {
+			plan = strings.Replace(plan, "        service_level_pct: 80\n", "", 1)
+		}
+		_, err := Decode([]byte(plan), "p.yaml")
+		if err == nil || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("%s: %v, want %q", tc.value, err, tc.want)
+		}
+	}
+	_, err = Decode([]byte("instances:\n  - name: main\n    contact_lens: {realtime_share: 25}\n"), "p.yaml")
+	if err == nil || !strings.Contains(err.Error(), "realtime_share: 25: a share, not a percent; did you mean 0.25 (25%)? accepted: ") {
+		t.Errorf("realtime_share: 25: %v", err)
+	}
 }

@@ -21,6 +21,9 @@ type Options struct {
 	DefaultRegion string
 	TargetPct     float64 // utilization target, percent
 	All           bool    // also list catalogue rows the plan does not touch
+	// Blocking overrides the plan's blocking target when not 0; DefaultBlocking
+	// applies when neither it nor the plan gives one (0: sizing.DefaultBlocking).
+	Blocking, DefaultBlocking float64
 }
 
 // Item is one check with what a request needs to know about it.
@@ -70,8 +73,13 @@ func Evaluate(p *Plan, o Options) (*Evaluation, error) {
 		}
 		e.region = o.DefaultRegion
 	}
-	if p.Blocking != nil {
+	switch {
+	case o.Blocking != 0:
+		e.block = o.Blocking
+	case p.Blocking != nil:
 		e.block = *p.Blocking
+	case o.DefaultBlocking != 0:
+		e.block = o.DefaultBlocking
 	}
 	if e.o.TargetPct == 0 {
 		e.o.TargetPct = sizing.DefaultTargetPct

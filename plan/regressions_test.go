@@ -18,7 +18,7 @@ func TestDecodeRegressions(t *testing.T) {
 		{"applied value over the bound", "applied:\n  connect.concurrent-active-calls: 1000000000\ninstances:\n  - name: a\n",
 			"p.yaml:2: applied.connect.concurrent-active-calls: 1000000000: too large; accepted: a quota value greater than 0 and at most 1000000"},
 		{"tiny occupancy cap", "instances:\n  - name: a\n    traffic: {voice: {inbound_calls_per_hour: 10, minutes_in_connect: 5}}\n    users:\n      staffing: {service_level_pct: 80, answer_within: 20s, max_occupancy_pct: 0.000001}\n      roster_factor: 1\n",
-			"instances[0].users.staffing.max_occupancy_pct: 1e-06: too small; accepted: a percentage from 1 to 100"},
+			"instances[0].users.staffing.max_occupancy_pct: 0.000001: too small; accepted: a percentage at least 1 and at most 100, as 80 or 80%"},
 		{"first bad applied key in file order", "applied:\n  zz.nope: 1\n  aa.nope: 2\n  connect.users: 3\ninstances:\n  - name: a\n",
 			`p.yaml:2: applied.zz.nope: unknown quota id or quota code "zz.nope"`},
 		{"a quota applied twice", "applied:\n  connect.users: 1000\n  L-9A46857E: 900\ninstances:\n  - name: a\n",
@@ -26,7 +26,7 @@ func TestDecodeRegressions(t *testing.T) {
 		{"a quota code in the wrong case", "applied:\n  l-9a46857e: 900\ninstances:\n  - name: a\n",
 			`unknown quota id or quota code "l-9a46857e"`},
 		{"digit grouping", "instances:\n  - name: a\n    users:\n      agents: 100,000\n",
-			`"100,000" is not a number: digit grouping is not accepted, write the digits only`},
+			`"100,000": digit grouping is not accepted, write the digits only`},
 	}
 	for _, tc := range cases {
 		_, err := Decode([]byte(tc.plan), "p.yaml")

@@ -6,7 +6,6 @@ import (
 	"reflect"
 	"strings"
 
-	"github.com/connectcap/connectcap/internal/parse"
 	"github.com/connectcap/connectcap/tables"
 )
 
@@ -19,6 +18,7 @@ func Schema() ([]byte, error) {
 	s := schemaFor(reflect.TypeOf(Plan{}), "")
 	s["$schema"] = "https://json-schema.org/draft/2020-12/schema"
 	s["$id"] = SchemaID
+	s["$defs"] = schemaDefs()
 	s["title"] = "connectcap plan"
 	s["description"] = "A contact center's Amazon Connect deployment, for 'connectcap plan -f' and 'connectcap request -f'."
 	var buf bytes.Buffer
@@ -34,19 +34,14 @@ func Schema() ([]byte, error) {
 type object = map[string]any
 
 func schemaFor(t reflect.Type, tag string) object {
-	kind, _, _ := strings.Cut(tag, ",")
-	if t == reflect.TypeOf(Minutes(0)) {
-		return object{"oneOf": []any{
-			object{"type": "number", "minimum": 1.0 / 60, "maximum": maxMinutes, "description": "minutes"},
-			object{"type": "string", "pattern": `^\s*((\d+\.?\d*|\.\d+)d|(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?|((\d+\.?\d*|\.\d+)(ns|us|µs|ms|s|m|h))+)\s*$`, "description": parse.DurationForms},
-		}}
-	}
+	kind := tagKind(tag)
 	switch t.Kind() {
 	case reflect.Pointer:
 		return schemaFor(t.Elem(), tag)
 	case reflect.Struct:
 		props := object{}
 		var required []string
+		dependent := object{}
 		for i := 0; i < t.NumField(); i++ {
 			f := t.Field(i)
 			if !f.IsExported() {
@@ -57,68 +52,78 @@ func schemaFor(t reflect.Type, tag string) object {
 				p["description"] = d
 			}
 			props[yamlKey(f)] = p
-			if strings.Contains(f.Tag.Get("plan"), "required") {
+			if hasOption(f.Tag.Get("plan"), "required") {
 				required = append(required, yamlKey(f))
+			}
+			if with := withOption(f.Tag.Get("plan")); with != "" {
+				dependent[yamlKey(f)] = []string{with}
 			}
 		}
 		o := object{"type": "object", "properties": props, "additionalProperties": false}
 		if len(required) > 0 {
 			o["required"] = required
 		}
+		if len(dependent) > 0 {
+			o["dependentRequired"] = dependent
+		}
 		return o
 	case reflect.Slice:
 		o := object{"type": "array", "items": schemaFor(t.Elem(), tag)}
-		if kind == "required" {
+		if hasOption(tag, "required") || strings.HasPrefix(tag, "required") {
 			o["minItems"] = 1
 		}
 		return o
 	case reflect.Map:
-		return object{
-			"type":                 "object",
-			"propertyNames":        object{"enum": appliedKeys()},
-			"additionalProperties": object{"type": "number", "exclusiveMinimum": 0},
-		}
+		return appliedSchema(kind == "applied-instance")
 	case reflect.Bool:
 		return object{"type": "boolean"}
 	case reflect.String:
-		switch kind {
-		case "region":
-			return object{"type": "string", "enum": tables.AWSRegions}
-		case "arn":
-			return object{"type": "string", "pattern": instanceARN.String()}
-		case "service":
-			return object{"type": "string", "enum": apiServices}
-		case "operation":
-			return object{"type": "string", "pattern": operationRE.String(), "minLength": 3, "maxLength": 81}
+		x, ok := texts[kind]
+		if !ok {
+			panic("plan: no text kind " + kind) // a types.go tag without a kind
 		}
-		if strings.HasPrefix(tag, "text") {
-			return object{"type": "string", "minLength": 1, "maxLength": 64}
-		}
-		return object{"type": "string"}
+		return x.Schema()
 	case reflect.Float64:
-		lo, hi, loOpen, whole := bounds(kind)
-		o := object{"type": "number", "maximum": hi}
-		if whole {
-			o["type"] = "integer"
+		k, ok := kinds[kind]
+		if !ok {
+			panic("plan: no numeric kind " + kind)
 		}
-		if loOpen {
-			o["exclusiveMinimum"] = lo
-		} else {
-			o["minimum"] = lo
-		}
-		return o
+		return k.Schema()
 	}
 	return object{}
 }
 
-// appliedKeys lists the keys an applied map accepts: quota ids and quota codes.
-func appliedKeys() []string {
-	var out []string
+// appliedSchema is an applied map's: quota ids and quota codes as keys (for an
+// instance, only per-instance quotas), each an applied value, whole where the
+// quota counts things.
+func appliedSchema(instance bool) object {
+	count, rate := object{"$ref": "#/$defs/applied-count"}, object{"$ref": "#/$defs/applied-rate"}
+	props := object{}
 	for _, q := range tables.All() {
-		out = append(out, q.ID)
+		if instance && q.Scope != "instance" && q.Scope != "routing-profile" {
+			continue
+		}
+		v := rate
+		if q.Unit == "count" {
+			v = count
+		}
+		props[q.ID] = v
 		if q.QuotaCode != "" {
-			out = append(out, q.QuotaCode)
+			props[q.QuotaCode] = v
 		}
 	}
-	return out
+	if !instance {
+		for _, code := range tables.OperationQuotaCodes {
+			props[code] = rate
+		}
+	}
+	return object{"type": "object", "properties": props, "additionalProperties": false}
+}
+
+// schemaDefs are the fragments the applied maps refer to.
+func schemaDefs() object {
+	return object{
+		"applied-count": kinds["applied"].Whole().Schema(),
+		"applied-rate":  kinds["applied"].Schema(),
+	}
 }

@@ -114,7 +114,7 @@ voice_id:
   concurrent_registration_jobs: 3
 `, Options{})
 	for id, want := range map[string]float64{
-		"voice-id.active-speaker-enrollment-jobs":    2,
+		"voice-id.active-speaker-enrollment-jobs":     2,
 		"voice-id.active-fraudster-registration-jobs": 3,
 	} {
 		c := mustCheck(t, ev, id, "").Check

@@ -6,15 +6,16 @@ import _ "embed"
 
 // The struct tags drive decoding, validation and the JSON Schema alike:
 //   yaml: the key;
-//   plan: the kind of value (count, number, share, pct, probability, duration,
-//         rate, text, arn, operation) and "required";
+//   plan: the kind of value, a name in kinds or texts (decode.go), each an
+//         internal/input declaration; then "required", and "note-minutes" for a
+//         duration whose bare number (minutes) earns a note;
 //   doc:  the description shown by `connectcap plan schema` and in errors.
 
 // Plan is a whole plan file.
 type Plan struct {
 	Region           string             `yaml:"region" plan:"region" doc:"AWS Region code of the instances, such as us-east-1. --region overrides it."`
-	Blocking         *float64           `yaml:"blocking" plan:"probability" doc:"Largest share of calls, chats and tasks the concurrency quotas may turn away (Erlang B). Default 0.001."`
-	Applied          map[string]float64 `yaml:"applied" plan:"applied" doc:"The account's current (applied) quota values, keyed by quota id or quota code; for instance quotas they apply to every instance unless the instance overrides them."`
+	Blocking         *float64           `yaml:"blocking" plan:"blocking" doc:"Largest share of calls, chats and tasks the concurrency quotas may turn away (Erlang B). Default 0.001."`
+	Applied          map[string]float64 `yaml:"applied" plan:"applied-account" doc:"The account's current (applied) quota values, keyed by quota id or quota code; for instance quotas they apply to every instance unless the instance overrides them."`
 	Instances        []Instance         `yaml:"instances" plan:"required" doc:"The Amazon Connect instances in the Region."`
 	VoiceID          *VoiceID           `yaml:"voice_id" doc:"Voice ID domains, speakers and fraudsters (per account)."`
 	Cases            *Cases             `yaml:"cases" doc:"Amazon Connect Cases (per account and per domain)."`
@@ -24,15 +25,21 @@ type Plan struct {
 	Campaigns        *float64           `yaml:"campaigns" plan:"count" doc:"Outbound campaigns in the account."`
 	APIConsumers     []APIConsumer      `yaml:"api_consumers" doc:"Programs that call the Amazon Connect APIs: dashboards, wallboards, integrations."`
 
-	file  string         // the file name, for errors
-	lines map[string]int // key path → line, for errors
+	file     string         // the file name, for errors
+	lines    map[string]int // key path → line, for errors
+	warnings []string       // notes from decoding, one line each
 }
+
+// Warnings are notes from decoding, one line each with the file, line and key
+// path: values read in a way the writer may not have meant (a bare answer_within
+// is minutes).
+func (p *Plan) Warnings() []string { return p.warnings }
 
 // Instance is one Amazon Connect instance.
 type Instance struct {
-	Name        string             `yaml:"name" plan:"text,required" doc:"A name for the instance, unique in the plan."`
+	Name        string             `yaml:"name" plan:"name,required" doc:"A name for the instance, unique in the plan."`
 	ARN         string             `yaml:"arn" plan:"arn" doc:"The instance ARN; lets connectcap request give --context-id for instance quotas."`
-	Applied     map[string]float64 `yaml:"applied" plan:"applied" doc:"This instance's applied quota values, keyed by quota id or quota code."`
+	Applied     map[string]float64 `yaml:"applied" plan:"applied-instance" doc:"This instance's applied quota values, keyed by quota id or quota code."`
 	Users       *Users             `yaml:"users" doc:"Users: agents (given or sized), supervisors and others."`
 	Inventory   *Inventory         `yaml:"inventory" doc:"Counts of the instance's configuration objects."`
 	Traffic     *Traffic           `yaml:"traffic" doc:"Peak-hour traffic per channel."`
@@ -42,20 +49,20 @@ type Instance struct {
 // Users are the instance's user accounts.
 type Users struct {
 	Agents      *float64  `yaml:"agents" plan:"count" doc:"Agents with a user account. Give this, or staffing to size them."`
-	Staffing    *Staffing `yaml:"staffing" doc:"Size agents with Erlang C from the traffic's handle times instead of giving them."`
+	Staffing    *Staffing `yaml:"staffing" plan:",with=roster_factor" doc:"Size agents with Erlang C from the traffic's handle times instead of giving them."`
 	Supervisors *float64  `yaml:"supervisors" plan:"count" doc:"Supervisors and managers."`
 	Other       *float64  `yaml:"other" plan:"count" doc:"Other users: administrators, analysts, service accounts."`
 	// RosterFactor turns the agents sized for the peak into agent user accounts.
-	RosterFactor *float64 `yaml:"roster_factor" plan:"number" doc:"With staffing: agent user accounts per agent scheduled at the peak (every shift, part-timers, leave), at least 1; users per instance counts every account, not the peak's seats. Required with staffing."`
+	RosterFactor *float64 `yaml:"roster_factor" plan:"roster-factor,with=staffing" doc:"With staffing: agent user accounts per agent scheduled at the peak (every shift, part-timers, leave), at least 1; users per instance counts every account, not the peak's seats. Required with staffing."`
 }
 
 // Staffing sizes agents per channel by Erlang C; channels are staffed separately
 // and summed (no pooling across channels, a conservative choice).
 type Staffing struct {
-	ServiceLevelPct float64  `yaml:"service_level_pct" plan:"pct,required" doc:"Share of contacts to answer within answer_within, in percent (0-100)."`
-	AnswerWithin    *Minutes `yaml:"answer_within" plan:"duration,required" doc:"Answer target: minutes, or a duration such as 20s."`
-	ShrinkagePct    *float64 `yaml:"shrinkage_pct" plan:"pct" doc:"Share of paid time away from contacts, in percent. Default 0."`
-	MaxOccupancyPct *float64 `yaml:"max_occupancy_pct" plan:"pct" doc:"Highest occupancy allowed, in percent. Default 100."`
+	ServiceLevelPct float64  `yaml:"service_level_pct" plan:"service-level,required" doc:"Share of contacts to answer within answer_within, in percent: 80 or 80%, from 1 to less than 100."`
+	AnswerWithin    *Minutes `yaml:"answer_within" plan:"duration,required,note-minutes" doc:"Answer target: minutes, or a duration such as 20s."`
+	ShrinkagePct    *float64 `yaml:"shrinkage_pct" plan:"shrinkage" doc:"Share of paid time away from contacts, in percent: 30 or 30%, from 0 to less than 100. Default 0."`
+	MaxOccupancyPct *float64 `yaml:"max_occupancy_pct" plan:"max-occupancy" doc:"Highest occupancy allowed, in percent: 85 or 85%, from 1 to 100. Default 100."`
 }
 
 // Inventory counts an instance's configuration objects.
@@ -95,7 +102,7 @@ type Voice struct {
 	HandleTime           *Minutes `yaml:"handle_time" plan:"duration" doc:"Average handle time (talk, hold, after-call work), for staffing. Default: minutes_in_connect."`
 	OutboundCallsPerHour *float64 `yaml:"outbound_calls_per_hour" plan:"rate" doc:"Outbound calls per hour (agent or campaign)."`
 	OutboundMinutes      *Minutes `yaml:"outbound_minutes" plan:"duration" doc:"Average length of an outbound call. Required with outbound_calls_per_hour."`
-	VoiceIDShare         *float64 `yaml:"voice_id_share" plan:"share" doc:"Share (0-1) of inbound calls that go through Voice ID."`
+	VoiceIDShare         *float64 `yaml:"voice_id_share" plan:"share" doc:"Share (0-1, or 25%) of inbound calls that go through Voice ID."`
 }
 
 // Chat is chat traffic.
@@ -103,7 +110,7 @@ type Chat struct {
 	ChatsPerHour     float64  `yaml:"chats_per_hour" plan:"rate,required" doc:"Chats started per hour at the peak."`
 	MinutesInConnect *Minutes `yaml:"minutes_in_connect" plan:"duration,required" doc:"Average time a chat stays active, waiting included."`
 	HandleTime       *Minutes `yaml:"handle_time" plan:"duration" doc:"Average agent handle time per chat, for staffing. Default: minutes_in_connect."`
-	Concurrency      *float64 `yaml:"concurrency" plan:"count" doc:"Chats one agent handles at once, for staffing. Default 1."`
+	Concurrency      *float64 `yaml:"concurrency" plan:"concurrency" doc:"Chats one agent handles at once, for staffing. Default 1."`
 }
 
 // Tasks is task traffic.
@@ -111,14 +118,14 @@ type Tasks struct {
 	TasksPerHour      float64  `yaml:"tasks_per_hour" plan:"rate,required" doc:"Tasks created per hour at the peak."`
 	MinutesInConnect  *Minutes `yaml:"minutes_in_connect" plan:"duration,required" doc:"Average time from creation to end, queueing and After Contact Work included: minutes, or 3h, 2d."`
 	HandleTime        *Minutes `yaml:"handle_time" plan:"duration" doc:"Average agent handle time per task, for staffing. Default: tasks are not staffed."`
-	ScheduleAheadDays *float64 `yaml:"schedule_ahead_days" plan:"number" doc:"How many days ahead tasks are scheduled."`
+	ScheduleAheadDays *float64 `yaml:"schedule_ahead_days" plan:"schedule-ahead-days" doc:"How many days ahead tasks are scheduled."`
 }
 
 // ContactLens is Contact Lens use on an instance.
 type ContactLens struct {
-	PostCallShare *float64 `yaml:"post_call_share" plan:"share" doc:"Share (0-1) of calls with post-call analytics."`
-	RealtimeShare *float64 `yaml:"realtime_share" plan:"share" doc:"Share (0-1) of calls with real-time analytics."`
-	PostChatShare *float64 `yaml:"post_chat_share" plan:"share" doc:"Share (0-1) of chats with post-chat analytics."`
+	PostCallShare *float64 `yaml:"post_call_share" plan:"share" doc:"Share (0-1, or 25%) of calls with post-call analytics."`
+	RealtimeShare *float64 `yaml:"realtime_share" plan:"share" doc:"Share (0-1, or 25%) of calls with real-time analytics."`
+	PostChatShare *float64 `yaml:"post_chat_share" plan:"share" doc:"Share (0-1, or 25%) of chats with post-chat analytics."`
 }
 
 // VoiceID is Voice ID use in the account.
@@ -187,7 +194,7 @@ type APIConsumer struct {
 	Interval      *Minutes `yaml:"interval" plan:"duration" doc:"One request every interval from each client (polling): minutes, or 15s."`
 	Clients       *float64 `yaml:"clients" plan:"count" doc:"How many such clients run at once. Default 1."`
 	Aligned       bool     `yaml:"aligned" doc:"The clients fire at the same moment (for example on the minute), so their requests arrive as one burst."`
-	Instance      string   `yaml:"instance" plan:"text" doc:"For per-instance APIs (participant): the instance it calls. Default: every instance."`
+	Instance      string   `yaml:"instance" plan:"name" doc:"For per-instance APIs (participant): the instance it calls. Default: every instance."`
 }
 
 // Minutes is a duration in minutes: a plain number is minutes; a string with a

@@ -3,7 +3,6 @@ package plan
 import (
 	"fmt"
 	"math"
-	"regexp"
 	"sort"
 	"strings"
 
@@ -11,18 +10,20 @@ import (
 	"github.com/connectcap/connectcap/tables"
 )
 
-var (
-	instanceARN  = regexp.MustCompile(`^arn:aws[a-z-]*:connect:([a-z0-9-]+):([0-9]{12}):instance/[0-9a-fA-F-]+$`)
-	operationRE  = regexp.MustCompile(`^[A-Z][A-Za-z0-9]+$`) // and 3 to 81 characters
-	apiServices  = []string{"connect", "participant", "contact-lens", "cases", "voice-id", "wisdom"}
-	instanceName = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._-]*$`) // and at most 64 characters
-)
+var apiServices = []string{"connect", "participant", "contact-lens", "cases", "voice-id", "wisdom"}
 
-// validate checks what decoding alone cannot: names, references, combinations.
-func (p *Plan) validate() error {
-	if p.Region != "" && !tables.IsRegion(p.Region) {
-		return p.errorf("region", "%q is not an AWS Region code; accepted: a Region code such as us-east-1 or eu-west-2", p.Region)
+// arnRegion is the Region of an instance ARN the decoder has checked (input.InstanceARN).
+func arnRegion(arn string) string {
+	parts := strings.SplitN(arn, ":", 5)
+	if len(parts) < 5 {
+		return ""
 	}
+	return parts[3]
+}
+
+// validate checks what decoding alone cannot: references and combinations. Each
+// value's own form and range were checked by the decoder, through internal/input.
+func (p *Plan) validate() error {
 	if len(p.Instances) == 0 {
 		return p.errorf("instances", "no instances; accepted: a list of at least one instance with a name")
 	}
@@ -32,21 +33,12 @@ func (p *Plan) validate() error {
 	names := map[string]int{}
 	for i, in := range p.Instances {
 		path := fmt.Sprintf("instances[%d]", i)
-		if !instanceName.MatchString(in.Name) || len(in.Name) > 64 {
-			return p.errorf(path+".name", "%q is not a usable instance name; accepted: 1 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit", in.Name)
-		}
 		if j, dup := names[in.Name]; dup {
 			return p.errorf(path+".name", "duplicate instance name %q (also instances[%d]); accepted: a name unique in the plan", in.Name, j)
 		}
 		names[in.Name] = i
-		if in.ARN != "" {
-			m := instanceARN.FindStringSubmatch(in.ARN)
-			if m == nil || len(in.ARN)-strings.Index(in.ARN, "instance/")-len("instance/") > 64 {
-				return p.errorf(path+".arn", "%q is not an Amazon Connect instance ARN; accepted: arn:aws:connect:REGION:ACCOUNT:instance/ID", in.ARN)
-			}
-			if p.Region != "" && m[1] != p.Region {
-				return p.errorf(path+".arn", "the ARN is in %s but the plan's region is %s", m[1], p.Region)
-			}
+		if r := arnRegion(in.ARN); in.ARN != "" && p.Region != "" && r != p.Region {
+			return p.errorf(path+".arn", "the ARN is in %s but the plan's region is %s", r, p.Region)
 		}
 		if err := p.validateApplied(path+".applied", in.Applied, true); err != nil {
 			return err
@@ -131,15 +123,9 @@ func (p *Plan) validateInstance(path string, in Instance) error {
 	if t != nil && t.Voice != nil && t.Voice.OutboundCallsPerHour != nil && *t.Voice.OutboundCallsPerHour > 0 && t.Voice.OutboundMinutes == nil {
 		return p.errorf(path+".traffic.voice.outbound_calls_per_hour", "needs outbound_minutes, the average length of an outbound call")
 	}
-	if t != nil && t.Chat != nil && t.Chat.Concurrency != nil && *t.Chat.Concurrency < 1 {
-		return p.errorf(path+".traffic.chat.concurrency", "%v: too small; accepted: a whole number of chats per agent, at least 1", *t.Chat.Concurrency)
-	}
 	u := in.Users
 	if u != nil && u.RosterFactor != nil && u.Staffing == nil {
 		return p.errorf(path+".users.roster_factor", "applies only with staffing (agents gives the headcount itself); drop it, or size agents with staffing")
-	}
-	if u != nil && u.RosterFactor != nil && (*u.RosterFactor < 1 || *u.RosterFactor > 100) {
-		return p.errorf(path+".users.roster_factor", "%v: out of range; accepted: agent accounts per agent scheduled at the peak, from 1 to 100 (1.6 for 160 accounts per 100 peak seats)", *u.RosterFactor)
 	}
 	if u == nil || u.Staffing == nil {
 		return nil
@@ -147,16 +133,6 @@ func (p *Plan) validateInstance(path string, in Instance) error {
 	sp := path + ".users.staffing"
 	if u.Agents != nil {
 		return p.errorf(path+".users", "give agents or staffing, not both")
-	}
-	s := u.Staffing
-	if s.ServiceLevelPct < 1 || s.ServiceLevelPct >= 100 {
-		return p.errorf(sp+".service_level_pct", "%v: out of range; accepted: a percentage from 1 to less than 100 (80 for 80 %%)", s.ServiceLevelPct)
-	}
-	if s.ShrinkagePct != nil && *s.ShrinkagePct >= 100 {
-		return p.errorf(sp+".shrinkage_pct", "%v: too large; accepted: a percentage from 0 to less than 100", *s.ShrinkagePct)
-	}
-	if s.MaxOccupancyPct != nil && *s.MaxOccupancyPct < 1 {
-		return p.errorf(sp+".max_occupancy_pct", "%v: too small; accepted: a percentage from 1 to 100", *s.MaxOccupancyPct)
 	}
 	if t == nil || (t.Voice == nil && t.Chat == nil && (t.Tasks == nil || t.Tasks.HandleTime == nil)) {
 		return p.errorf(sp, "staffing sizes agents from traffic, but the instance has no voice, chat or staffed task traffic")
@@ -171,12 +147,6 @@ func (p *Plan) validateConsumer(path string, c APIConsumer, instances map[string
 	service := c.Service
 	if service == "" {
 		service = "connect"
-	}
-	if !contains(apiServices, service) {
-		return p.errorf(path+".service", "%q is not an API service; accepted: %s", c.Service, strings.Join(apiServices, ", "))
-	}
-	if !operationRE.MatchString(c.Operation) || len(c.Operation) < 3 || len(c.Operation) > 81 {
-		return p.errorf(path+".operation", "%q is not an API operation name; accepted: a name such as GetCurrentMetricData", c.Operation)
 	}
 	if near := nearOperation(service, c.Operation); near != "" {
 		return p.errorf(path+".operation", "%s is not an operation with a quota of its own; did you mean %s? (other %s operations are checked against the \"all other operations\" rate, so a typo would be checked against the wrong quota)", c.Operation, near, service)
@@ -201,20 +171,11 @@ func (p *Plan) validateConsumer(path string, c APIConsumer, instances map[string
 	return nil
 }
 
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
-}
-
 // checkRegion rejects a Region that differs from the Region of an instance ARN.
 func (p *Plan) checkRegion(region string) error {
 	for i, in := range p.Instances {
-		if m := instanceARN.FindStringSubmatch(in.ARN); m != nil && m[1] != region {
-			return p.errorf(fmt.Sprintf("instances[%d].arn", i), "the ARN is in %s but the Region checked is %s; accepted: the instances' own Region", m[1], region)
+		if r := arnRegion(in.ARN); in.ARN != "" && r != region {
+			return p.errorf(fmt.Sprintf("instances[%d].arn", i), "the ARN is in %s but the Region checked is %s; accepted: the instances' own Region", r, region)
 		}
 	}
 	return nil
@@ -237,4 +198,13 @@ func nearOperation(service, op string) string {
 	}
 	sort.Strings(named)
 	return suggest.Nearest(op, named, 4)
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
 }
