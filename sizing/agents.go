@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/connectcap/connectcap/calc"
+	"github.com/connectcap/connectcap/internal/input"
 	"github.com/connectcap/connectcap/render"
 	"github.com/connectcap/connectcap/report"
 )
@@ -155,27 +156,26 @@ func StaffChannels(t Agents, channels []Channel) (Roster, error) {
 // validate rejects inputs the model cannot take, naming the flag to change; the
 // command line checks the same ranges first, this guards other callers.
 func (in Agents) validate() error {
-	bad := func(flag string, v float64, accepted string) error {
-		return &InputError{Flag: flag, Message: fmt.Sprintf("%s is out of range; accepted: %s", render.Raw(v), accepted)}
+	bad := func(flag string, v float64, k input.Kind) error {
+		return &InputError{Flag: flag, Message: fmt.Sprintf("%s is out of range; accepted: %s", render.Raw(v), k.Accepted())}
 	}
-	ok := func(v, lo, hi float64) bool { return v >= lo && v <= hi } // false for NaN
 	switch {
-	case !ok(in.CallsPerHour, math.SmallestNonzeroFloat64, math.MaxFloat64):
-		return bad("--cph", in.CallsPerHour, "calls per hour greater than 0")
-	case !ok(in.AHTSeconds, math.SmallestNonzeroFloat64, math.MaxFloat64):
-		return bad("--aht", in.AHTSeconds, "an average handle time greater than 0")
-	case !ok(in.AnswerWithinSeconds, math.SmallestNonzeroFloat64, math.MaxFloat64):
-		return bad("--answer-within", in.AnswerWithinSeconds, "an answer time greater than 0")
+	case !input.PerHour.In(in.CallsPerHour):
+		return bad("--cph", in.CallsPerHour, input.PerHour.Named("calls per hour"))
+	case !input.Duration.In(in.AHTSeconds / 60):
+		return bad("--aht", in.AHTSeconds/60, input.Duration.Named("an average handle time in minutes"))
+	case !input.Duration.In(in.AnswerWithinSeconds / 60):
+		return bad("--answer-within", in.AnswerWithinSeconds/60, input.Duration.Named("an answer time in minutes"))
 	case in.ServiceLevelPct == 0 && in.Given <= 0:
 		return &InputError{Flag: "--service-level", Message: "a service level target is needed to size agents; give one, or give --agents to evaluate"}
-	case in.ServiceLevelPct != 0 && !(in.ServiceLevelPct > 0 && in.ServiceLevelPct < 100):
-		return bad("--service-level", in.ServiceLevelPct, "a percentage greater than 0 and less than 100")
-	case !(in.ShrinkagePct >= 0 && in.ShrinkagePct < 100):
-		return bad("--shrinkage", in.ShrinkagePct, "a percentage at least 0 and less than 100")
-	case !(in.MaxOccupancyPct > 0 && in.MaxOccupancyPct <= 100):
-		return bad("--max-occupancy", in.MaxOccupancyPct, "a percentage greater than 0 and at most 100")
+	case in.ServiceLevelPct != 0 && !input.ServiceLevel.In(in.ServiceLevelPct):
+		return bad("--service-level", in.ServiceLevelPct, input.ServiceLevel)
+	case !input.Shrinkage.In(in.ShrinkagePct):
+		return bad("--shrinkage", in.ShrinkagePct, input.Shrinkage)
+	case !input.MaxOccupancy.In(in.MaxOccupancyPct):
+		return bad("--max-occupancy", in.MaxOccupancyPct, input.MaxOccupancy)
 	case in.Given > MaxAgents:
-		return bad("--agents", float64(in.Given), fmt.Sprintf("a whole number of agents at most %d", MaxAgents))
+		return bad("--agents", float64(in.Given), input.Count.From(1).To(MaxAgents).Named("a number of agents"))
 	}
 	return nil
 }

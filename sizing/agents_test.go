@@ -261,11 +261,11 @@ func TestStaffErrors(t *testing.T) {
 		text string
 	}{
 		{"load", func(a *Agents) { a.CallsPerHour = 10_000_000; a.AHTSeconds = 7 * 86400 }, "--cph", "more than connectcap sizes"},
-		{"occupancy", func(a *Agents) { a.CallsPerHour = 1_000_000; a.MaxOccupancyPct = 1e-6 }, "--max-occupancy", "raise the maximum occupancy"},
+		{"occupancy", func(a *Agents) { a.CallsPerHour = 10_000_000; a.MaxOccupancyPct = 1 }, "--max-occupancy", "raise the maximum occupancy"},
 		{"shrinkage", func(a *Agents) { a.CallsPerHour = 1_000_000; a.ShrinkagePct = 99.99999 }, "--shrinkage", "lower the shrinkage"},
 		{"no target", func(a *Agents) { a.ServiceLevelPct = 0 }, "--service-level", "give --agents"},
 		{"target 100", func(a *Agents) { a.ServiceLevelPct = 100 }, "--service-level", "less than 100"},
-		{"zero max occupancy", func(a *Agents) { a.MaxOccupancyPct = 0 }, "--max-occupancy", "greater than 0"},
+		{"zero max occupancy", func(a *Agents) { a.MaxOccupancyPct = 0 }, "--max-occupancy", "at least 1"},
 		{"NaN calls", func(a *Agents) { a.CallsPerHour = math.NaN() }, "--cph", "greater than 0"},
 		{"shrinkage 100", func(a *Agents) { a.ShrinkagePct = 100 }, "--shrinkage", "less than 100"},
 	}
