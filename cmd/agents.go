@@ -23,7 +23,9 @@ func newCmdAgents(inv *invocation, runF func(*AgentsOptions) error) *cobra.Comma
 		Use:   "agents --cph N --aht DURATION --answer-within DURATION --service-level PCT",
 		Short: "Size agents for a service level (Erlang C) and check users per instance",
 		Long: `Size the agents a queue needs for a service level, with Erlang C, and check the
-scheduled agents against users per instance (default quota ` + defaultOf("connect.users") + `).
+scheduled agents against users per instance (default quota ` + defaultOf("connect.users") + `). The quota
+counts every user account, not the seats of one hour: --roster-factor 1.6 counts
+160 agent accounts per 100 agents scheduled at the peak.
 
 Offered load A = calls per hour x AHT / 60 min erlangs. Agents = the smallest N
 above A whose service level 1 - C(N, A) x exp(-(N - A) x t / AHT) reaches
@@ -85,6 +87,7 @@ null in JSON.`,
 	addNumber(fs, &in.ServiceLevelPct, "service-level", input.ServiceLevel, "target percentage of calls answered within --answer-within")
 	addNumberDefault(fs, &in.ShrinkagePct, "shrinkage", input.Shrinkage, 0, "percentage of scheduled time agents are away (breaks, training, absence)")
 	addNumberDefault(fs, &in.MaxOccupancyPct, "max-occupancy", input.MaxOccupancy, 100, "most of their time (percent) agents may spend on calls")
+	addNumber(fs, &in.RosterFactor, "roster-factor", input.RosterFactor, "agent user accounts per agent scheduled at the peak (every shift, part-timers, leave): users per instance counts every account (default: the peak's scheduled agents only)")
 	addNumber(fs, &given, "agents", input.Count.From(1).To(sizing.MaxAgents).Named("a number of agents"), "evaluate this many agents instead of sizing")
 	addCommonFlags(cmd, &c, "connect.users", "users per instance")
 	return cmd

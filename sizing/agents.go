@@ -29,6 +29,9 @@ type Agents struct {
 	MaxOccupancyPct float64 // most of their time agents may spend on calls, in (0, 100]
 	// Given, when more than 0, is a number of agents to evaluate instead of sizing.
 	Given int
+	// RosterFactor, when more than 0, is agent user accounts per agent scheduled
+	// at the peak, for the users check; 0 counts the scheduled agents only.
+	RosterFactor float64
 }
 
 // Staffing is what Erlang C says about a number of agents on a load.
@@ -228,7 +231,12 @@ func SizeAgents(in Agents) (*report.Result, error) {
 	r.Figures.Add("asa_seconds", asa, "average speed of answer", "seconds")
 	r.Figures.Add("occupancy_pct", s.Occupancy*100, "occupancy", "%")
 
-	r.Checks = append(r.Checks, in.Check("connect.users", float64(s.ScheduledAgents), in.note(s)))
+	users := float64(s.ScheduledAgents)
+	if in.RosterFactor > 0 {
+		users = calc.CeilWhole(users * in.RosterFactor)
+		r.Figures.Add("agent_accounts", users, "agent user accounts (scheduled agents x roster factor)", "")
+	}
+	r.Checks = append(r.Checks, in.Check("connect.users", users, in.note(s)))
 	return r, nil
 }
 
@@ -253,7 +261,11 @@ func (in Agents) note(s Staffing) string {
 			parts = append(parts, fmt.Sprintf("Short of target: %s needs %d agents.", targets, s.AgentsForTarget))
 		}
 	}
-	parts = append(parts, "Counts scheduled agents only; supervisors, administrators and other users count against this quota too.")
+	if in.RosterFactor > 0 {
+		parts = append(parts, fmt.Sprintf("Users from the roster: %d agents scheduled at the peak x roster factor %s; supervisors, administrators and other users count against this quota too.", s.ScheduledAgents, render.Raw(in.RosterFactor)))
+	} else {
+		parts = append(parts, "Counts the agents scheduled at the peak only (no --roster-factor): agents on other shifts, supervisors, administrators and other users count against this quota too.")
+	}
 	return strings.Join(parts, " ")
 }
 

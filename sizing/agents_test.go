@@ -320,3 +320,30 @@ func BenchmarkStaff50000Erlangs(b *testing.B) {
 		}
 	}
 }
+
+// TestSizeAgentsRoster: users per instance counts every agent account. The
+// published example schedules 20 agents at 30 % shrinkage; a roster of 1.6
+// accounts per peak seat is 32 accounts, and the note says the check used it.
+func TestSizeAgentsRoster(t *testing.T) {
+	in := publishedAgents()
+	in.ShrinkagePct = 30
+	r, err := SizeAgents(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c := r.Checks[0]; c.Required != 20 || !strings.Contains(c.Note, "no --roster-factor") {
+		t.Errorf("without a roster factor: %v, %q", c.Required, c.Note)
+	}
+	in.RosterFactor = 1.6
+	r, err = SizeAgents(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := r.Checks[0]
+	if c.Required != 32 || !strings.Contains(c.Note, "20 agents scheduled at the peak x roster factor 1.6") {
+		t.Errorf("roster factor 1.6: %v, %q", c.Required, c.Note)
+	}
+	if v, _ := r.Figures.Get("agent_accounts"); v != 32.0 {
+		t.Errorf("agent_accounts = %v, want 32", v)
+	}
+}
