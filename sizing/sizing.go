@@ -30,8 +30,8 @@ type Common struct {
 	Limits    report.Limits
 	Region    string
 	TargetPct float64
-	// Instance names the instance whose traffic is sized ("" when none is named):
-	// it labels the checks of per-instance quotas.
+	// Instance names the instance whose traffic or inventory is sized ("" when
+	// none is named, or for the account's shared quotas): it labels the checks.
 	Instance string
 }
 
@@ -49,7 +49,7 @@ func (c Common) limit(q tables.Quota) report.Limit {
 func (c Common) Check(id string, required float64, note string) report.Check {
 	q := tables.MustLookup(id)
 	ch := report.NewCheck(q, required, c.limit(q), c.TargetPct, note)
-	if c.Instance != "" && q.Scope == "instance" {
+	if c.Instance != "" {
 		name := c.Instance
 		ch.Instance = &name
 	}
