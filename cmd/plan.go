@@ -125,7 +125,7 @@ prints the plan file's JSON Schema.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.File, opts.Region, opts.TargetPct = f.file, f.region, f.target
-			opts.Output = Output{Format: render.Format(c.output), DetailedExitcode: c.detailed, Out: cmd.OutOrStdout()}
+			opts.Output = c.outputOptions(cmd)
 			if runF != nil {
 				return runF(&opts)
 			}
@@ -149,6 +149,7 @@ prints the plan file's JSON Schema.`,
 				full := *r
 				full.Checks = append([]report.Check{}, keep...)
 				full.Hidden = len(r.Checks) - len(keep)
+				full.OnlyActions = true
 				return emitPlan(&full, r, opts.Output)
 			}
 			return emitPlan(r, r, opts.Output)
@@ -165,7 +166,7 @@ prints the plan file's JSON Schema.`,
 
 // emitPlan renders shown; the exit code follows every check in full.
 func emitPlan(shown, full *report.Result, o Output) error {
-	if err := render.Result(o.Out, shown, o.Format); err != nil {
+	if err := render.Write(o.Out, shown.Document(), o.Format, o.Table); err != nil {
 		return err
 	}
 	return detailedExit(full, o)
@@ -241,9 +242,8 @@ type RequestOptions struct {
 	TargetPct float64
 	Format    string
 	Out       io.Writer
+	Table     render.Options
 }
-
-var requestFormats = append([]string{"sh"}, render.Formats...)
 
 func newCmdRequest(inv *invocation, runF func(*RequestOptions) error) *cobra.Command {
 	var f planFlags
@@ -265,7 +265,7 @@ Large increases can take up to 3 weeks: request early.`,
   connectcap request -f plan.yaml -o json | jq '.requests[].desired_value'`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			opts.File, opts.Region, opts.TargetPct, opts.Out = f.file, f.region, f.target, cmd.OutOrStdout()
+			opts.File, opts.Region, opts.TargetPct, opts.Out, opts.Table = f.file, f.region, f.target, cmd.OutOrStdout(), tableOptions(cmd)
 			if runF != nil {
 				return runF(&opts)
 			}
@@ -281,10 +281,11 @@ Large increases can take up to 3 weeks: request early.`,
 			if err != nil {
 				return err
 			}
-			return rs.Render(opts.Out, opts.Format)
+			return render.Write(opts.Out, rs.Document(), render.Format(opts.Format), opts.Table)
 		},
 	}
 	addPlanFlags(cmd, &f)
-	addChoice(cmd, &opts.Format, "output", "o", "sh", "an output format", requestFormats, "output format: "+joinChoices(requestFormats)+" (sh: a shell script of AWS CLI calls)")
+	addChoice(cmd, &opts.Format, "output", "o", string(render.Sh), "an output format", render.RequestFormats, "output format: "+joinChoices(render.RequestFormats)+" (sh: a shell script of AWS CLI calls)")
+	addWideFlag(cmd)
 	return cmd
 }
