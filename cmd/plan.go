@@ -257,7 +257,9 @@ request-service-quota-increase' commands (with --context-id for instance quotas 
 the plan gives the instance ARN), and for quotas without a quota code the text to
 paste into the quota increase form. Limits that cannot be raised are listed with
 what fixes them. -o json, yaml or csv give the same for tools; -o table or
-markdown for people. A top-level output key in the config file or environment
+markdown for people. A request's method is service-quotas (run its command) or
+support-form (paste its text into the form); -o csv adds the limits that cannot be
+raised as rows with method cannot-raise and their way out in the text column. A top-level output key in the config file or environment
 applies here too, so it must be one of these formats.
 
 Large increases can take up to 3 weeks: request early.`,

@@ -240,7 +240,7 @@ func requestsTable(w *bytes.Buffer, rs *report.Requests, o Options) error {
 			return err
 		}
 	}
-	fmt.Fprintf(w, "\n%s in %s. Lead time: %s\n", countNoun(len(rs.Requests), "request", "requests"), rs.Region, rs.LeadTime)
+	fmt.Fprintf(w, "\n%s\n", paragraph(fmt.Sprintf("%s in %s. Lead time: %s", countNoun(len(rs.Requests), "request", "requests"), rs.Region, rs.LeadTime), o))
 	if len(rs.CannotRaise) > 0 {
 		fmt.Fprintf(w, "\nCannot be raised (no request fixes these):\n")
 		for _, c := range rs.CannotRaise {
