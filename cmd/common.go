@@ -2,13 +2,13 @@ package cmd
 
 import (
 	"fmt"
-	"github.com/connectcap/connectcap/internal/input"
-	"github.com/connectcap/connectcap/tables"
 	"io"
 
+	"github.com/connectcap/connectcap/internal/input"
 	"github.com/connectcap/connectcap/render"
 	"github.com/connectcap/connectcap/report"
 	"github.com/connectcap/connectcap/sizing"
+	"github.com/connectcap/connectcap/tables"
 	"github.com/spf13/cobra"
 )
 
@@ -27,11 +27,31 @@ type Output struct {
 	Format           render.Format
 	DetailedExitcode bool
 	Out              io.Writer
+	// Table is the table view's width and --wide.
+	Table render.Options
 }
 
+// addOutputFlag declares --output and, for the table view, --wide.
 func addOutputFlag(cmd *cobra.Command, p *string) {
+	addFormatFlag(cmd, p)
+	addWideFlag(cmd)
+}
+
+// addFormatFlag declares --output alone, for a command without a table.
+func addFormatFlag(cmd *cobra.Command, p *string) {
 	addChoice(cmd, p, "output", "o", string(render.Table), "an output format", render.Formats,
 		"output format: "+joinChoices(render.Formats))
+}
+
+func addWideFlag(cmd *cobra.Command) {
+	cmd.Flags().Bool("wide", false, "table output: show every column, unwrapped, whatever the terminal's width")
+}
+
+// tableOptions are the table view's width (COLUMNS, else the terminal's, else
+// 100) and --wide.
+func tableOptions(cmd *cobra.Command) render.Options {
+	wide, _ := cmd.Flags().GetBool("wide")
+	return render.Options{Width: widthOf(cmd), Wide: wide}
 }
 
 func joinChoices(c []string) string {
@@ -67,7 +87,7 @@ func (c *commonFlags) sizing(inv *invocation) sizing.Common {
 }
 
 func (c *commonFlags) outputOptions(cmd *cobra.Command) Output {
-	return Output{Format: render.Format(c.output), DetailedExitcode: c.detailed, Out: cmd.OutOrStdout()}
+	return Output{Format: render.Format(c.output), DetailedExitcode: c.detailed, Out: cmd.OutOrStdout(), Table: tableOptions(cmd)}
 }
 
 // require fails when a flag has no value from any source.
@@ -104,7 +124,7 @@ func optionalValue(inv *invocation, name string, p *float64) *float64 {
 // emit renders a result and maps its worst status to the exit code when
 // --detailed-exitcode is set.
 func emit(r *report.Result, o Output) error {
-	if err := render.Result(o.Out, r, o.Format); err != nil {
+	if err := render.Write(o.Out, r.Document(), o.Format, o.Table); err != nil {
 		return err
 	}
 	return detailedExit(r, o)

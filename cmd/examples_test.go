@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 // exampleUpdate is the package's -update flag, which script_test.go declares:
@@ -20,12 +21,16 @@ func exampleUpdate() bool {
 // exampleRuns are the command lines whose output each example keeps as a golden
 // file next to it: examples/NAME.golden and examples/NAME.request.sh.golden.
 var exampleRuns = []struct {
-	suffix string
-	args   func(file string) []string
-	code   int
+	suffix  string
+	args    func(file string) []string
+	code    int
+	columns string // COLUMNS, the terminal width tables fit
+	only    string // the one example this run is for; "" for all
 }{
-	{".golden", func(file string) []string { return []string{"plan", "-f", file} }, ExitOK},
-	{".request.sh.golden", func(file string) []string { return []string{"request", "-f", file} }, ExitOK},
+	{".golden", func(file string) []string { return []string{"plan", "-f", file} }, ExitOK, "", ""},
+	{".request.sh.golden", func(file string) []string { return []string{"request", "-f", file} }, ExitOK, "", ""},
+	{".80.golden", func(file string) []string { return []string{"plan", "-f", file} }, ExitOK, "80", "enterprise-6000"},
+	{".120.golden", func(file string) []string { return []string{"plan", "-f", file} }, ExitOK, "120", "enterprise-6000"},
 }
 
 // TestExamples runs the real command tree on every plan in examples/ and compares
@@ -44,10 +49,20 @@ func TestExamples(t *testing.T) {
 	for _, file := range plans {
 		base := strings.TrimSuffix(file, ".yaml")
 		for _, run := range exampleRuns {
+			if run.only != "" && filepath.Base(base) != run.only {
+				continue
+			}
 			golden := base + run.suffix
 			t.Run(filepath.Base(golden), func(t *testing.T) {
 				args := run.args(filepath.ToSlash(file))
-				stdout, stderr, code := runExample(args)
+				stdout, stderr, code := runExample(args, run.columns)
+				if w, err := strconv.Atoi(run.columns); err == nil {
+					for i, line := range strings.Split(stdout, "\n") {
+						if n := utf8.RuneCountInString(line); n > w {
+							t.Errorf("line %d is %d columns wide, more than COLUMNS=%d: %s", i+1, n, w, line)
+						}
+					}
+				}
 				if code != run.code || stderr != "" {
 					t.Fatalf("connectcap %s: exit %d, want %d; stderr:\n%s", strings.Join(args, " "), code, run.code, stderr)
 				}
@@ -69,15 +84,21 @@ func TestExamples(t *testing.T) {
 	}
 }
 
-// runExample runs connectcap with args, no environment and no config file.
-func runExample(args []string) (stdout, stderr string, code int) {
+// runExample runs connectcap with args, no config file, and no environment but
+// COLUMNS when columns is not empty.
+func runExample(args []string, columns string) (stdout, stderr string, code int) {
 	var out, errOut bytes.Buffer
 	app := App{
-		Stdin:     strings.NewReader(""),
-		Stdout:    &out,
-		Stderr:    &errOut,
-		LookupEnv: func(string) (string, bool) { return "", false },
-		Environ:   func() []string { return nil },
+		Stdin:  strings.NewReader(""),
+		Stdout: &out,
+		Stderr: &errOut,
+		LookupEnv: func(name string) (string, bool) {
+			if name == "COLUMNS" && columns != "" {
+				return columns, true
+			}
+			return "", false
+		},
+		Environ: func() []string { return nil },
 	}
 	code = Execute(app, args)
 	return out.String(), errOut.String(), code

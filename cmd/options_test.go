@@ -395,7 +395,7 @@ func TestExecuteUsesApp(t *testing.T) {
 	if code := Execute(app, []string{"analytics", "--duration", "10", "-o", "csv"}); code != ExitOK {
 		t.Fatalf("exit %d, stderr %q", code, stderr)
 	}
-	if !strings.HasPrefix(stdout.String(), "id,name,service,") || stderr.Len() != 0 {
+	if !strings.HasPrefix(stdout.String(), "id,name,instance,service,") || stderr.Len() != 0 {
 		t.Errorf("stdout %q, stderr %q", stdout, stderr)
 	}
 }

@@ -142,7 +142,7 @@ prints the plan file's JSON Schema.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.File, opts.Region, opts.TargetPct, opts.Blocking = f.file, f.region, f.target, f.blocking
-			opts.Output = Output{Format: render.Format(c.output), DetailedExitcode: c.detailed, Out: cmd.OutOrStdout()}
+			opts.Output = c.outputOptions(cmd)
 			if runF != nil {
 				return runF(&opts)
 			}
@@ -166,6 +166,7 @@ prints the plan file's JSON Schema.`,
 				full := *r
 				full.Checks = append([]report.Check{}, keep...)
 				full.Hidden = len(r.Checks) - len(keep)
+				full.OnlyActions = true
 				return emitPlan(&full, r, opts.Output)
 			}
 			return emitPlan(r, r, opts.Output)
@@ -182,7 +183,7 @@ prints the plan file's JSON Schema.`,
 
 // emitPlan renders shown; the exit code follows every check in full.
 func emitPlan(shown, full *report.Result, o Output) error {
-	if err := render.Result(o.Out, shown, o.Format); err != nil {
+	if err := render.Write(o.Out, shown.Document(), o.Format, o.Table); err != nil {
 		return err
 	}
 	return detailedExit(full, o)
@@ -260,9 +261,8 @@ type RequestOptions struct {
 	Blocking  float64
 	Format    string
 	Out       io.Writer
+	Table     render.Options
 }
-
-var requestFormats = append([]string{"sh"}, render.Formats...)
 
 func newCmdRequest(inv *invocation, runF func(*RequestOptions) error) *cobra.Command {
 	var f planFlags
@@ -276,7 +276,9 @@ request-service-quota-increase' commands (with --context-id for instance quotas 
 the plan gives the instance ARN), and for quotas without a quota code the text to
 paste into the quota increase form. Limits that cannot be raised are listed with
 what fixes them. -o json, yaml or csv give the same for tools; -o table or
-markdown for people. A top-level output key in the config file or environment
+markdown for people. A request's method is service-quotas (run its command) or
+support-form (paste its text into the form); -o csv adds the limits that cannot be
+raised as rows with method cannot-raise and their way out in the text column. A top-level output key in the config file or environment
 applies here too, so it must be one of these formats.
 
 Large increases can take up to 3 weeks: request early.`,
@@ -284,7 +286,7 @@ Large increases can take up to 3 weeks: request early.`,
   connectcap request -f plan.yaml -o json | jq '.requests[].desired_value'`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			opts.File, opts.Region, opts.TargetPct, opts.Blocking, opts.Out = f.file, f.region, f.target, f.blocking, cmd.OutOrStdout()
+			opts.File, opts.Region, opts.TargetPct, opts.Blocking, opts.Out, opts.Table = f.file, f.region, f.target, f.blocking, cmd.OutOrStdout(), tableOptions(cmd)
 			if runF != nil {
 				return runF(&opts)
 			}
@@ -300,10 +302,11 @@ Large increases can take up to 3 weeks: request early.`,
 			if err != nil {
 				return err
 			}
-			return rs.Render(opts.Out, opts.Format)
+			return render.Write(opts.Out, rs.Document(), render.Format(opts.Format), opts.Table)
 		},
 	}
 	addPlanFlags(cmd, &f)
-	addChoice(cmd, &opts.Format, "output", "o", "sh", "an output format", requestFormats, "output format: "+joinChoices(requestFormats)+" (sh: a shell script of AWS CLI calls)")
+	addChoice(cmd, &opts.Format, "output", "o", string(render.Sh), "an output format", render.RequestFormats, "output format: "+joinChoices(render.RequestFormats)+" (sh: a shell script of AWS CLI calls)")
+	addWideFlag(cmd)
 	return cmd
 }

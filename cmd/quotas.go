@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/connectcap/connectcap/render"
+	"github.com/connectcap/connectcap/report"
 	"github.com/connectcap/connectcap/tables"
 	"github.com/spf13/cobra"
 )
@@ -38,20 +39,17 @@ the id, name, note, quota code and API operations).`,
   connectcap quotas show connect.concurrent-active-calls`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			opts.Output = Output{Format: render.Format(output), Out: cmd.OutOrStdout()}
+			opts.Output = Output{Format: render.Format(output), Out: cmd.OutOrStdout(), Table: tableOptions(cmd)}
 			if runF != nil {
 				return runF(&opts)
 			}
-			var rows []render.QuotaRow
+			var c report.Catalogue
 			for _, q := range tables.All() {
 				if matches(q, opts) {
-					rows = append(rows, render.NewQuotaRow(q))
+					c.Quotas = append(c.Quotas, report.NewQuotaRow(q))
 				}
 			}
-			if rows == nil {
-				rows = []render.QuotaRow{}
-			}
-			return render.Quotas(opts.Out, rows, opts.Format)
+			return render.Write(opts.Out, c.Document(), opts.Format, opts.Table)
 		},
 	}
 	addChoice(cmd, &opts.Service, "service", "", "", "a service", tables.Services, "only this service: "+strings.Join(tables.Services, ", "))
@@ -102,7 +100,7 @@ func newCmdQuotasShow(inv *invocation) *cobra.Command {
 			if !ok {
 				return fmt.Errorf("unknown quota id %q; accepted: an id or quota code from 'connectcap quotas'%s", args[0], similarIDs(args[0]))
 			}
-			return render.Quota(cmd.OutOrStdout(), render.NewQuotaRow(q), render.Format(output))
+			return render.Write(cmd.OutOrStdout(), report.QuotaShow{Quota: report.NewQuotaRow(q)}.Document(), render.Format(output), tableOptions(cmd))
 		},
 	}
 	addOutputFlag(cmd, &output)

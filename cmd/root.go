@@ -3,19 +3,23 @@
 package cmd
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/connectcap/connectcap/internal/suggest"
+	"github.com/connectcap/connectcap/render"
 	"github.com/connectcap/connectcap/report"
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 	"github.com/spf13/viper"
+	"golang.org/x/term"
 )
 
 // Exit codes.
@@ -75,9 +79,17 @@ func Execute(app App, args []string) int {
 	root := newRoot(inv)
 	root.SetArgs(args)
 	root.SetIn(app.Stdin)
-	root.SetOut(app.Stdout)
+	// Every write to standard output goes through out, so that a failed one
+	// (a full disk, a closed pipe) fails the run, help and usage included.
+	out := &checkedWriter{w: app.Stdout}
+	root.SetOut(out)
 	root.SetErr(app.Stderr)
+	root.SetContext(context.WithValue(context.Background(), widthKey{}, terminalWidth(app)))
 	err := root.Execute()
+	if out.err != nil {
+		fmt.Fprintf(app.Stderr, "connectcap: writing standard output: %s\n", oneLine(out.err.Error()))
+		return ExitError
+	}
 	var code exitCode
 	switch {
 	case err == nil:
@@ -91,6 +103,57 @@ func Execute(app App, args []string) int {
 	}
 	fmt.Fprintf(app.Stderr, "connectcap: %s\n", msg)
 	return ExitError
+}
+
+// checkedWriter keeps the first error a write returned; cobra's help and usage
+// ignore them.
+type checkedWriter struct {
+	w   io.Writer
+	err error
+}
+
+func (c *checkedWriter) Write(p []byte) (int, error) {
+	if c.err != nil {
+		return 0, c.err
+	}
+	n, err := c.w.Write(p)
+	if err == nil && n < len(p) {
+		err = io.ErrShortWrite
+	}
+	c.err = err
+	return n, err
+}
+
+// widthKey holds the table width in the command's context.
+type widthKey struct{}
+
+// terminalWidth is the width tables fit: COLUMNS when it is a positive whole
+// number, else the width of the terminal standard output is, else
+// render.DefaultWidth (a file or a pipe).
+func terminalWidth(app App) int {
+	if app.LookupEnv != nil {
+		if v, ok := app.LookupEnv("COLUMNS"); ok {
+			if n, err := strconv.Atoi(strings.TrimSpace(v)); err == nil && n > 0 {
+				return n
+			}
+		}
+	}
+	if f, ok := app.Stdout.(*os.File); ok && term.IsTerminal(int(f.Fd())) {
+		if w, _, err := term.GetSize(int(f.Fd())); err == nil && w > 0 {
+			return w
+		}
+	}
+	return render.DefaultWidth
+}
+
+// widthOf is the table width of this run.
+func widthOf(cmd *cobra.Command) int {
+	if ctx := cmd.Context(); ctx != nil {
+		if w, ok := ctx.Value(widthKey{}).(int); ok {
+			return w
+		}
+	}
+	return render.DefaultWidth
 }
 
 func oneLine(s string) string {

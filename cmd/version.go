@@ -1,13 +1,12 @@
 package cmd
 
 import (
-	"fmt"
-	"io"
 	"runtime"
 	"runtime/debug"
 	"strings"
 
 	"github.com/connectcap/connectcap/render"
+	"github.com/connectcap/connectcap/report"
 	"github.com/spf13/cobra"
 )
 
@@ -16,17 +15,6 @@ const (
 	unknownVersion = "(devel)"
 	unknownValue   = "unknown"
 )
-
-// VersionInfo is what connectcap version writes; the JSON, YAML and CSV field
-// names are the same.
-type VersionInfo struct {
-	SchemaVersion int    `json:"schema_version" yaml:"schema_version"`
-	Command       string `json:"command" yaml:"command"`
-	Version       string `json:"version" yaml:"version"`
-	Commit        string `json:"commit" yaml:"commit"`
-	Date          string `json:"date" yaml:"date"`
-	GoVersion     string `json:"go_version" yaml:"go_version"`
-}
 
 // Resolved fills what the release build's ldflags left empty from the build
 // info that the Go toolchain embeds (module version from `go install m@v`, VCS
@@ -76,13 +64,8 @@ func resolveBuild(b BuildInfo, info *debug.BuildInfo) BuildInfo {
 	return b
 }
 
-func versionInfo(b BuildInfo) VersionInfo {
-	return VersionInfo{SchemaVersion: 1, Command: "version", Version: b.Version, Commit: b.Commit, Date: b.Date, GoVersion: runtime.Version()}
-}
-
-// versionText is what both `connectcap version` and `connectcap --version` print.
-func versionText(v VersionInfo) string {
-	return fmt.Sprintf("connectcap version %s\ncommit: %s\ndate: %s\ngo: %s\n", v.Version, v.Commit, v.Date, v.GoVersion)
+func versionInfo(b BuildInfo) report.Version {
+	return report.Version{Version: b.Version, Commit: b.Commit, Date: b.Date, GoVersion: runtime.Version()}
 }
 
 // setVersion makes `--version` print the same text as the version command.
@@ -90,7 +73,7 @@ func setVersion(root *cobra.Command, b BuildInfo) {
 	v := versionInfo(b.Resolved())
 	root.Version = v.Version
 	// The template is literal text: quote any "{{" a version string might hold.
-	root.SetVersionTemplate(strings.ReplaceAll(versionText(v), "{{", "{{`{{`}}"))
+	root.SetVersionTemplate(strings.ReplaceAll(render.VersionText(v), "{{", "{{`{{`}}"))
 }
 
 func newCmdVersion(inv *invocation) *cobra.Command {
@@ -109,29 +92,13 @@ version and "unknown" for the commit and date.`,
 		Example: "  connectcap version\n  connectcap --version\n  connectcap version -o json",
 		Args:    cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return writeVersion(cmd.OutOrStdout(), versionInfo(inv.app.Build.Resolved()), render.Format(output))
+			doc := report.Document{Command: "version", Body: versionInfo(inv.app.Build.Resolved())}
+			return render.Write(cmd.OutOrStdout(), doc, render.Format(output), render.Options{})
 		},
 	}
-	addOutputFlag(cmd, &output)
+	addFormatFlag(cmd, &output)
 	return cmd
 }
-
-func writeVersion(w io.Writer, v VersionInfo, f render.Format) error {
-	switch f {
-	case render.Markdown:
-		_, err := fmt.Fprintf(w, "| version | commit | date | go_version |\n| --- | --- | --- | --- |\n| %s | %s | %s | %s |\n",
-			mdCell(v.Version), mdCell(v.Commit), mdCell(v.Date), mdCell(v.GoVersion))
-		return err
-	case render.JSON, render.YAML, render.CSV:
-		header := []string{"schema_version", "command", "version", "commit", "date", "go_version"}
-		row := []string{fmt.Sprint(v.SchemaVersion), v.Command, v.Version, v.Commit, v.Date, v.GoVersion}
-		return render.Records(w, f, v, header, [][]string{row}, nil, nil, nil)
-	}
-	_, err := io.WriteString(w, versionText(v))
-	return err
-}
-
-func mdCell(s string) string { return strings.ReplaceAll(s, "|", `\|`) }
 
 // NewRootForDocs returns the command tree the binary runs, with the commands that
 // cobra adds at run time (help, completion), for generating the reference pages

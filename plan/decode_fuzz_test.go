@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/connectcap/connectcap/render"
 )
 
 // FuzzDecode: Decode never panics, refuses with a located *Error, and a plan it
@@ -68,7 +70,7 @@ func FuzzDecode(f *testing.F) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			_ = rs.Script()
+			_ = render.Script(rs)
 		}
 	})
 }

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/connectcap/connectcap/calc"
+	"github.com/connectcap/connectcap/render"
 	"github.com/connectcap/connectcap/report"
 	"github.com/connectcap/connectcap/sizing"
 	"github.com/connectcap/connectcap/tables"
@@ -486,7 +487,8 @@ func (e *evaluator) remedy(it Item, in *Instance) string {
 	return base + "Reduce the need below the limit."
 }
 
-func trim(v float64) string { return fmt.Sprintf("%g", v) }
+// trim formats a number in a note, for people.
+func trim(v float64) string { return render.Human(v) }
 
 // sizingError places a sizing error at the plan key it comes from.
 func (e *evaluator) sizingError(err error, path string) error {

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+
+	"github.com/connectcap/connectcap/render"
 )
 
 // Regressions: inputs that once crashed, hung, or gave a muddled answer.
@@ -95,7 +97,7 @@ instances:
 	if instances != 1 {
 		t.Errorf("%d requests for instances per account, want 1", instances)
 	}
-	script := rs.Script()
+	script := render.Script(rs)
 	if !strings.Contains(script, "# Users per instance [a]: need 900, limit 500 (default)\n") || strings.Contains(script, "[a] [a]") {
 		t.Errorf("script:\n%s", script)
 	}

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/connectcap/connectcap/render"
 	"github.com/connectcap/connectcap/report"
 	"github.com/connectcap/connectcap/tables"
 )
@@ -149,7 +150,7 @@ instances:
 			t.Errorf("instances per account requested with context %s", *r.ContextID)
 		}
 	}
-	script := rs.Script()
+	script := render.Script(rs)
 	if !strings.Contains(script, wantCmd+"\n") {
 		t.Errorf("the script lacks a's command:\n%s", script)
 	}
@@ -193,7 +194,7 @@ voice_id:
 	if calls := byID["connect.concurrent-active-calls"]; calls.Method != "service-quotas" || calls.Command == nil {
 		t.Errorf("calls request: %+v", calls)
 	}
-	script := rs.Script()
+	script := render.Script(rs)
 	for _, s := range []string{
 		"# These quotas have no Service Quotas code: ask through the quota increase form,\n#   " + tables.IncreaseFormURL + "\n",
 		"#   - " + jobs.Text + "\n",
@@ -203,7 +204,7 @@ voice_id:
 			t.Errorf("the script lacks %q:\n%s", s, script)
 		}
 	}
-	if rs.LeadTime != tables.LeadTime || rs.FormURL != tables.IncreaseFormURL || rs.SchemaVersion != report.SchemaVersion {
+	if rs.LeadTime != tables.LeadTime || rs.FormURL != tables.IncreaseFormURL {
 		t.Errorf("requests header: %+v", rs)
 	}
 }
@@ -245,7 +246,7 @@ api_consumers:
 			t.Errorf("a hard limit is requested: %+v", r)
 		}
 	}
-	script := rs.Script()
+	script := render.Script(rs)
 	if !strings.Contains(script, "# Limits that cannot be raised (no request fixes these):\n#   - AWS Lambda functions per instance [a]: need 60, limit 50. Cannot be raised. Spread this need over 2 instances") {
 		t.Errorf("script:\n%s", script)
 	}
@@ -264,8 +265,8 @@ instances:
 	if rs.Requests == nil || rs.CannotRaise == nil {
 		t.Error("empty lists must encode as [], not null")
 	}
-	if !strings.Contains(rs.Script(), "# No Service Quotas requests needed.\n") {
-		t.Errorf("script:\n%s", rs.Script())
+	if !strings.Contains(render.Script(rs), "# No Service Quotas requests needed.\n") {
+		t.Errorf("script:\n%s", render.Script(rs))
 	}
 }
 

@@ -3,9 +3,12 @@ package render_test
 import (
 	"bytes"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/connectcap/connectcap/render"
 	"github.com/connectcap/connectcap/report"
@@ -125,12 +128,39 @@ func TestResultGolden(t *testing.T) {
 		for _, f := range goldenFormats {
 			t.Run(tc.name+"/"+string(f), func(t *testing.T) {
 				var buf bytes.Buffer
-				if err := render.Result(&buf, r, f); err != nil {
+				if err := writeResult(&buf, r, f); err != nil {
 					t.Fatal(err)
 				}
 				checkGolden(t, tc.name+"."+ext(f)+".golden", buf.Bytes())
 			})
 		}
+		if tc.name == "calls" {
+			widthGolden(t, tc.name, r.Document())
+		}
+	}
+}
+
+// goldenWidths are the terminal widths the table view has golden files for,
+// besides the default (100, for output that is not a terminal).
+var goldenWidths = []int{80, 120}
+
+// widthGolden checks the table view of d at each of goldenWidths, and that no
+// line is wider than the width unless a single word is.
+func widthGolden(t *testing.T, name string, d report.Document) {
+	t.Helper()
+	for _, w := range goldenWidths {
+		t.Run(fmt.Sprintf("%s/table-%d", name, w), func(t *testing.T) {
+			var buf bytes.Buffer
+			if err := render.Write(&buf, d, render.Table, render.Options{Width: w}); err != nil {
+				t.Fatal(err)
+			}
+			for i, line := range strings.Split(buf.String(), "\n") {
+				if n := utf8.RuneCountInString(line); n > w {
+					t.Errorf("line %d is %d columns wide, more than %d:\n%s", i+1, n, w, line)
+				}
+			}
+			checkGolden(t, fmt.Sprintf("%s.%d.txt.golden", name, w), buf.Bytes())
+		})
 	}
 }
 
@@ -138,19 +168,20 @@ func TestResultGolden(t *testing.T) {
 // 'connectcap quotas show ID' for a plain row, a row with Region defaults and an
 // API rate row with a burst and no quota code.
 func TestQuotasGolden(t *testing.T) {
-	rows := make([]render.QuotaRow, 0, len(tables.All()))
+	rows := make([]report.QuotaRow, 0, len(tables.All()))
 	for _, q := range tables.All() {
-		rows = append(rows, render.NewQuotaRow(q))
+		rows = append(rows, report.NewQuotaRow(q))
 	}
 	for _, f := range goldenFormats {
 		t.Run("quotas/"+string(f), func(t *testing.T) {
 			var buf bytes.Buffer
-			if err := render.Quotas(&buf, rows, f); err != nil {
+			if err := writeQuotas(&buf, rows, f); err != nil {
 				t.Fatal(err)
 			}
 			checkGolden(t, "quotas."+ext(f)+".golden", buf.Bytes())
 		})
 	}
+	widthGolden(t, "quotas", report.Catalogue{Quotas: rows}.Document())
 	for _, id := range []string{"connect.concurrent-active-calls", "contact-lens.concurrent-realtime-calls", "connect.api-requests"} {
 		q, ok := tables.Lookup(id)
 		if !ok {
@@ -159,7 +190,7 @@ func TestQuotasGolden(t *testing.T) {
 		for _, f := range goldenFormats {
 			t.Run("quotas-show/"+id+"/"+string(f), func(t *testing.T) {
 				var buf bytes.Buffer
-				if err := render.Quota(&buf, render.NewQuotaRow(q), f); err != nil {
+				if err := writeQuota(&buf, report.NewQuotaRow(q), f); err != nil {
 					t.Fatal(err)
 				}
 				checkGolden(t, "quotas-show-"+id+"."+ext(f)+".golden", buf.Bytes())

@@ -1,22 +1,16 @@
-// Package render turns results into bytes: one function per output format, pure,
-// chosen by --output. JSON, YAML and CSV are for machines (stable field names, raw
-// numbers, no colour); table and markdown are for people.
+// Package render turns a report.Document into bytes: one renderer per output
+// format (table.go, markdown.go, json.go, yaml.go, csv.go, sh.go), pure, chosen by
+// --output. JSON, YAML and CSV are for machines: the documented field names,
+// units in the names or in a unit field, raw numbers (Raw), no colour, no locale
+// formatting. Table and markdown are for people (Human).
 package render
 
 import (
 	"bytes"
-	"encoding/csv"
-	"encoding/json"
 	"fmt"
 	"io"
-	"math"
-	"strconv"
-	"strings"
 
-	"github.com/olekukonko/tablewriter"
-	"github.com/olekukonko/tablewriter/renderer"
-	"github.com/olekukonko/tablewriter/tw"
-	"go.yaml.in/yaml/v3"
+	"github.com/connectcap/connectcap/report"
 )
 
 // Format is an output format.
@@ -28,14 +22,19 @@ const (
 	CSV      Format = "csv"
 	YAML     Format = "yaml"
 	Markdown Format = "markdown"
+	// Sh is a POSIX shell script of AWS CLI calls: connectcap request only.
+	Sh Format = "sh"
 )
 
-// Formats lists the output formats, the default first.
+// Formats lists the output formats every command has, the default first.
 var Formats = []string{string(Table), string(JSON), string(CSV), string(YAML), string(Markdown)}
 
-// ParseFormat accepts one of Formats.
+// RequestFormats lists connectcap request's formats, its default (sh) first.
+var RequestFormats = append([]string{string(Sh)}, Formats...)
+
+// ParseFormat accepts one of RequestFormats.
 func ParseFormat(s string) (Format, bool) {
-	for _, f := range Formats {
+	for _, f := range RequestFormats {
 		if s == f {
 			return Format(f), true
 		}
@@ -43,30 +42,45 @@ func ParseFormat(s string) (Format, bool) {
 	return "", false
 }
 
-// view is one thing to render: data for JSON and YAML, rows for CSV, and text for
-// people (table or markdown). A view is written only when it rendered whole, so a
-// failure leaves nothing half-written.
-type view struct {
-	data   any
-	csv    func() (header []string, rows [][]string)
-	people func(b *bytes.Buffer, markdown bool) error
+// DefaultWidth is the table width when the width is not known (output to a file
+// or a pipe, COLUMNS unset).
+const DefaultWidth = 100
+
+// Options shape the table view for people; the other formats ignore them.
+type Options struct {
+	// Width is the terminal's width in columns; 0 means DefaultWidth.
+	Width int
+	// Wide shows every column, unwrapped, whatever the width (--wide).
+	Wide bool
 }
 
-func (v view) write(w io.Writer, f Format) error {
+func (o Options) width() int {
+	if o.Width <= 0 {
+		return DefaultWidth
+	}
+	return o.Width
+}
+
+// Write renders d in format f. It writes nothing to w unless the whole rendering
+// succeeds, and fails on a format that d has no renderer for.
+func Write(w io.Writer, d report.Document, f Format, o Options) error {
 	var buf bytes.Buffer
 	var err error
-	switch {
-	case f == JSON:
-		err = writeJSON(&buf, v.data)
-	case f == YAML:
-		err = writeYAML(&buf, v.data)
-	case f == CSV && v.csv != nil:
-		header, rows := v.csv()
-		err = writeCSV(&buf, header, rows)
-	case (f == Table || f == "" || f == Markdown) && v.people != nil:
-		err = v.people(&buf, f == Markdown)
+	switch f {
+	case Table:
+		err = writeTable(&buf, d, o)
+	case Markdown:
+		err = writeMarkdown(&buf, d)
+	case JSON:
+		err = writeJSON(&buf, d)
+	case YAML:
+		err = writeYAML(&buf, d)
+	case CSV:
+		err = writeCSV(&buf, d)
+	case Sh:
+		err = writeSh(&buf, d)
 	default:
-		err = fmt.Errorf("output format %q is not available here", f)
+		err = fmt.Errorf("unknown output format %q; accepted: %s", f, joinFormats(Formats))
 	}
 	if err != nil {
 		return err
@@ -75,219 +89,19 @@ func (v view) write(w io.Writer, f Format) error {
 	return err
 }
 
-func writeJSON(w io.Writer, v any) error {
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	return enc.Encode(v)
-}
-
-func writeYAML(w io.Writer, v any) error {
-	enc := yaml.NewEncoder(w)
-	enc.SetIndent(2)
-	if err := enc.Encode(v); err != nil {
-		return err
-	}
-	return enc.Close()
-}
-
-func writeCSV(w io.Writer, header []string, rows [][]string) error {
-	cw := csv.NewWriter(w)
-	if err := cw.Write(header); err != nil {
-		return err
-	}
-	if err := cw.WriteAll(rows); err != nil {
-		return err
-	}
-	cw.Flush()
-	return cw.Error()
-}
-
-// Raw formats a number for machines: shortest exact decimal, no exponent, no
-// grouping.
-func Raw(v float64) string {
-	return strconv.FormatFloat(v, 'f', -1, 64)
-}
-
-// Human formats a number for people: whole numbers as they are, others with two
-// decimals, or four significant digits below one.
-func Human(v float64) string {
-	switch {
-	case math.IsInf(v, 1):
-		return "unbounded"
-	case math.IsNaN(v):
-		return "n/a"
-	case v == math.Trunc(v) && math.Abs(v) < 1e15:
-		return strconv.FormatFloat(v, 'f', 0, 64)
-	case math.Abs(v) >= 1:
-		return trimZeros(strconv.FormatFloat(v, 'f', 2, 64))
-	case math.Abs(v) < 1e-4:
-		return strconv.FormatFloat(v, 'e', 3, 64)
-	}
-	return trimZeros(strconv.FormatFloat(v, 'f', 4-int(math.Floor(math.Log10(math.Abs(v))))-1, 64))
-}
-
-func trimZeros(s string) string {
-	if !strings.Contains(s, ".") {
-		return s
-	}
-	s = strings.TrimRight(s, "0")
-	return strings.TrimSuffix(s, ".")
-}
-
-// HumanValue formats any field value for people.
-func HumanValue(v any) string {
-	switch x := v.(type) {
-	case nil:
-		return "-"
-	case float64:
-		return Human(x)
-	case int:
-		return strconv.Itoa(x)
-	case bool:
-		if x {
-			return "yes"
+func joinFormats(fs []string) string {
+	s := ""
+	for i, f := range fs {
+		if i > 0 {
+			s += ", "
 		}
-		return "no"
-	case string:
-		return x
+		s += f
 	}
-	return fmt.Sprint(v)
+	return s
 }
 
-// rawValue formats any field value for machine text formats.
-func rawValue(v any) string {
-	switch x := v.(type) {
-	case nil:
-		return ""
-	case float64:
-		return Raw(x)
-	case int:
-		return strconv.Itoa(x)
-	case bool:
-		return strconv.FormatBool(x)
-	case string:
-		return x
-	}
-	return fmt.Sprint(v)
-}
-
-// table writes an aligned, borderless table for people. right marks the columns
-// aligned right (numbers).
-func table(w io.Writer, header []string, rows [][]string, right map[int]bool) error {
-	aligns := make([]tw.Align, len(header))
-	for i := range aligns {
-		aligns[i] = tw.AlignLeft
-		if right[i] {
-			aligns[i] = tw.AlignRight
-		}
-	}
-	var buf bytes.Buffer
-	t := tablewriter.NewTable(&buf,
-		tablewriter.WithRenderer(renderer.NewBlueprint(tw.Rendition{
-			Borders: tw.BorderNone,
-			Symbols: tw.NewSymbols(tw.StyleNone),
-			Settings: tw.Settings{
-				Separators: tw.Separators{ShowHeader: tw.Off, ShowFooter: tw.Off, BetweenRows: tw.Off, BetweenColumns: tw.Off},
-				Lines:      tw.Lines{ShowTop: tw.Off, ShowBottom: tw.Off, ShowHeaderLine: tw.Off, ShowFooterLine: tw.Off},
-			},
-		})),
-		tablewriter.WithConfig(tablewriter.Config{
-			Header: tw.CellConfig{
-				Formatting: tw.CellFormatting{AutoFormat: tw.Off, AutoWrap: tw.WrapNone},
-				Alignment:  tw.CellAlignment{PerColumn: aligns},
-				Padding:    tw.CellPadding{Global: tw.Padding{Left: "", Right: "  ", Overwrite: true}},
-			},
-			Row: tw.CellConfig{
-				Formatting: tw.CellFormatting{AutoFormat: tw.Off, AutoWrap: tw.WrapNone},
-				Alignment:  tw.CellAlignment{PerColumn: aligns},
-				Padding:    tw.CellPadding{Global: tw.Padding{Left: "", Right: "  ", Overwrite: true}},
-			},
-		}),
-	)
-	if header != nil {
-		h := make([]any, len(header))
-		for i, s := range header {
-			h[i] = s
-		}
-		t.Header(h...)
-	}
-	for _, r := range rows {
-		row := make([]string, len(r)) // Append keeps the slice: give it its own
-		copy(row, r)
-		if err := t.Append(row); err != nil {
-			return err
-		}
-	}
-	if err := t.Render(); err != nil {
-		return err
-	}
-	// The last column's padding leaves trailing blanks; people's terminals and
-	// golden files are better without them.
-	for _, line := range strings.SplitAfter(buf.String(), "\n") {
-		if line == "" {
-			continue
-		}
-		nl := strings.HasSuffix(line, "\n")
-		if _, err := io.WriteString(w, strings.TrimRight(line, " \n")); err != nil {
-			return err
-		}
-		if nl {
-			if _, err := io.WriteString(w, "\n"); err != nil {
-				return err
-			}
-		}
-	}
-	return nil
-}
-
-// markdownTable writes a GitHub-flavoured Markdown table.
-func markdownTable(w io.Writer, header []string, rows [][]string, right map[int]bool) {
-	esc := func(s string) string {
-		s = strings.ReplaceAll(s, "|", `\|`)
-		return strings.ReplaceAll(s, "\n", " ")
-	}
-	fmt.Fprintf(w, "| %s |\n", strings.Join(mapStrings(header, esc), " | "))
-	sep := make([]string, len(header))
-	for i := range sep {
-		sep[i] = "---"
-		if right[i] {
-			sep[i] = "---:"
-		}
-	}
-	fmt.Fprintf(w, "| %s |\n", strings.Join(sep, " | "))
-	for _, r := range rows {
-		fmt.Fprintf(w, "| %s |\n", strings.Join(mapStrings(r, esc), " | "))
-	}
-}
-
-func mapStrings(in []string, f func(string) string) []string {
-	out := make([]string, len(in))
-	for i, s := range in {
-		out[i] = f(s)
-	}
-	return out
-}
-
-// Records writes a list for any format: data as JSON or YAML; header and rows as
-// CSV; peopleHeader and peopleRows (a narrower view) as a table or Markdown,
-// followed by footer lines.
-func Records(w io.Writer, f Format, data any, header []string, rows [][]string, peopleHeader []string, peopleRows [][]string, footer []string) error {
-	return view{
-		data: data,
-		csv:  func() ([]string, [][]string) { return header, rows },
-		people: func(b *bytes.Buffer, markdown bool) error {
-			if len(peopleRows) > 0 {
-				if markdown {
-					markdownTable(b, peopleHeader, peopleRows, nil)
-				} else if err := table(b, peopleHeader, peopleRows, nil); err != nil {
-					return err
-				}
-			}
-			for _, line := range footer {
-				fmt.Fprintln(b, line)
-			}
-			return nil
-		},
-	}.write(w, f)
+// unknownBody is the error for a body a renderer does not know: a programming
+// error, not a user's.
+func unknownBody(f Format, d report.Document) error {
+	return fmt.Errorf("output format %s: nothing renders a %T (command %s)", f, d.Body, d.Command)
 }

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"math"
 	"reflect"
 	"regexp"
@@ -20,7 +21,7 @@ import (
 )
 
 // checkHeader is the CSV header the issue fixes, in its order.
-const checkHeader = "id,name,service,required,recommended,limit,limit_source,utilization_pct,status,adjustable,service_code,quota_code,note"
+const checkHeader = "id,name,instance,service,required,recommended,limit,unit,limit_source,utilization_pct,status,adjustable,service_code,quota_code,note"
 
 func str(s string) *string { return &s }
 
@@ -38,7 +39,7 @@ func fixedResult() *report.Result {
 	r.Checks = []report.Check{
 		{
 			ID: "test.ok", Name: "Quota that fits", Service: "connect",
-			Required: 21, Recommended: ptr(27), Limit: 40, LimitSource: report.FromEnv,
+			Required: 21, Recommended: nil, Limit: 40, LimitSource: report.FromEnv,
 			UtilizationPct: 52.5, Status: report.OK, Adjustable: tables.Yes,
 			ServiceCode: str("connect"), QuotaCode: str("L-12AB7C57"), Note: "", Unit: "count",
 		},
@@ -64,10 +65,22 @@ func fixedResult() *report.Result {
 	return r
 }
 
+func writeResult(w io.Writer, r *report.Result, f render.Format) error {
+	return render.Write(w, r.Document(), f, render.Options{})
+}
+
+func writeQuotas(w io.Writer, rows []report.QuotaRow, f render.Format) error {
+	return render.Write(w, report.Catalogue{Quotas: rows}.Document(), f, render.Options{})
+}
+
+func writeQuota(w io.Writer, row report.QuotaRow, f render.Format) error {
+	return render.Write(w, report.QuotaShow{Quota: row}.Document(), f, render.Options{})
+}
+
 func renderString(t *testing.T, r *report.Result, f render.Format) string {
 	t.Helper()
 	var buf bytes.Buffer
-	if err := render.Result(&buf, r, f); err != nil {
+	if err := writeResult(&buf, r, f); err != nil {
 		t.Fatalf("render %s: %v", f, err)
 	}
 	return buf.String()
@@ -106,8 +119,8 @@ func TestResultJSONKeyOrder(t *testing.T) {
 	if want := []string{"schema_version", "command", "inputs", "figures", "checks"}; !reflect.DeepEqual(keys, want) {
 		t.Errorf("top-level keys = %v, want %v", keys, want)
 	}
-	if string(vals["schema_version"]) != "1" {
-		t.Errorf("schema_version = %s, want 1", vals["schema_version"])
+	if string(vals["schema_version"]) != "2" {
+		t.Errorf("schema_version = %s, want 2", vals["schema_version"])
 	}
 	if string(vals["command"]) != `"calls"` {
 		t.Errorf("command = %s", vals["command"])
@@ -147,7 +160,7 @@ func TestResultJSONKeyOrder(t *testing.T) {
 			}
 		}
 	}
-	for _, hidden := range []string{"Title", "title", "Unit", `"unit"`, "Concurrent active calls (test)", "Label", "inbound calls per hour"} {
+	for _, hidden := range []string{"Title", "title", "Unit", "Concurrent active calls (test)", "Label", "inbound calls per hour"} {
 		if strings.Contains(out, hidden) {
 			t.Errorf("JSON carries %q, which is for people only", hidden)
 		}
@@ -317,7 +330,11 @@ func normalize(v any) any {
 }
 
 func TestResultTable(t *testing.T) {
-	out := renderString(t, fixedResult(), render.Table)
+	var buf bytes.Buffer
+	if err := render.Write(&buf, fixedResult().Document(), render.Table, render.Options{Wide: true}); err != nil {
+		t.Fatal(err)
+	}
+	out := buf.String()
 	lines := strings.Split(out, "\n")
 	if lines[0] != "Concurrent active calls (test)" {
 		t.Errorf("first line = %q, want the title", lines[0])
@@ -363,7 +380,7 @@ func TestResultTable(t *testing.T) {
 		t.Errorf("check header = %v", got)
 	}
 	wantRows := []struct{ status, used, recommended, limit, source string }{
-		{"ok", "52.5 %", "27", "40", "env"},
+		{"ok", "52.5 %", "-", "40", "env"},
 		{"WARN", "100.0 %", "250", "200", "default"},
 		{"INCREASE", "823044.7 %", "1543209", "150", "flag"},
 		{"HARD-LIMIT", "116.7 %", "-", "6 days", "region-default"},
@@ -422,7 +439,7 @@ func TestResultMarkdown(t *testing.T) {
 		"### Inputs\n\n| input | value |\n| --- | --- |\n| inbound calls per hour | 1200 |\n",
 		"### Figures\n\n| figure | value |\n",
 		"### Checks\n\n| QUOTA | REQUIRED | LIMIT | SOURCE | USED | STATUS | RECOMMENDED | ID | NOTE |\n| --- | ---: | ---: | --- | ---: | --- | ---: | --- | --- |\n",
-		"| Quota that fits | 21 | 40 | env | 52.5 % | **ok** | 27 | `test.ok` |  |\n",
+		"| Quota that fits | 21 | 40 | env | 52.5 % | **ok** | - | `test.ok` |  |\n",
 		`| A note with a comma, a "quote" and a \| pipe |`,
 		"| two lines |",
 		"| **HARD-LIMIT** | - | `test.hard` |",
@@ -458,13 +475,13 @@ func TestResultNoChecks(t *testing.T) {
 func TestResultUnknownFormat(t *testing.T) {
 	for _, f := range []render.Format{"xml", "JSON", "Table"} {
 		var buf bytes.Buffer
-		if err := render.Result(&buf, fixedResult(), f); err == nil {
+		if err := writeResult(&buf, fixedResult(), f); err == nil {
 			t.Errorf("format %q: no error", f)
 		}
 		if buf.Len() != 0 {
 			t.Errorf("format %q: wrote %q", f, buf.String())
 		}
-		if err := render.Quotas(&buf, nil, f); err == nil || buf.Len() != 0 {
+		if err := writeQuotas(&buf, nil, f); err == nil || buf.Len() != 0 {
 			t.Errorf("quotas in format %q: err %v, wrote %q", f, err, buf.String())
 		}
 	}
@@ -476,7 +493,7 @@ func TestResultAllOrNothing(t *testing.T) {
 		r := fixedResult()
 		r.Figures.Add("broken", bad, "broken", "")
 		var buf bytes.Buffer
-		if err := render.Result(&buf, r, render.JSON); err == nil {
+		if err := writeResult(&buf, r, render.JSON); err == nil {
 			t.Errorf("JSON with %v: no error", bad)
 		}
 		if buf.Len() != 0 {
@@ -491,7 +508,7 @@ func (failingWriter) Write([]byte) (int, error) { return 0, errors.New("disk ful
 
 func TestResultWriteError(t *testing.T) {
 	for _, f := range render.Formats {
-		if err := render.Result(failingWriter{}, fixedResult(), render.Format(f)); err == nil {
+		if err := writeResult(failingWriter{}, fixedResult(), render.Format(f)); err == nil {
 			t.Errorf("%s: a failed write is not reported", f)
 		}
 	}
@@ -583,21 +600,21 @@ func TestParseFormat(t *testing.T) {
 
 func TestQuotasEmpty(t *testing.T) {
 	var buf bytes.Buffer
-	if err := render.Quotas(&buf, []render.QuotaRow{}, render.JSON); err != nil {
+	if err := writeQuotas(&buf, []report.QuotaRow{}, render.JSON); err != nil {
 		t.Fatal(err)
 	}
 	if !strings.Contains(buf.String(), `"quotas": []`) {
 		t.Errorf("empty JSON list:\n%s", buf.String())
 	}
 	buf.Reset()
-	if err := render.Quotas(&buf, nil, render.CSV); err != nil {
+	if err := writeQuotas(&buf, nil, render.CSV); err != nil {
 		t.Fatal(err)
 	}
-	if got, want := buf.String(), strings.Join(render.QuotaFields, ",")+"\n"; got != want {
+	if got, want := buf.String(), strings.Join(report.QuotaFields, ",")+"\n"; got != want {
 		t.Errorf("empty CSV = %q, want %q", got, want)
 	}
 	buf.Reset()
-	if err := render.Quotas(&buf, nil, render.Table); err != nil {
+	if err := writeQuotas(&buf, nil, render.Table); err != nil {
 		t.Fatal(err)
 	}
 	if !strings.HasSuffix(buf.String(), "\n0 quotas\n") {
@@ -607,7 +624,7 @@ func TestQuotasEmpty(t *testing.T) {
 
 func TestQuotaFields(t *testing.T) {
 	want := "id,name,service,kind,scope,default,unit,burst,region_defaults,adjustable,service_code,quota_code,operations,note"
-	if got := strings.Join(render.QuotaFields, ","); got != want {
+	if got := strings.Join(report.QuotaFields, ","); got != want {
 		t.Errorf("QuotaFields = %s, want %s", got, want)
 	}
 	// Fields a catalogue row shares with a check carry the same names.
@@ -617,9 +634,9 @@ func TestQuotaFields(t *testing.T) {
 		}
 	}
 	q := tables.Quota{ID: "test.row", Name: "A row", Service: "connect", Kind: tables.Resource, Scope: "instance", Default: 5, Unit: "count", Adjustable: tables.No}
-	row := render.NewQuotaRow(q)
+	row := report.NewQuotaRow(q)
 	var buf bytes.Buffer
-	if err := render.Quota(&buf, row, render.JSON); err != nil {
+	if err := writeQuota(&buf, row, render.JSON); err != nil {
 		t.Fatal(err)
 	}
 	keys, vals := orderedKeys(t, buf.Bytes())
@@ -636,7 +653,7 @@ func TestQuotaFields(t *testing.T) {
 		}
 	}
 	buf.Reset()
-	if err := render.Quota(&buf, row, render.Table); err != nil {
+	if err := writeQuota(&buf, row, render.Table); err != nil {
 		t.Fatal(err)
 	}
 	for _, s := range []string{"quota code  -", "service code  -", "burst  -", "note  -"} {
@@ -648,18 +665,18 @@ func TestQuotaFields(t *testing.T) {
 
 // Every catalogue row renders in every format.
 func TestQuotasCatalogueRenders(t *testing.T) {
-	rows := make([]render.QuotaRow, 0)
+	rows := make([]report.QuotaRow, 0)
 	for _, q := range tables.All() {
-		rows = append(rows, render.NewQuotaRow(q))
+		rows = append(rows, report.NewQuotaRow(q))
 	}
 	for _, f := range render.Formats {
 		var buf bytes.Buffer
-		if err := render.Quotas(&buf, rows, render.Format(f)); err != nil {
+		if err := writeQuotas(&buf, rows, render.Format(f)); err != nil {
 			t.Errorf("%s: %v", f, err)
 		}
 	}
 	var buf bytes.Buffer
-	if err := render.Quotas(&buf, rows, render.CSV); err != nil {
+	if err := writeQuotas(&buf, rows, render.CSV); err != nil {
 		t.Fatal(err)
 	}
 	records, err := csv.NewReader(&buf).ReadAll()

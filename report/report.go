@@ -20,23 +20,95 @@ import (
 // target, and plan --all marks rows the plan does not touch as untouched.
 const SchemaVersion = 2
 
-// Result is what a calculation returns.
+// Document is everything connectcap writes: a header (schema_version, command)
+// and one body. The header is declared here only, so every output of every
+// command carries the same schema version. JSON and YAML write the header's
+// fields, then the body's, in order.
+type Document struct {
+	Command string
+	// Title names the output for people; machine formats leave it out.
+	Title string
+	// Body is *Result, Catalogue, QuotaShow, *Requests or Version.
+	Body any
+}
+
+// Document wraps a calculation's result.
+func (r *Result) Document() Document {
+	return Document{Command: r.Command, Title: r.Title, Body: r}
+}
+
+// MarshalJSON writes the header, then the body's fields.
+func (d Document) MarshalJSON() ([]byte, error) {
+	var body bytes.Buffer
+	enc := json.NewEncoder(&body)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(d.Body); err != nil {
+		return nil, err
+	}
+	fields := bytes.TrimSpace(body.Bytes())
+	if len(fields) < 2 || fields[0] != '{' {
+		return nil, fmt.Errorf("document body %T is not an object", d.Body)
+	}
+	command, err := json.Marshal(d.Command)
+	if err != nil {
+		return nil, err
+	}
+	var b bytes.Buffer
+	fmt.Fprintf(&b, `{"schema_version":%d,"command":%s`, SchemaVersion, command)
+	if rest := bytes.TrimSpace(fields[1:]); len(rest) > 1 { // more than "}"
+		b.WriteByte(',')
+		b.Write(rest)
+	} else {
+		b.WriteByte('}')
+	}
+	return b.Bytes(), nil
+}
+
+// MarshalYAML writes the header, then the body's fields.
+func (d Document) MarshalYAML() (any, error) {
+	var body yaml.Node
+	if err := body.Encode(d.Body); err != nil {
+		return nil, err
+	}
+	if body.Kind != yaml.MappingNode {
+		return nil, fmt.Errorf("document body %T is not a mapping", d.Body)
+	}
+	head := []*yaml.Node{
+		{Kind: yaml.ScalarNode, Value: "schema_version"}, {Kind: yaml.ScalarNode, Tag: "!!int", Value: fmt.Sprint(SchemaVersion)},
+		{Kind: yaml.ScalarNode, Value: "command"}, {Kind: yaml.ScalarNode, Tag: "!!str", Value: d.Command},
+	}
+	body.Content = append(head, body.Content...)
+	return &body, nil
+}
+
+// Result is what a calculation returns: the body of its document.
 type Result struct {
-	SchemaVersion int     `json:"schema_version" yaml:"schema_version"`
-	Command       string  `json:"command" yaml:"command"`
-	Inputs        Fields  `json:"inputs" yaml:"inputs"`
-	Figures       Fields  `json:"figures" yaml:"figures"`
-	Checks        []Check `json:"checks" yaml:"checks"`
-	// Title names the calculation for people; machine formats leave it out.
-	Title string `json:"-" yaml:"-"`
+	// Command and Title go to the document's header.
+	Command string  `json:"-" yaml:"-"`
+	Title   string  `json:"-" yaml:"-"`
+	Inputs  Fields  `json:"inputs" yaml:"inputs"`
+	Figures Fields  `json:"figures" yaml:"figures"`
+	Checks  []Check `json:"checks" yaml:"checks"`
 	// Hidden counts checks left out of Checks because they need no action
 	// (plan --only-actions), for the people's summary.
 	Hidden int `json:"-" yaml:"-"`
+	// OnlyActions marks a result cut down to the checks that need action (plan
+	// --only-actions): the people's views leave the figures out, since most
+	// belong to checks not shown.
+	OnlyActions bool `json:"-" yaml:"-"`
 }
 
 // New starts a result for command.
 func New(command, title string) *Result {
-	return &Result{SchemaVersion: SchemaVersion, Command: command, Title: title, Inputs: Fields{}, Figures: Fields{}, Checks: []Check{}}
+	return &Result{Command: command, Title: title, Inputs: Fields{}, Figures: Fields{}, Checks: []Check{}}
+}
+
+// Version is what connectcap version reports.
+type Version struct {
+	Version   string `json:"version" yaml:"version"`
+	Commit    string `json:"commit" yaml:"commit"`
+	Date      string `json:"date" yaml:"date"`
+	GoVersion string `json:"go_version" yaml:"go_version"`
 }
 
 // Field is one named value. Key carries the unit (duration_minutes); Label and Unit

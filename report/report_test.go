@@ -272,16 +272,13 @@ func TestFieldsGet(t *testing.T) {
 
 func TestResultEncoding(t *testing.T) {
 	r := report.New("calls", "Concurrent active calls")
-	if r.SchemaVersion != report.SchemaVersion {
-		t.Errorf("schema version %d", r.SchemaVersion)
-	}
 	r.Inputs.Add("calls_per_hour", 1000.0, "calls per hour", "")
 	r.Inputs.Add("duration_minutes", 5.0, "duration", "minutes")
 	r.Figures.Add("offered_load_erlangs", 83.3, "load", "erlangs")
 	q := tables.MustLookup("connect.concurrent-active-calls")
 	r.Checks = append(r.Checks, report.NewCheck(q, 100, report.DefaultLimit(q, ""), 80, ""))
 
-	data, err := json.Marshal(r)
+	data, err := json.Marshal(r.Document())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -307,7 +304,7 @@ func TestResultEncoding(t *testing.T) {
 		t.Errorf("check keys %v", got)
 	}
 
-	ydata, err := yaml.Marshal(r)
+	ydata, err := yaml.Marshal(r.Document())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -319,7 +316,7 @@ func TestResultEncoding(t *testing.T) {
 	}
 
 	// A new result encodes empty collections, not nulls.
-	empty, err := json.Marshal(report.New("x", "x"))
+	empty, err := json.Marshal(report.New("x", "x").Document())
 	if err != nil {
 		t.Fatal(err)
 	}

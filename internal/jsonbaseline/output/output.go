@@ -7,7 +7,7 @@ package output
 
 // AnalyticsJSON is connectcap's JSON for those inputs.
 const AnalyticsJSON = `{
-  "schema_version": 1,
+  "schema_version": 2,
   "command": "analytics",
   "inputs": {
     "duration_minutes": 10,
@@ -23,10 +23,12 @@ const AnalyticsJSON = `{
     {
       "id": "contact-lens.concurrent-post-call-jobs",
       "name": "Concurrent post-call analytics jobs",
+      "instance": null,
       "service": "contact-lens",
       "required": 200,
       "recommended": 250,
       "limit": 200,
+      "unit": "count",
       "limit_source": "default",
       "utilization_pct": 100,
       "status": "warn",

@@ -1,0 +1,91 @@
+package render
+
+import (
+	"bytes"
+	"encoding/csv"
+	"strings"
+
+	"github.com/connectcap/connectcap/report"
+)
+
+// CSV: one row per check, catalogue row or request, under a header of the JSON
+// field names; null is an empty cell; lists are joined by spaces.
+
+func writeCSV(w *bytes.Buffer, d report.Document) error {
+	var header []string
+	var rows [][]string
+	switch b := d.Body.(type) {
+	case *report.Result:
+		header, rows = report.CheckFields, checkRows(b.Checks)
+	case report.Catalogue:
+		header = report.QuotaFields
+		for _, q := range b.Quotas {
+			rows = append(rows, quotaCSVRow(q))
+		}
+	case report.QuotaShow:
+		header, rows = report.QuotaFields, [][]string{quotaCSVRow(b.Quota)}
+	case *report.Requests:
+		header, rows = report.RequestFields, requestRows(b)
+	case report.Version:
+		header = []string{"schema_version", "command", "version", "commit", "date", "go_version"}
+		rows = [][]string{{itoa(report.SchemaVersion), d.Command, b.Version, b.Commit, b.Date, b.GoVersion}}
+	default:
+		return unknownBody(CSV, d)
+	}
+	cw := csv.NewWriter(w)
+	if err := cw.Write(header); err != nil {
+		return err
+	}
+	if err := cw.WriteAll(rows); err != nil {
+		return err
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+func checkRows(checks []report.Check) [][]string {
+	rows := make([][]string, 0, len(checks))
+	for _, c := range checks {
+		rows = append(rows, []string{
+			c.ID, c.Name, deref(c.Instance), c.Service,
+			Raw(c.Required), rawNum(c.Recommended), Raw(c.Limit), c.Unit, string(c.LimitSource),
+			Raw(c.UtilizationPct), string(c.Status), string(c.Adjustable),
+			deref(c.ServiceCode), deref(c.QuotaCode), c.Note,
+		})
+	}
+	return rows
+}
+
+func rawNum(p *float64) string {
+	if p == nil {
+		return ""
+	}
+	return Raw(*p)
+}
+
+func deref(s *string) string {
+	if s == nil {
+		return ""
+	}
+	return *s
+}
+
+func quotaCSVRow(q report.QuotaRow) []string {
+	return []string{q.ID, q.Name, q.Service, string(q.Kind), q.Scope, Raw(q.Default), q.Unit, rawNum(q.Burst),
+		regionDefaults(q.RegionDefaults), string(q.Adjustable), deref(q.ServiceCode), deref(q.QuotaCode),
+		strings.Join(q.Operations, " "), q.Note}
+}
+
+// requestRows are the requests, then the limits that cannot be raised as rows
+// with method cannot-raise (their note in the text column).
+func requestRows(rs *report.Requests) [][]string {
+	var out [][]string
+	for _, r := range rs.Requests {
+		out = append(out, []string{r.ID, r.Name, strings.Join(r.Instances, " "), Raw(r.Required), Raw(r.CurrentLimit), string(r.LimitSource),
+			Raw(r.DesiredValue), r.Unit, r.Region, deref(r.ServiceCode), deref(r.QuotaCode), deref(r.ContextID), r.Method, deref(r.Command), Covered(&r), r.Text})
+	}
+	for _, c := range rs.CannotRaise {
+		out = append(out, []string{c.ID, c.Name, deref(c.Instance), Raw(c.Required), Raw(c.Limit), "", "", c.Unit, rs.Region, "", "", "", report.MethodCannotRaise, "", "", c.Note})
+	}
+	return out
+}

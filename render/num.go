@@ -1,0 +1,114 @@
+package render
+
+import (
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+)
+
+// The two number formatters: Raw for machines, Human for people. Nothing else in
+// connectcap formats a number.
+
+// Raw formats a number for machines: shortest exact decimal, no exponent, no
+// grouping.
+func Raw(v float64) string {
+	return strconv.FormatFloat(v, 'f', -1, 64)
+}
+
+// Human formats a number for people: whole numbers as they are, others with two
+// decimals, or four significant digits below one (an exponent below 0.0001). No
+// grouping, so the figures paste back into flags.
+func Human(v float64) string {
+	switch {
+	case math.IsInf(v, 1):
+		return "unbounded"
+	case math.IsNaN(v):
+		return "n/a"
+	case v == math.Trunc(v) && math.Abs(v) < 1e15:
+		return strconv.FormatFloat(v, 'f', 0, 64)
+	case math.Abs(v) >= 1:
+		return trimZeros(strconv.FormatFloat(v, 'f', 2, 64))
+	case math.Abs(v) < 1e-4:
+		return strconv.FormatFloat(v, 'e', 3, 64)
+	}
+	return trimZeros(strconv.FormatFloat(v, 'f', 4-int(math.Floor(math.Log10(math.Abs(v))))-1, 64))
+}
+
+func trimZeros(s string) string {
+	if !strings.Contains(s, ".") {
+		return s
+	}
+	s = strings.TrimRight(s, "0")
+	return strings.TrimSuffix(s, ".")
+}
+
+// HumanValue formats any field value for people.
+func HumanValue(v any) string {
+	switch x := v.(type) {
+	case nil:
+		return "-"
+	case float64:
+		return Human(x)
+	case int:
+		return strconv.Itoa(x)
+	case bool:
+		if x {
+			return "yes"
+		}
+		return "no"
+	case string:
+		return x
+	}
+	return fmt.Sprint(v)
+}
+
+// rawValue formats any field value for machine text formats (CSV): null is empty.
+func rawValue(v any) string {
+	switch x := v.(type) {
+	case nil:
+		return ""
+	case float64:
+		return Raw(x)
+	case int:
+		return strconv.Itoa(x)
+	case bool:
+		return strconv.FormatBool(x)
+	case string:
+		return x
+	}
+	return fmt.Sprint(v)
+}
+
+// pctText shows a utilization with one decimal, never rounding a need over the
+// limit down to 100.0 %.
+func pctText(u float64) string {
+	if math.IsInf(u, 1) {
+		return "unbounded"
+	}
+	if u > 100 && u < 100.1 {
+		u = 100.1
+	}
+	return strconv.FormatFloat(u, 'f', 1, 64) + " %"
+}
+
+// withUnit joins a value and its unit for people; counts go bare.
+func withUnit(value, unit string) string {
+	switch unit {
+	case "", "count":
+		return value
+	case "%":
+		return value + " %"
+	}
+	return value + " " + unit
+}
+
+// shortUnits are the abbreviations a narrow table uses.
+var shortUnits = map[string]string{"requests/second": "req/s", "seconds": "s", "minutes": "min"}
+
+func shortUnit(unit string) string {
+	if s, ok := shortUnits[unit]; ok {
+		return s
+	}
+	return unit
+}

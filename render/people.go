@@ -1,0 +1,188 @@
+package render
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/connectcap/connectcap/report"
+)
+
+// What the table and Markdown views share: names, statuses, the summary line and
+// grouped notes.
+
+// checkName is a check's name for people, with its instance when it has one:
+// "Users per instance [care]". Machine formats keep the two apart.
+func checkName(c report.Check) string {
+	if c.Instance != nil {
+		return c.Name + " [" + *c.Instance + "]"
+	}
+	return c.Name
+}
+
+// statusLabel makes statuses that need action stand out without colour.
+func statusLabel(s report.Status) string {
+	switch s {
+	case report.OK, report.Untouch:
+		return string(s)
+	}
+	return strings.ToUpper(string(s))
+}
+
+// Summary is the one-line count of checks by status; untouched rows (plan --all)
+// are counted apart, since they are not graded.
+func Summary(r *report.Result) string {
+	n := r.Counts()
+	noun := "checks"
+	if len(r.Checks) == 1 {
+		noun = "check"
+	}
+	s := fmt.Sprintf("%d %s: %d ok, %d warn, %d increase, %d hard-limit",
+		len(r.Checks), noun, n[report.OK], n[report.Warn], n[report.Increase], n[report.HardLimit])
+	if u := n[report.Untouch]; u > 0 {
+		s += fmt.Sprintf("; %d untouched", u)
+	}
+	return s
+}
+
+// The number columns of a check for people: "-" where a row is not graded.
+func requiredText(c report.Check, unit string) string {
+	if c.Status == report.Untouch {
+		return "-"
+	}
+	return withUnit(Human(c.Required), unit)
+}
+
+func usedText(c report.Check) string {
+	if c.Status == report.Untouch {
+		return "-"
+	}
+	return pctText(c.UtilizationPct)
+}
+
+func recommendedText(c report.Check, unit string) string {
+	if c.Recommended == nil || c.Status == report.Untouch {
+		return "-"
+	}
+	return withUnit(Human(*c.Recommended), unit)
+}
+
+// maxAllNotes is the most checks whose notes the table lists whatever their
+// status.
+const maxAllNotes = 8
+
+// maxNamedInstances is the most instances a grouped note names.
+const maxNamedInstances = 5
+
+// note is one line of the Notes section: a note shared by one or more checks of
+// the same name.
+type note struct {
+	name      string
+	instances []string
+	text      string
+}
+
+func (n note) String() string {
+	switch {
+	case len(n.instances) == 0:
+		return n.name + ": " + n.text
+	case len(n.instances) > maxNamedInstances:
+		shown := strings.Join(n.instances[:maxNamedInstances-1], ", ")
+		return fmt.Sprintf("%s [%s and %d more instances]: %s", n.name, shown, len(n.instances)-(maxNamedInstances-1), n.text)
+	}
+	return n.name + " [" + strings.Join(n.instances, ", ") + "]: " + n.text
+}
+
+// notes lists the notes people should read: every check's when there are few,
+// else those of checks that are not ok (untouched rows, plan --all, are catalogue
+// text). Checks of the same name with the same note share one line. skipped counts
+// the checks whose notes are left out.
+func notes(checks []report.Check) (out []note, skipped int) {
+	all := len(checks) <= maxAllNotes
+	index := map[string]int{}
+	for _, c := range checks {
+		text := strings.Join(strings.Fields(c.Note), " ")
+		switch {
+		case text == "":
+			continue
+		case !all && (c.Status == report.OK || c.Status == report.Untouch):
+			skipped++
+			continue
+		}
+		// Checks of one name on several instances share a line; a check without
+		// an instance keeps its own, so "[a, b]" never claims an account check.
+		key := c.Name + "\x00" + text
+		if c.Instance == nil {
+			key += "\x00account"
+		}
+		i, seen := index[key]
+		if !seen {
+			i = len(out)
+			index[key] = i
+			out = append(out, note{name: c.Name, text: text})
+		}
+		if c.Instance != nil {
+			out[i].instances = append(out[i].instances, *c.Instance)
+		}
+	}
+	return out, skipped
+}
+
+// skippedNotes says where the left-out notes are.
+func skippedNotes(checks []report.Check, skipped int) string {
+	what := "ok checks"
+	for _, c := range checks {
+		if c.Status == report.Untouch {
+			what = "ok or untouched checks"
+			break
+		}
+	}
+	return fmt.Sprintf("(notes of %d %s: -o markdown, json, yaml or csv)", skipped, what)
+}
+
+func blockedName(c report.Blocked) string {
+	if c.Instance != nil {
+		return c.Name + " [" + *c.Instance + "]"
+	}
+	return c.Name
+}
+
+// requestInstances names a request's instances for people.
+func requestInstances(r report.Request) string {
+	inst := strings.Join(r.Instances, ", ")
+	switch {
+	case inst == "":
+		return "-"
+	case r.ContextID == nil:
+		return inst + " (Region-wide)"
+	}
+	return inst
+}
+
+// Covered says which needs a request's value covers, for people: "2190 on care;
+// 1630 on sales". The request's text and the CSV covers column use it too.
+func Covered(r *report.Request) string {
+	parts := make([]string, 0, len(r.Covers))
+	for _, n := range r.Covers {
+		p := Human(n.Required)
+		if n.Instance != nil && len(r.Instances) > 1 {
+			p += " on " + *n.Instance
+		}
+		if n.Check != r.Name {
+			// "(if hard limits are spread)" is already in parentheses.
+			what := strings.TrimSpace(strings.TrimPrefix(n.Check, r.Name))
+			if !strings.HasPrefix(what, "(") {
+				what = "(" + what + ")"
+			}
+			p += " " + what
+		}
+		parts = append(parts, p)
+	}
+	return strings.Join(parts, "; ")
+}
+
+func countNoun(n int, one, many string) string {
+	if n == 1 {
+		return fmt.Sprintf("%d %s", n, one)
+	}
+	return fmt.Sprintf("%d %s", n, many)
+}
