@@ -127,16 +127,16 @@ func emit(r *report.Result, o Output) error {
 	if err := render.Write(o.Out, r.Document(), o.Format, o.Table); err != nil {
 		return err
 	}
-	return detailedExit(r, o)
+	return detailedExit(r.Worst(), o.DetailedExitcode)
 }
 
-// detailedExit maps the worst status of r to the exit code when
-// --detailed-exitcode is set.
-func detailedExit(r *report.Result, o Output) error {
-	if !o.DetailedExitcode {
+// detailedExit maps the worst status to the exit code when --detailed-exitcode is
+// set.
+func detailedExit(worst report.Status, detailed bool) error {
+	if !detailed {
 		return nil
 	}
-	switch r.Worst().Severity() {
+	switch worst.Severity() {
 	case 3:
 		return exitCode(ExitHardLimit)
 	case 2:

@@ -186,7 +186,7 @@ func emitPlan(shown, full *report.Result, o Output) error {
 	if err := render.Write(o.Out, shown.Document(), o.Format, o.Table); err != nil {
 		return err
 	}
-	return detailedExit(full, o)
+	return detailedExit(full.Worst(), o.DetailedExitcode)
 }
 
 func newCmdPlanInit() *cobra.Command {
@@ -262,6 +262,9 @@ type RequestOptions struct {
 	Format    string
 	Out       io.Writer
 	Table     render.Options
+	// DetailedExitcode exits 2 when there is a request to file, 3 when a limit
+	// that cannot be raised is exceeded.
+	DetailedExitcode bool
 }
 
 func newCmdRequest(inv *invocation, runF func(*RequestOptions) error) *cobra.Command {
@@ -302,10 +305,14 @@ Large increases can take up to 3 weeks: request early.`,
 			if err != nil {
 				return err
 			}
-			return render.Write(opts.Out, rs.Document(), render.Format(opts.Format), opts.Table)
+			if err := render.Write(opts.Out, rs.Document(), render.Format(opts.Format), opts.Table); err != nil {
+				return err
+			}
+			return detailedExit(rs.Worst(), opts.DetailedExitcode)
 		},
 	}
 	addPlanFlags(cmd, &f)
+	addBool(cmd.Flags(), &opts.DetailedExitcode, "detailed-exitcode", "exit 2 when there is a request to file, 3 when a limit that cannot be raised is exceeded (3 wins over 2)")
 	addChoice(cmd, &opts.Format, "output", "o", string(render.Sh), "an output format", render.RequestFormats, "output format: "+joinChoices(render.RequestFormats)+" (sh: a shell script of AWS CLI calls)")
 	addWideFlag(cmd)
 	return cmd

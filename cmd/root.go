@@ -34,7 +34,8 @@ const exitCodesHelp = `Exit status:
   0  the command ran (without --detailed-exitcode, whatever the checks say)
   1  error: bad input, unreadable config or plan file, unknown quota id
   2  with --detailed-exitcode: some quota needs an increase request
-  3  with --detailed-exitcode: a limit that cannot be raised is exceeded (3 wins over 2)`
+  3  with --detailed-exitcode: a limit that cannot be raised is exceeded (3 wins over 2)
+     (request: 2 when there is any request to file, a need above the target included)`
 
 const envPrefix = "CONNECTCAP_"
 

@@ -68,20 +68,16 @@ func (rs *Requests) Document() Document { return Document{Command: "request", Bo
 // RequestFields are the CSV header of requests.
 var RequestFields = []string{"id", "name", "instances", "required", "current_limit", "limit_source", "desired_value", "unit", "region", "service_code", "quota_code", "context_id", "method", "command", "covers", "text"}
 
-// Worst is the most severe status behind the requests: increase when a quota
-// must be raised, hard-limit when a limit that cannot be raised is exceeded, else
-// warn (some need sits above the target) or ok (nothing to ask for).
+// Worst is what the requests ask of the planner, for --detailed-exitcode:
+// hard-limit when a limit that cannot be raised is exceeded, increase when there
+// is any request to file (a need above the target that is still below its limit
+// is asked for too), else ok.
 func (rs *Requests) Worst() Status {
-	worst := OK
-	if len(rs.CannotRaise) > 0 {
+	switch {
+	case len(rs.CannotRaise) > 0:
 		return HardLimit
+	case len(rs.Requests) > 0:
+		return Increase
 	}
-	for _, r := range rs.Requests {
-		for _, n := range r.Covers {
-			if s := Status(n.Status); s.Severity() > worst.Severity() {
-				worst = s
-			}
-		}
-	}
-	return worst
+	return OK
 }
