@@ -3,6 +3,7 @@ package cmd
 import (
 	"fmt"
 	"io"
+	"strings"
 
 	"github.com/connectcap/connectcap/internal/input"
 	"github.com/connectcap/connectcap/render"
@@ -40,7 +41,7 @@ func addOutputFlag(cmd *cobra.Command, p *string) {
 // addFormatFlag declares --output alone, for a command without a table.
 func addFormatFlag(cmd *cobra.Command, p *string) {
 	addChoice(cmd, p, "output", "o", string(render.Table), "an output format", render.Formats,
-		"output format: "+joinChoices(render.Formats))
+		"output format: "+strings.Join(render.Formats, "|"))
 }
 
 func addWideFlag(cmd *cobra.Command) {
@@ -52,17 +53,6 @@ func addWideFlag(cmd *cobra.Command) {
 func tableOptions(cmd *cobra.Command) render.Options {
 	wide, _ := cmd.Flags().GetBool("wide")
 	return render.Options{Width: widthOf(cmd), Wide: wide}
-}
-
-func joinChoices(c []string) string {
-	s := ""
-	for i, x := range c {
-		if i > 0 {
-			s += "|"
-		}
-		s += x
-	}
-	return s
 }
 
 const detailedUsage = "exit 2 when a quota needs an increase request, 3 when a limit that cannot be raised is exceeded"

@@ -6,6 +6,7 @@ import (
 	"github.com/connectcap/connectcap/internal/input"
 	"io"
 	"os"
+	"strings"
 
 	"github.com/connectcap/connectcap/plan"
 	"github.com/connectcap/connectcap/render"
@@ -313,7 +314,7 @@ Large increases can take up to 3 weeks: request early.`,
 	}
 	addPlanFlags(cmd, &f)
 	addBool(cmd.Flags(), &opts.DetailedExitcode, "detailed-exitcode", "exit 2 when there is a request to file, 3 when a limit that cannot be raised is exceeded (3 wins over 2)")
-	addChoice(cmd, &opts.Format, "output", "o", string(render.Sh), "an output format", render.RequestFormats, "output format: "+joinChoices(render.RequestFormats)+" (sh: a shell script of AWS CLI calls)")
+	addChoice(cmd, &opts.Format, "output", "o", string(render.Sh), "an output format", render.RequestFormats, "output format: "+strings.Join(render.RequestFormats, "|")+" (sh: a shell script of AWS CLI calls)")
 	addWideFlag(cmd)
 	return cmd
 }

@@ -9,6 +9,7 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"strings"
 
 	"github.com/connectcap/connectcap/report"
 )
@@ -80,24 +81,13 @@ func Write(w io.Writer, d report.Document, f Format, o Options) error {
 	case Sh:
 		err = writeSh(&buf, d)
 	default:
-		err = fmt.Errorf("unknown output format %q; accepted: %s", f, joinFormats(Formats))
+		err = fmt.Errorf("unknown output format %q; accepted: %s", f, strings.Join(Formats, ", "))
 	}
 	if err != nil {
 		return err
 	}
 	_, err = w.Write(buf.Bytes())
 	return err
-}
-
-func joinFormats(fs []string) string {
-	s := ""
-	for i, f := range fs {
-		if i > 0 {
-			s += ", "
-		}
-		s += f
-	}
-	return s
 }
 
 // unknownBody is the error for a body a renderer does not know: a programming

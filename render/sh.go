@@ -14,7 +14,7 @@ import (
 func writeSh(w *bytes.Buffer, d report.Document) error {
 	rs, ok := d.Body.(*report.Requests)
 	if !ok {
-		return fmt.Errorf("output format sh is for connectcap request only; accepted here: %s", joinFormats(Formats))
+		return fmt.Errorf("output format sh is for connectcap request only; accepted here: %s", strings.Join(Formats, ", "))
 	}
 	w.WriteString(Script(rs))
 	return nil
