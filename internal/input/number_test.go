@@ -2,6 +2,7 @@ package input
 
 import (
 	"math"
+	"strings"
 	"testing"
 )
 
@@ -37,6 +38,8 @@ func TestMinutes(t *testing.T) {
 		{"10", 10, ""}, {"7.5", 7.5, ""}, {"90s", 1.5, ""}, {"10m", 10, ""}, {"1.5h", 90, ""},
 		{"1h30m", 90, ""}, {"2d", 2880, ""}, {"0.5d", 720, ""}, {"9999999h", 599999940, ""},
 		{"6 minutes", 0, "not a duration"}, {"2w", 0, "not a duration"}, {"", 0, "not a duration"},
+		// 10^400 is past float64's largest value, about 1.8e308.
+		{"1" + strings.Repeat("0", 400) + "s", 0, "out of range"},
 	}
 	for _, c := range cases {
 		v, p := Minutes(c.in)
