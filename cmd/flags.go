@@ -32,7 +32,6 @@ type numberValue struct {
 	plain bool
 }
 
-
 func (n *numberValue) Set(s string) error {
 	v, err := n.kind.Parse(s)
 	if err != nil {
