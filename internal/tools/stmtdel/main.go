@@ -5,7 +5,7 @@
 // written. A survivor that docs/TESTING.md does not list as equivalent makes the
 // exit status 1.
 //
-//	go run ./internal/tools/stmtdel [-jobs 2] [-timeout 30s] [-if] [-run REGEXP] [-files GLOB] ./calc ./tables
+//	go run ./internal/tools/stmtdel [-jobs 2] [-timeout 30s] [-if] [-run REGEXP] [-files GLOB] [-list] [-v] ./calc ./tables
 package main
 
 import (
