@@ -162,37 +162,44 @@ func (in Agents) validate() error {
 	bad := func(flag string, v float64, k input.Kind) error {
 		return &InputError{Flag: flag, Message: fmt.Sprintf("%s is out of range; accepted: %s", render.Raw(v), k.Accepted())}
 	}
-	switch {
-	case !input.PerHour.In(in.CallsPerHour):
+	// An if per input rather than a switch: Go's coverage profile leaves a
+	// switch's case expressions outside every block, so tools that read it
+	// (gremlins) count them as never run.
+	if !input.PerHour.In(in.CallsPerHour) {
 		return bad("--cph", in.CallsPerHour, input.PerHour.Named("calls per hour"))
-	case !input.Duration.In(in.AHTSeconds / 60):
+	}
+	if !input.Duration.In(in.AHTSeconds / 60) {
 		return bad("--aht", in.AHTSeconds/60, input.Duration.Named("an average handle time in minutes"))
-	case !input.Duration.In(in.AnswerWithinSeconds / 60):
+	}
+	if !input.Duration.In(in.AnswerWithinSeconds / 60) {
 		return bad("--answer-within", in.AnswerWithinSeconds/60, input.Duration.Named("an answer time in minutes"))
-	case in.ServiceLevelPct == 0 && in.Given <= 0:
+	}
+	if in.ServiceLevelPct == 0 && in.Given <= 0 {
 		return &InputError{Flag: "--service-level", Message: "a service level target is needed to size agents; give one, or give --agents to evaluate"}
-	case in.ServiceLevelPct != 0 && !input.ServiceLevel.In(in.ServiceLevelPct):
+	}
+	if in.ServiceLevelPct != 0 && !input.ServiceLevel.In(in.ServiceLevelPct) {
 		return bad("--service-level", in.ServiceLevelPct, input.ServiceLevel)
-	case !input.Shrinkage.In(in.ShrinkagePct):
+	}
+	if !input.Shrinkage.In(in.ShrinkagePct) {
 		return bad("--shrinkage", in.ShrinkagePct, input.Shrinkage)
-	case !input.MaxOccupancy.In(in.MaxOccupancyPct):
+	}
+	if !input.MaxOccupancy.In(in.MaxOccupancyPct) {
 		return bad("--max-occupancy", in.MaxOccupancyPct, input.MaxOccupancy)
-	case in.Given > MaxAgents:
+	}
+	if in.Given > MaxAgents {
 		return bad("--agents", float64(in.Given), input.Count.From(1).To(MaxAgents).Named("a number of agents"))
 	}
 	return nil
 }
 
-// tooManyAgents names the target that asks for more than MaxAgents agents.
+// tooManyAgents is the error when the search for agents passes MaxAgents. Only the
+// occupancy target can ask for that many: loads stop at MaxLoadErlangs, a tenth of
+// MaxAgents, and the hardest service level accepted (just under 100 % within 1 s
+// of a 7-day handle time) is met at 1,000,000 erlangs by 1,008,173 agents.
 func (in Agents) tooManyAgents(load float64) error {
-	if calc.CeilWhole(load*100/in.MaxOccupancyPct) > MaxAgents {
-		return &InputError{Flag: "--max-occupancy", Message: fmt.Sprintf(
-			"keeping %s erlangs at or below %s %% occupancy needs more than %d agents, more than connectcap sizes; raise the maximum occupancy",
-			trim(load), render.Raw(in.MaxOccupancyPct), MaxAgents)}
-	}
-	return &InputError{Flag: "--service-level", Message: fmt.Sprintf(
-		"answering %s %% of calls within %s s at %s erlangs needs more than %d agents, more than connectcap sizes; lower the target or lengthen --answer-within",
-		render.Raw(in.ServiceLevelPct), render.Raw(in.AnswerWithinSeconds), trim(load), MaxAgents)}
+	return &InputError{Flag: "--max-occupancy", Message: fmt.Sprintf(
+		"keeping %s erlangs at or below %s %% occupancy needs more than %d agents, more than connectcap sizes; raise the maximum occupancy",
+		trim(load), render.Raw(in.MaxOccupancyPct), MaxAgents)}
 }
 
 // SizeAgents sizes (or, with Given, evaluates) agents with Erlang C and checks the

@@ -3,6 +3,7 @@ package sizing
 import (
 	"encoding/json"
 	"errors"
+	"fmt"
 	"math"
 	"strings"
 	"testing"
@@ -345,5 +346,172 @@ func TestSizeAgentsRoster(t *testing.T) {
 	}
 	if v, _ := r.Figures.Get("agent_accounts"); v != 32.0 {
 		t.Errorf("agent_accounts = %v, want 32", v)
+	}
+}
+
+// rosterOnly is the note's last sentence without a roster factor.
+const rosterOnly = "Counts the agents scheduled at the peak only (no --roster-factor): agents on other shifts, supervisors, administrators and other users count against this quota too."
+
+// TestSizeAgentsEcho: inputs are echoed as given, and the figures are the
+// published example's (queueing notes: 14 agents, P(wait) 0.17413, 88.835 % in
+// 20 s, ASA 7.8359 s, occupancy 71.43 %; 20 scheduled at 30 % shrinkage).
+func TestSizeAgentsEcho(t *testing.T) {
+	in := publishedAgents()
+	in.ShrinkagePct = 30
+	in.Region = "us-east-1"
+	r, err := SizeAgents(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	input := func(r *report.Result) string {
+		var parts []string
+		for _, f := range r.Inputs {
+			parts = append(parts, fmt.Sprintf("%s=%v", f.Key, f.Value))
+		}
+		return strings.Join(parts, " ")
+	}
+	if got, want := input(r), "calls_per_hour=200 aht_seconds=180 answer_within_seconds=20 service_level_target_pct=80 shrinkage_pct=30 max_occupancy_pct=100 region=us-east-1 target_utilization_pct=80"; got != want {
+		t.Errorf("inputs\n got %s\nwant %s", got, want)
+	}
+	number := func(key string) float64 {
+		v, _ := r.Figures.Get(key)
+		switch x := v.(type) {
+		case float64:
+			return x
+		case int:
+			return float64(x)
+		}
+		t.Fatalf("figure %s is %T", key, v)
+		return 0
+	}
+	for _, f := range []struct {
+		key    string
+		places int
+		want   float64
+	}{
+		{"offered_load_erlangs", 9, 10},
+		{"agents", 0, 14},
+		{"scheduled_agents", 0, 20},
+		{"service_level_pct", 3, 88.835},
+		{"probability_of_waiting", 5, 0.17413},
+		{"asa_seconds", 4, 7.8359},
+		{"occupancy_pct", 2, 71.43},
+	} {
+		if got := roundTo(number(f.key), f.places); got != f.want {
+			t.Errorf("%s = %v, want %v", f.key, got, f.want)
+		}
+	}
+	// Sized, not evaluated: nothing to say about a given number of agents.
+	if note := r.Checks[0].Note; note != rosterOnly {
+		t.Errorf("note %q, want %q", note, rosterOnly)
+	}
+
+	// 16 agents evaluated against 80 % in 20 s at up to 85 % occupancy: 14 would do
+	// (10 erlangs at 85 % need 11.8, so occupancy does not bind).
+	in.Given = 16
+	in.MaxOccupancyPct = 85
+	r, err = SizeAgents(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := input(r), "calls_per_hour=200 aht_seconds=180 answer_within_seconds=20 service_level_target_pct=80 shrinkage_pct=30 max_occupancy_pct=85 agents=16 region=us-east-1 target_utilization_pct=80"; got != want {
+		t.Errorf("inputs\n got %s\nwant %s", got, want)
+	}
+	if note, want := r.Checks[0].Note, "16 agents meet 80 % answered within 20 s at occupancy up to 85 %; 14 would be enough. "+rosterOnly; note != want {
+		t.Errorf("note\n got %q\nwant %q", note, want)
+	}
+}
+
+// TestStaffEvaluateWithoutTarget: given agents and no service level target, the
+// agents are evaluated (the published example's figures for 14) and there is no
+// target to size for or to compare with.
+func TestStaffEvaluateWithoutTarget(t *testing.T) {
+	in := publishedAgents()
+	in.ServiceLevelPct = 0
+	in.Given = 14
+	s, err := Staff(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s.AgentsForTarget != 0 || s.Agents != 14 || roundTo(s.ServiceLevel*100, 3) != 88.835 {
+		t.Errorf("staffing %+v, want 14 agents at 88.835 %% and no agents for a target", s)
+	}
+	r, err := SizeAgents(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if v, ok := r.Inputs.Get("service_level_target_pct"); !ok || v != nil {
+		t.Errorf("service_level_target_pct %v, %v; want null", v, ok)
+	}
+	if note := r.Checks[0].Note; note != rosterOnly {
+		t.Errorf("note %q, want %q", note, rosterOnly)
+	}
+}
+
+// TestStaffMaxAgents: MaxAgents itself is sized and scheduled, one more is not,
+// whether given or reached through shrinkage (5,000,000 at 50 % schedule exactly
+// 10,000,000).
+func TestStaffMaxAgents(t *testing.T) {
+	for _, tt := range []struct {
+		given     int
+		shrinkage float64
+		scheduled int
+		flag      string
+	}{
+		{MaxAgents, 0, MaxAgents, ""},
+		{MaxAgents + 1, 0, 0, "--agents"},
+		{MaxAgents / 2, 50, MaxAgents, ""},
+		{MaxAgents/2 + 1, 50, 0, "--shrinkage"},
+	} {
+		in := publishedAgents()
+		in.Given, in.ShrinkagePct = tt.given, tt.shrinkage
+		s, err := Staff(in)
+		if tt.flag == "" {
+			if err != nil || s.ScheduledAgents != tt.scheduled {
+				t.Errorf("%d agents at %v %%: %d scheduled, %v; want %d", tt.given, tt.shrinkage, s.ScheduledAgents, err, tt.scheduled)
+			}
+			continue
+		}
+		var ie *InputError
+		if !errors.As(err, &ie) || ie.Flag != tt.flag {
+			t.Errorf("%d agents at %v %%: error %v, want one for %s", tt.given, tt.shrinkage, err, tt.flag)
+		}
+	}
+}
+
+// TestStaffTimeRanges: handle and answer times are checked in minutes, from one
+// second to seven days (10,080 minutes), and the message gives the value in
+// minutes.
+func TestStaffTimeRanges(t *testing.T) {
+	in := publishedAgents()
+	in.AnswerWithinSeconds = 300 // 5 minutes: in range
+	if _, err := Staff(in); err != nil {
+		t.Errorf("answer within 300 s: %v", err)
+	}
+	for _, tt := range []struct {
+		edit func(*Agents)
+		flag string
+		text string
+	}{
+		{func(a *Agents) { a.AHTSeconds = 7*86400 + 60 }, "--aht", "10081 is out of range; accepted: "},
+		{func(a *Agents) { a.AnswerWithinSeconds = 0.5 }, "--answer-within", "0.008333333333333333 is out of range; accepted: "},
+	} {
+		in := publishedAgents()
+		tt.edit(&in)
+		_, err := Staff(in)
+		var ie *InputError
+		if !errors.As(err, &ie) || ie.Flag != tt.flag || !strings.HasPrefix(ie.Message, tt.text) {
+			t.Errorf("error %v, want %s: %s…", err, tt.flag, tt.text)
+		}
+	}
+}
+
+// The hardest service level accepted (the largest float64 below 100 %, within
+// 1 s, of a 7-day handle time) at the largest load is met far below MaxAgents:
+// only the occupancy target can ask for more, which is why tooManyAgents names it.
+func TestHardestServiceLevelFitsMaxAgents(t *testing.T) {
+	n, _, ok := calc.AgentsForServiceLevelWithin(MaxLoadErlangs, 1, 7*86400, math.Nextafter(1, 0), 1, MaxAgents)
+	if !ok || n > MaxAgents/5 {
+		t.Errorf("%d agents, %v: want well below %d", n, ok, MaxAgents)
 	}
 }

@@ -6,6 +6,7 @@ import (
 
 	"github.com/connectcap/connectcap/report"
 	"github.com/connectcap/connectcap/sizing"
+	"github.com/connectcap/connectcap/tables"
 )
 
 // TestVoiceIDWatchlistsSmallestChange: 5,000 fraudsters in one domain do not fit
@@ -22,7 +23,7 @@ func TestVoiceIDWatchlistsSmallestChange(t *testing.T) {
 	if w.Required != 13 || w.Status != report.Increase || w.Recommended == nil || *w.Recommended != 17 {
 		t.Errorf("watchlists: %v (%s), recommended %v; want 13, increase, 17", w.Required, w.Status, w.Recommended)
 	}
-	if !strings.Contains(w.Note, "keep 2 watchlists and raise fraudsters per watchlist to 3125") {
+	if !strings.Contains(w.Note, ": 13 of up to 400 fraudsters each. The other way: keep 2 watchlists and raise fraudsters per watchlist to 3125.") {
 		t.Errorf("watchlists note %q does not name the other way", w.Note)
 	}
 	p := check(t, r, "voice-id.fraudsters-per-watchlist")
@@ -47,12 +48,40 @@ func TestVoiceIDWatchlistsSmallestChange(t *testing.T) {
 	}
 
 	// 700 fraudsters fit 2 lists (80 % of 3) at 350 each: nothing to raise, and no
-	// warning from connectcap's own choice.
-	r, _ = sizing.SizeVoiceID(sizing.VoiceID{Common: common(""), CallsPerHour: 100, Domains: 1, Fraudsters: ptr(700)})
-	for _, ch := range r.Checks {
-		if ch.ID != "voice-id.concurrent-sessions" && ch.Status != report.OK {
-			t.Errorf("700 fraudsters: %s is %s (%v of %v)", ch.ID, ch.Status, ch.Required, ch.Limit)
+	// warning from connectcap's own choice. 800 fill the 2 lists to 400 each, exactly
+	// at the target: still nothing to raise, and the catalogue's note.
+	for _, fraudsters := range []float64{700, 800} {
+		r, _ = sizing.SizeVoiceID(sizing.VoiceID{Common: common(""), CallsPerHour: 100, Domains: 1, Fraudsters: ptr(fraudsters)})
+		for _, ch := range r.Checks {
+			if ch.ID != "voice-id.concurrent-sessions" && ch.Status != report.OK {
+				t.Errorf("%v fraudsters: %s is %s (%v of %v)", fraudsters, ch.ID, ch.Status, ch.Required, ch.Limit)
+			}
 		}
+		if w := check(t, r, "voice-id.watchlists"); w.Required != 2 || w.Note != tables.MustLookup("voice-id.watchlists").Note {
+			t.Errorf("%v fraudsters: %v watchlists, note %q; want 2 and the catalogue's note", fraudsters, w.Required, w.Note)
+		}
+	}
+}
+
+// TestVoiceIDWatchlistsTie: with 10 watchlists and 10 fraudsters per watchlist
+// applied, 80 % of each is 8. 100 fraudsters need 13 watchlists of 8 (13 / 0.8 =
+// 16.25: raise watchlists to 17) or 8 watchlists of 13 (raise fraudsters per
+// watchlist to 17): both are 1.7 times their limit. On a tie connectcap adds
+// watchlists, and 100 / 13 = 7.7 rounds up to 8 per watchlist.
+func TestVoiceIDWatchlistsTie(t *testing.T) {
+	c := common("")
+	c.Limits = report.Applied{Values: map[string]float64{"voice-id.watchlists": 10, "voice-id.fraudsters-per-watchlist": 10}, Source: report.FromPlan, Next: report.Defaults{}}
+	r, err := sizing.SizeVoiceID(sizing.VoiceID{Common: c, CallsPerHour: 100, Domains: 1, Fraudsters: ptr(100)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := check(t, r, "voice-id.watchlists")
+	const note = "Watchlists chosen by connectcap (--watchlists, or watchlists in a plan, to fix them): 13 of up to 8 fraudsters each. The other way: keep 8 watchlists and raise fraudsters per watchlist to 17."
+	if w.Required != 13 || w.Recommended == nil || *w.Recommended != 17 || w.Note != note {
+		t.Errorf("watchlists: %v, recommended %v, note %q; want 13, 17, %q", w.Required, w.Recommended, w.Note, note)
+	}
+	if p := check(t, r, "voice-id.fraudsters-per-watchlist"); p.Required != 8 || p.Status != report.OK {
+		t.Errorf("fraudsters per watchlist: %v (%s), want 8, ok", p.Required, p.Status)
 	}
 }
 
@@ -98,5 +127,24 @@ func TestSizeContactLensShares(t *testing.T) {
 	// (B(13, 5) = 0.00131, B(14, 5) = 0.00047, by mpmath).
 	if c := check(t, r, sizing.RealtimeCallsID); c.Required != 14 {
 		t.Errorf("real-time calls %v, want 14", c.Required)
+	}
+}
+
+// TestSizeContactLensOutbound: outbound calls count for post-call jobs at the same
+// share, and the figures carry the unrounded sums. Inbound: 10 × 0.4 × (3000 ×
+// 0.5) / 60 = 100; outbound: 5 × 0.4 × (600 × 0.5) / 60 = 10; 110 jobs. Chats: 15
+// × 0.4 × (300 × 0.25) / 60 = 7.5, checked as 8.
+func TestSizeContactLensOutbound(t *testing.T) {
+	u := sizing.LensUse{Calls: sizing.Calls{CallsPerHour: 3000, DurationMinutes: 10, OutboundCallsPerHour: 600, OutboundDurationMinutes: 5},
+		ChatsPerHour: 300, ChatMinutes: 15, PostCallShare: ptr(0.5), PostChatShare: ptr(0.25)}
+	r := sizing.SizeContactLens(common(""), []sizing.LensUse{u}, 0.001)
+	if c := check(t, r, sizing.PostCallJobsID); c.Required != 110 {
+		t.Errorf("post-call jobs %v, want 110", c.Required)
+	}
+	if c := check(t, r, sizing.PostChatJobsID); c.Required != 8 {
+		t.Errorf("post-chat jobs %v, want 8", c.Required)
+	}
+	if got, want := fields(r.Figures), "post_call_jobs=110 post_chat_jobs=7.5"; got != want {
+		t.Errorf("figures %s, want %s", got, want)
 	}
 }

@@ -2,6 +2,7 @@ package sizing_test
 
 import (
 	"errors"
+	"fmt"
 	"math"
 	"strings"
 	"testing"
@@ -9,6 +10,7 @@ import (
 	"github.com/connectcap/connectcap/calc"
 	"github.com/connectcap/connectcap/report"
 	"github.com/connectcap/connectcap/sizing"
+	"github.com/connectcap/connectcap/tables"
 )
 
 // figure returns a numeric figure of r as a float64.
@@ -521,5 +523,194 @@ func TestCommonInputs(t *testing.T) {
 	r, _ = sizing.SizeCalls(sizing.Calls{Common: common("eu-west-2"), CallsPerHour: 100, DurationMinutes: 3, Blocking: 0.001})
 	if v, _ := r.Inputs.Get("region"); v != "eu-west-2" {
 		t.Errorf("region input %v", v)
+	}
+}
+
+// fields writes fs as key=value pairs in order, the way a result lists them.
+func fields(fs report.Fields) string {
+	var parts []string
+	for _, f := range fs {
+		parts = append(parts, fmt.Sprintf("%s=%v", f.Key, f.Value))
+	}
+	return strings.Join(parts, " ")
+}
+
+// keys writes the keys of fs in order.
+func keys(fs report.Fields) string {
+	var k []string
+	for _, f := range fs {
+		k = append(k, f.Key)
+	}
+	return strings.Join(k, " ")
+}
+
+// TestInputsEchoed: every command echoes each input it was given, in order, with
+// the Region (null when not given) and the utilization target last.
+func TestInputsEchoed(t *testing.T) {
+	analytics, err := sizing.SizeAnalytics(sizing.Analytics{Common: common("us-east-1"), DurationMinutes: 5, CallsPerHour: 1200, RealtimeShare: ptr(0.5), Blocking: 0.001})
+	if err != nil {
+		t.Fatal(err)
+	}
+	postCallOnly, err := sizing.SizeAnalytics(sizing.Analytics{Common: common(""), DurationMinutes: 10, CallsPerHour: 3000})
+	if err != nil {
+		t.Fatal(err)
+	}
+	calls, err := sizing.SizeCalls(sizing.Calls{Common: common("eu-west-2"), CallsPerHour: 1000, DurationMinutes: 5, OutboundCallsPerHour: 300, OutboundDurationMinutes: 2, Blocking: 0.002})
+	if err != nil {
+		t.Fatal(err)
+	}
+	chats, err := sizing.SizeChats(sizing.Contacts{Common: common(""), PerHour: 600, DurationMinutes: 8, Blocking: 0.001})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tasks, err := sizing.SizeTasks(sizing.Contacts{Common: common(""), PerHour: 1000, DurationMinutes: 60, Blocking: 0.01, ScheduleAheadDays: ptr(3)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	voiceID, err := sizing.SizeVoiceID(sizing.VoiceID{Common: common(""), CallsPerHour: 1000, Domains: 2, Speakers: ptr(3000), Fraudsters: ptr(900)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		r    *report.Result
+		want string
+	}{
+		{analytics, "duration_minutes=5 calls_per_hour=1200 realtime_share=0.5 blocking_target=0.001 region=us-east-1 target_utilization_pct=80"},
+		{postCallOnly, "duration_minutes=10 calls_per_hour=3000 region=<nil> target_utilization_pct=80"},
+		{calls, "calls_per_hour=1000 duration_minutes=5 outbound_calls_per_hour=300 outbound_duration_minutes=2 blocking_target=0.002 region=eu-west-2 target_utilization_pct=80"},
+		{chats, "chats_per_hour=600 duration_minutes=8 blocking_target=0.001 region=<nil> target_utilization_pct=80"},
+		{tasks, "tasks_per_hour=1000 duration_minutes=60 schedule_ahead_days=3 blocking_target=0.01 region=<nil> target_utilization_pct=80"},
+		{voiceID, "calls_per_hour=1000 domains=2 speakers=3000 fraudsters=900 region=<nil> target_utilization_pct=80"},
+	}
+	for _, tt := range tests {
+		if got := fields(tt.r.Inputs); got != tt.want {
+			t.Errorf("%s inputs:\n got %s\nwant %s", tt.r.Command, got, tt.want)
+		}
+	}
+}
+
+// TestAnalyticsFigures: the page's formula gives 5 min x 0.4 x 1,200 / 60 = 40
+// post-call jobs; the real-time half of the calls is 600 x 5 / 60 = 50 erlangs.
+func TestAnalyticsFigures(t *testing.T) {
+	r, err := sizing.SizeAnalytics(sizing.Analytics{Common: common("us-east-1"), DurationMinutes: 5, CallsPerHour: 1200, RealtimeShare: ptr(0.5), Blocking: 0.001})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := keys(r.Figures), "post_call_jobs post_call_jobs_rounded realtime_offered_load_erlangs realtime_blocking_at_limit realtime_poisson_p999_concurrent"; got != want {
+		t.Errorf("figures %s, want %s", got, want)
+	}
+	if got := figure(t, r, "post_call_jobs"); got != 40 {
+		t.Errorf("post_call_jobs %v, want 40", got)
+	}
+	if got := figure(t, r, "realtime_offered_load_erlangs"); got != 50 {
+		t.Errorf("realtime_offered_load_erlangs %v, want 50", got)
+	}
+	// The Region is given, so the note is the catalogue's alone.
+	if c := check(t, r, sizing.RealtimeCallsID); c.Note != tables.MustLookup(sizing.RealtimeCallsID).Note {
+		t.Errorf("real-time note %q", c.Note)
+	}
+	r, err = sizing.SizeAnalytics(sizing.Analytics{Common: common(""), DurationMinutes: 5, CallsPerHour: 1200, RealtimeShare: ptr(0.5), Blocking: 0.001})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c, want := check(t, r, sizing.RealtimeCallsID), tables.MustLookup(sizing.RealtimeCallsID).Note+" No --region given: the general default applies."; c.Note != want {
+		t.Errorf("real-time note without a Region %q, want %q", c.Note, want)
+	}
+}
+
+// The schedule-ahead note names the limit it was checked against: 6 days by
+// default, or the one the planner gives.
+func TestSizeTasksScheduleAheadNote(t *testing.T) {
+	const rest = " days ahead, and create later ones nearer the time (from a scheduled job or flow)."
+	for _, tt := range []struct {
+		c    sizing.Common
+		want string
+	}{
+		{common(""), "Cannot be raised: schedule tasks at most 6" + rest},
+		{withLimit(common(""), "connect.task-schedule-ahead", report.Limit{Value: 2.5, Source: report.FromFlag}), "Cannot be raised: schedule tasks at most 2.5" + rest},
+	} {
+		r, err := sizing.SizeTasks(sizing.Contacts{Common: tt.c, PerHour: 10, DurationMinutes: 5, Blocking: 0.001, ScheduleAheadDays: ptr(1)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if c := check(t, r, "connect.task-schedule-ahead"); c.Note != tt.want {
+			t.Errorf("note %q, want %q", c.Note, tt.want)
+		}
+	}
+}
+
+// TestVoiceIDJobChecks: a batch size or a number of jobs at once that the planner
+// gives is checked against its quota (the page: 10,000 speakers and 500 fraudsters
+// per job, one active job of each kind per domain).
+func TestVoiceIDJobChecks(t *testing.T) {
+	r, err := sizing.SizeVoiceID(sizing.VoiceID{Common: common(""), CallsPerHour: 1000, Domains: 1, Speakers: ptr(5000), Fraudsters: ptr(900),
+		SpeakerBatch: 2000, FraudsterBatch: 100, EnrollmentJobs: ptr(1), RegistrationJobs: ptr(2)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		id              string
+		required, limit float64
+		status          report.Status
+	}{
+		{"voice-id.speakers-per-enrollment-job", 2000, 10000, report.OK},
+		{"voice-id.fraudsters-per-registration-job", 100, 500, report.OK},
+		{"voice-id.active-speaker-enrollment-jobs", 1, 1, report.Warn},
+		{"voice-id.active-fraudster-registration-jobs", 2, 1, report.Increase},
+	} {
+		c := check(t, r, tt.id)
+		if c.Required != tt.required || c.Limit != tt.limit || c.Status != tt.status {
+			t.Errorf("%s: %v of %v (%s), want %v of %v (%s)", tt.id, c.Required, c.Limit, c.Status, tt.required, tt.limit, tt.status)
+		}
+	}
+}
+
+// A check made for a named instance carries its name; without one it has none.
+func TestCheckInstance(t *testing.T) {
+	c := common("")
+	c.Instance = "support"
+	r, err := sizing.SizeCalls(sizing.Calls{Common: c, CallsPerHour: 100, DurationMinutes: 3, Blocking: 0.001})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := r.Checks[0].Instance; got == nil || *got != "support" {
+		t.Errorf("instance %v, want support", got)
+	}
+	r, err = sizing.SizeCalls(sizing.Calls{Common: common(""), CallsPerHour: 100, DurationMinutes: 3, Blocking: 0.001})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := r.Checks[0].Instance; got != nil {
+		t.Errorf("instance %q without one named, want none", *got)
+	}
+}
+
+// The load cap is inclusive: exactly 1,000,000 erlangs (a million chats an hour of
+// 60 minutes each) is sized. Above it, the message gives the contacts per hour as
+// written (inbound and outbound together) and the load.
+func TestLoadCap(t *testing.T) {
+	if _, err := sizing.SizeChats(sizing.Contacts{Common: common(""), PerHour: 1_000_000, DurationMinutes: 60, Blocking: 0.001}); err != nil {
+		t.Errorf("1,000,000 erlangs: %v", err)
+	}
+	_, err := sizing.SizeCalls(sizing.Calls{Common: common(""), CallsPerHour: 1e9, DurationMinutes: 60, OutboundCallsPerHour: 5e8, OutboundDurationMinutes: 60, Blocking: 0.001})
+	const want = "--cph: 1500000000 per hour gives an offered load of 1.5e+09 erlangs, more than connectcap sizes (1000000 erlangs); lower the contacts per hour or their duration"
+	if err == nil || err.Error() != want {
+		t.Errorf("error %v, want %s", err, want)
+	}
+}
+
+// TestMaxPerHourAtTheTarget: with the blocking target set to B(10, 5) itself, 5
+// chats an hour of 60 minutes each (5 erlangs) block exactly at the target, so 5 is
+// the most the limit carries, not 4: the last whole contact is not lost to
+// rounding. B(10, 5) = 0.018384570336648133 (mpmath, 40 digits); 6 chats an hour
+// block 0.0431.
+func TestMaxPerHourAtTheTarget(t *testing.T) {
+	c := withLimit(common(""), "connect.concurrent-active-chats", report.Limit{Value: 10, Source: report.FromFlag})
+	r, err := sizing.SizeChats(sizing.Contacts{Common: c, PerHour: 5, DurationMinutes: 60, Blocking: 0.018384570336648133})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := figure(t, r, "max_chats_per_hour_at_limit"); got != 5 {
+		t.Errorf("max chats per hour %v, want 5", got)
 	}
 }
