@@ -515,3 +515,18 @@ func TestHardestServiceLevelFitsMaxAgents(t *testing.T) {
 		t.Errorf("%d agents, %v: want well below %d", n, ok, MaxAgents)
 	}
 }
+
+// TestGivenAgentsExactlyEnough: 14 agents are the fewest that meet 80 % in 20 s on
+// the published example's 10 erlangs; evaluating exactly 14 says neither that
+// fewer would do nor that the target is missed.
+func TestGivenAgentsExactlyEnough(t *testing.T) {
+	in := publishedAgents()
+	in.Given = 14
+	r, err := SizeAgents(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if note := r.Checks[0].Note; strings.Contains(note, "would be enough") || strings.Contains(note, "Short of target") {
+		t.Errorf("14 agents for a target 14 meet: note %q", note)
+	}
+}

@@ -104,10 +104,7 @@ func loss(fig *report.Fields, load, perHour, blocking, limit float64, noun strin
 // that limit slots carry at the blocking target, after otherLoad erlangs.
 func maxPerHour(limit, blocking, otherLoad, durationMinutes float64) float64 {
 	a := calc.MaxLoad(int(limit), blocking) - otherLoad
-	if a <= 0 {
-		return 0
-	}
-	return math.Floor(a*60/durationMinutes + 1e-9)
+	return math.Max(0, math.Floor(a*60/durationMinutes+1e-9)) // none when the other load fills the limit
 }
 
 // catalogueNote is the catalogue's note of a quota.
