@@ -1,6 +1,7 @@
 package plan
 
 import (
+	"fmt"
 	"reflect"
 	"strings"
 	"testing"
@@ -92,5 +93,30 @@ func TestAppendNew(t *testing.T) {
 	got := appendNew([]string{"a", "c"}, "c", "b", "a", "b")
 	if !reflect.DeepEqual(got, []string{"a", "c", "b"}) {
 		t.Errorf("appendNew = %v, want [a c b]", got)
+	}
+}
+
+// TestRequestsMergedNeedIsTheLargest: a request merged over instances states the
+// largest need it covers, also when two needs round up to the same value. 10.5
+// and 11 SendMessage requests a second both ask for 14 at 80 % (13.125 and 13.75
+// rounded up), in either order.
+func TestRequestsMergedNeedIsTheLargest(t *testing.T) {
+	for _, order := range [][2]float64{{10.5, 11}, {11, 10.5}} {
+		_, rs := buildRequests(t, fmt.Sprintf(`
+region: us-east-1
+instances: [{name: a}, {name: b}]
+api_consumers:
+  - {service: participant, operation: SendMessage, rate_per_second: %v, instance: a}
+  - {service: participant, operation: SendMessage, rate_per_second: %v, instance: b}
+`, order[0], order[1]), Options{})
+		var r Request
+		for _, x := range rs.Requests {
+			if x.ID == "participant.api.send-message" {
+				r = x
+			}
+		}
+		if r.DesiredValue != 14 || r.Required != 11 || len(r.Covers) != 2 {
+			t.Errorf("%v: desired %v for a need of %v, want 14 for 11", order, r.DesiredValue, r.Required)
+		}
 	}
 }
