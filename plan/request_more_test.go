@@ -120,3 +120,26 @@ api_consumers:
 		}
 	}
 }
+
+// TestRequestsMergedEqualNeedsKeepTheFirst: of equal needs merged into one
+// request, the first instance's limit stays with it.
+func TestRequestsMergedEqualNeedsKeepTheFirst(t *testing.T) {
+	_, rs := buildRequests(t, `
+region: us-east-1
+instances:
+  - {name: a, applied: {participant.api.send-message: 8}}
+  - {name: b}
+api_consumers:
+  - {service: participant, operation: SendMessage, rate_per_second: 11}
+`, Options{})
+	for _, r := range rs.Requests {
+		if r.ID == "participant.api.send-message" {
+			// 11 of 8 (plan) on a, 11 of 10 (default) on b: ask for ceil(11 / 0.8) = 14.
+			if r.DesiredValue != 14 || r.Required != 11 || r.CurrentLimit != 8 || r.LimitSource != report.FromPlan {
+				t.Errorf("request %+v", r)
+			}
+			return
+		}
+	}
+	t.Fatalf("no SendMessage request: %v", names(rs))
+}
