@@ -131,7 +131,8 @@ func TestNoContactLensWithoutUse(t *testing.T) {
 }
 
 // TestSchemaRequiredOnlyWhereNeeded: objects without required keys carry no
-// "required" list.
+// "required" list, and objects without keys that need another no
+// "dependentRequired"; users has both roster_factor and staffing need each other.
 func TestSchemaRequiredOnlyWhereNeeded(t *testing.T) {
 	data, err := Schema()
 	if err != nil {
@@ -156,9 +157,16 @@ func TestSchemaRequiredOnlyWhereNeeded(t *testing.T) {
 	if strings.Join(in.Required, ",") != "name" {
 		t.Errorf("instance required %v", in.Required)
 	}
+	users, _ := in.Properties["users"]["dependentRequired"].(map[string]any)
+	if fmt.Sprint(users) != "map[roster_factor:[staffing] staffing:[roster_factor]]" {
+		t.Errorf("users dependentRequired %v", users)
+	}
 	for _, key := range []string{"traffic", "inventory", "contact_lens"} {
 		if _, ok := in.Properties[key]["required"]; ok {
 			t.Errorf("%s has a required list: %v", key, in.Properties[key]["required"])
+		}
+		if _, ok := in.Properties[key]["dependentRequired"]; ok {
+			t.Errorf("%s has dependentRequired: %v", key, in.Properties[key]["dependentRequired"])
 		}
 	}
 }
