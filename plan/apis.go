@@ -17,7 +17,6 @@ type apiNeed struct {
 	rate                         float64 // requests per second
 	alignedBurst                 float64 // requests that arrive at once from aligned clients
 	unalignedRate                float64
-	clients                      float64
 	consumers                    []string
 }
 
@@ -69,7 +68,6 @@ func (e *evaluator) apis() {
 				order = append(order, key)
 			}
 			n.rate += perClient * clients
-			n.clients += clients
 			if c.Aligned {
 				n.alignedBurst += clients * math.Max(1, math.Ceil(perClient))
 			} else {

@@ -68,7 +68,9 @@ func BuildRequests(ev *Evaluation, planFile string) (*Requests, error) {
 				m := &out.Requests[i]
 				m.Instances = appendNew(m.Instances, r.Instances...)
 				m.Covers = append(m.Covers, need)
-				if r.DesiredValue > m.DesiredValue {
+				// The largest value any check needs, and of needs that ask for the
+				// same value the largest.
+				if r.DesiredValue > m.DesiredValue || r.DesiredValue == m.DesiredValue && r.Required > m.Required {
 					m.DesiredValue, m.Required, m.CurrentLimit, m.LimitSource = r.DesiredValue, r.Required, r.CurrentLimit, r.LimitSource
 				}
 				continue
