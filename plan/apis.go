@@ -32,12 +32,11 @@ func (e *evaluator) apis() {
 		}
 		q, _ := tables.ForOperation(service, c.Operation)
 		perClient := 0.0
-		switch {
-		case c.RatePerSecond != nil:
+		if c.RatePerSecond != nil {
 			perClient = *c.RatePerSecond
-		case c.RatePerMinute != nil:
+		} else if c.RatePerMinute != nil {
 			perClient = *c.RatePerMinute / 60
-		case c.Interval != nil:
+		} else if c.Interval != nil {
 			perClient = 1 / (float64(*c.Interval) * 60)
 		}
 		clients := 1.0
@@ -136,11 +135,9 @@ func named(c *report.Check, q tables.Quota, operation string) {
 func joinNames(names []string) string {
 	out := ""
 	for i, n := range names {
-		switch {
-		case i == 0:
-		case i == len(names)-1:
+		if i > 0 && i == len(names)-1 {
 			out += " and "
-		default:
+		} else if i > 0 {
 			out += ", "
 		}
 		out += n

@@ -74,12 +74,11 @@ func Evaluate(p *Plan, o Options) (*Evaluation, error) {
 		}
 		e.region = o.DefaultRegion
 	}
-	switch {
-	case o.Blocking != 0:
+	if o.Blocking != 0 {
 		e.block = o.Blocking
-	case p.Blocking != nil:
+	} else if p.Blocking != nil {
 		e.block = *p.Blocking
-	case o.DefaultBlocking != 0:
+	} else if o.DefaultBlocking != 0 {
 		e.block = o.DefaultBlocking
 	}
 	if e.o.TargetPct == 0 {
@@ -286,11 +285,10 @@ func (e *evaluator) instance(in *Instance, n *needs) error {
 func (e *evaluator) users(in *Instance, u *Users) error {
 	var agents float64
 	var from string
-	switch {
-	case u.Agents != nil:
+	if u.Agents != nil {
 		agents = *u.Agents
 		from = fmt.Sprintf("Users from the plan's headcount: %s agents", trim(agents))
-	case u.Staffing != nil:
+	} else if u.Staffing != nil {
 		peak, err := e.staff(in)
 		if err != nil {
 			return err
@@ -465,23 +463,22 @@ func (e *evaluator) remedy(it Item, in *Instance) string {
 		base = strings.TrimSpace(base + " Cannot be raised.")
 	}
 	base += " "
-	switch {
-	case q.Scope == "instance" && in != nil:
+	if q.Scope == "instance" && in != nil {
 		n := calc.CeilWhole(c.Required / c.Limit)
 		if n > e.spread[in.Name] {
 			e.spread[in.Name] = n
 		}
 		return base + fmt.Sprintf("Spread this need over %s instances (%s each at most), or reduce it; see the knock-on check of instances per account.", trim(n), trim(c.Limit))
-	case c.ID == "connect.task-schedule-ahead":
+	} else if c.ID == "connect.task-schedule-ahead" {
 		return strings.TrimSpace(base) // the note says what to do
-	case c.ID == "customer-profiles.identity-resolution-jobs":
+	} else if c.ID == "customer-profiles.identity-resolution-jobs" {
 		n := calc.CeilWhole(c.Required / c.Limit)
 		return base + fmt.Sprintf("Spread the jobs over %s domains, or run fewer; check Customer Profiles domains per account.", trim(n))
-	case c.ID == "cases.fields-per-template":
+	} else if c.ID == "cases.fields-per-template" {
 		return base + fmt.Sprintf("Split the fields over %s templates.", trim(calc.CeilWhole(c.Required/c.Limit)))
-	case q.Kind == tables.APIRate && it.Burst:
+	} else if q.Kind == tables.APIRate && it.Burst {
 		return strings.TrimSpace(base) // the note already says to stagger the clients
-	case q.Kind == tables.APIRate && it.Operation != "":
+	} else if q.Kind == tables.APIRate && it.Operation != "" {
 		return base + e.pollingAdvice(it)
 	}
 	return base + "Reduce the need below the limit."

@@ -105,11 +105,9 @@ func finish(r *Request) {
 	scope := ""
 	if len(r.Instances) > 0 {
 		scope = " for instance " + strings.Join(r.Instances, ", ")
-		switch {
-		case r.ContextID != nil:
-		case r.QuotaCode == nil || r.ServiceCode == nil:
+		if r.ContextID == nil && (r.QuotaCode == nil || r.ServiceCode == nil) {
 			scope += " (a quota increase form request: it covers the Region's instances)"
-		default:
+		} else if r.ContextID == nil {
 			scope += " (no instance ARN in the plan: the request covers the Region's instances)"
 		}
 	}
