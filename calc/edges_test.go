@@ -158,3 +158,23 @@ func TestNonPositiveInputs(t *testing.T) {
 		}
 	}
 }
+
+// With no traffic one agent is already more than the load and nobody waits:
+// C = 0, SL = 1 and ASA = 0 (queueing notes, with B(1, 0) = 0).
+func TestAgentsForServiceLevelNoLoad(t *testing.T) {
+	n, w, ok := calc.AgentsForServiceLevelWithin(0, 20, 180, 0.8, 1, 10)
+	if !ok || n != 1 || w.ProbabilityOfWaiting != 0 || w.ServiceLevel != 1 || w.ASASeconds != 0 {
+		t.Errorf("AgentsForServiceLevelWithin(0, 20, 180, 0.8, 1, 10) = %d, %+v, %v, want 1 agent, C 0, SL 1, ASA 0", n, w, ok)
+	}
+}
+
+// At a table point Interpolate returns that point's value exactly, even where the
+// segment formula would round: 0.1·3/3 is not 0.1 in float64.
+func TestInterpolateAtTablePoints(t *testing.T) {
+	table := []calc.Point{{X: 3, Y: 0.1}, {X: 10, Y: 0.7}, {X: 11, Y: 0.3}}
+	for _, p := range table {
+		if got := calc.Interpolate(table, p.X); got != p.Y {
+			t.Errorf("Interpolate(%v, %v) = %.17g, want %v", table, p.X, got, p.Y)
+		}
+	}
+}
