@@ -79,6 +79,11 @@ func TestAgentsForServiceLevelWithinPublished(t *testing.T) {
 	if n, _, ok := calc.AgentsForServiceLevelWithin(10, 20, 180, 0.01, 100, 10); ok {
 		t.Errorf("1 %% target, maxAgents 10: %d, true, want not ok", n)
 	}
+	// A 70 % occupancy cap at 10 erlangs needs 10/0.7 → 15 agents, where SL is
+	// already above 80 % (14 suffice for it): a bound of 15 allows them.
+	if n, _, ok := calc.AgentsForServiceLevelWithin(10, 20, 180, 0.80, 0.7, 15); !ok || n != 15 {
+		t.Errorf("70 %% cap, maxAgents 15: %d, %v, want 15, true", n, ok)
+	}
 }
 
 // M/M/1 at ρ = 1/2 answers half of its contacts at once (C = ρ), so with an answer
