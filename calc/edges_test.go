@@ -84,6 +84,9 @@ func TestAgentsForServiceLevelWithinPublished(t *testing.T) {
 	if n, _, ok := calc.AgentsForServiceLevelWithin(10, 20, 180, 0.80, 0.7, 15); !ok || n != 15 {
 		t.Errorf("70 %% cap, maxAgents 15: %d, %v, want 15, true", n, ok)
 	}
+	if n, _, ok := calc.AgentsForServiceLevelWithin(10, 20, 180, 0.80, 0.7, 14); ok {
+		t.Errorf("70 %% cap, maxAgents 14: %d, true, want not ok (the cap needs 15)", n)
+	}
 }
 
 // M/M/1 at ρ = 1/2 answers half of its contacts at once (C = ρ), so with an answer
