@@ -4,7 +4,9 @@
 package calc
 
 import (
+	"cmp"
 	"math"
+	"slices"
 )
 
 // wholeTolerance absorbs float64 noise before rounding up to a whole number: a value
@@ -49,20 +51,22 @@ type Point struct{ X, Y float64 }
 // point, along its segments between points, and along its last segment's line above
 // its last point. points must be sorted by X with X > 0.
 func Interpolate(points []Point, x float64) float64 {
-	prev := Point{}
-	for i, p := range points {
-		if x <= p.X {
-			return along(prev, p, x)
-		}
-		if i == len(points)-1 {
-			if i > 0 {
-				prev = points[i-1]
-			}
-			return along(prev, p, x)
-		}
-		prev = p
+	if len(points) == 0 {
+		return 0
 	}
-	return 0
+	i, found := slices.BinarySearchFunc(points, x, func(p Point, x float64) int {
+		return cmp.Compare(p.X, x)
+	})
+	if found {
+		return points[i].Y // a table point: its own value, exactly
+	}
+	if i == len(points) {
+		i-- // above the last point: along the last segment's line
+	}
+	if i == 0 {
+		return along(Point{}, points[0], x) // below the first point, or a one-point table
+	}
+	return along(points[i-1], points[i], x)
 }
 
 // along is the value at x on the line through p and q.

@@ -79,6 +79,14 @@ func TestAgentsForServiceLevelWithinPublished(t *testing.T) {
 	if n, _, ok := calc.AgentsForServiceLevelWithin(10, 20, 180, 0.01, 100, 10); ok {
 		t.Errorf("1 %% target, maxAgents 10: %d, true, want not ok", n)
 	}
+	// A 70 % occupancy cap at 10 erlangs needs 10/0.7 → 15 agents, where SL is
+	// already above 80 % (14 suffice for it): a bound of 15 allows them.
+	if n, _, ok := calc.AgentsForServiceLevelWithin(10, 20, 180, 0.80, 0.7, 15); !ok || n != 15 {
+		t.Errorf("70 %% cap, maxAgents 15: %d, %v, want 15, true", n, ok)
+	}
+	if n, _, ok := calc.AgentsForServiceLevelWithin(10, 20, 180, 0.80, 0.7, 14); ok {
+		t.Errorf("70 %% cap, maxAgents 14: %d, true, want not ok (the cap needs 15)", n)
+	}
 }
 
 // M/M/1 at ρ = 1/2 answers half of its contacts at once (C = ρ), so with an answer
@@ -155,6 +163,26 @@ func TestNonPositiveInputs(t *testing.T) {
 	for _, n := range []int{0, -1, -50} {
 		if got := calc.MaxLoad(n, 0.01); got != 0 {
 			t.Errorf("MaxLoad(%d, 0.01) = %v, want 0", n, got)
+		}
+	}
+}
+
+// With no traffic one agent is already more than the load and nobody waits:
+// C = 0, SL = 1 and ASA = 0 (queueing notes, with B(1, 0) = 0).
+func TestAgentsForServiceLevelNoLoad(t *testing.T) {
+	n, w, ok := calc.AgentsForServiceLevelWithin(0, 20, 180, 0.8, 1, 10)
+	if !ok || n != 1 || w.ProbabilityOfWaiting != 0 || w.ServiceLevel != 1 || w.ASASeconds != 0 {
+		t.Errorf("AgentsForServiceLevelWithin(0, 20, 180, 0.8, 1, 10) = %d, %+v, %v, want 1 agent, C 0, SL 1, ASA 0", n, w, ok)
+	}
+}
+
+// At a table point Interpolate returns that point's value exactly, even where the
+// segment formula would round: 0.1·3/3 is not 0.1 in float64.
+func TestInterpolateAtTablePoints(t *testing.T) {
+	table := []calc.Point{{X: 3, Y: 0.1}, {X: 10, Y: 0.7}, {X: 11, Y: 0.3}}
+	for _, p := range table {
+		if got := calc.Interpolate(table, p.X); got != p.Y {
+			t.Errorf("Interpolate(%v, %v) = %.17g, want %v", table, p.X, got, p.Y)
 		}
 	}
 }

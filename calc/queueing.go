@@ -45,90 +45,99 @@ func SmallestServers(load, blocking float64) int {
 }
 
 // MaxLoad is the largest offered load that servers slots carry with blocking at or
-// below the target. B grows with A, and B(N, A) ≥ 1 − N/A puts the answer in
-// [0, N/(1−ε)]; Newton steps (dB/dA = B·(N/A − 1 + B)), kept inside that bracket
-// by bisection, converge in a handful of O(N) evaluations. The result satisfies
-// ErlangB(servers, result) ≤ blocking.
+// below the target: a load A with ErlangB(servers, A) ≤ blocking whose next float64
+// up has blocking above it, within rounding of the root of B(N, A) = ε.
 func MaxLoad(servers int, blocking float64) float64 {
-	if servers <= 0 {
+	return maxLoad(servers, blocking, ErlangB)
+}
+
+// maxLoad is MaxLoad with the Erlang B evaluation passed in, so that tests can count
+// the O(N) evaluations it makes.
+//
+// ln B(N, A) is concave in ln A (1/B = Σ_k N!/(k!·A^(N−k)) and the logarithm of a
+// sum of exponentials of ln A is convex), and d ln B / d ln A = N − A·(1 − B). A
+// Newton step on ln B against ln A therefore lands at or below the root from any
+// starting load, and from below it climbs toward the root without passing it: the
+// first step from A = N, then steps up until one makes no progress. Rounding
+// leaves the last iterate within a few float64 steps of the root, on either side;
+// the search ends by stepping one float64 at a time to the last load that meets
+// the target.
+func maxLoad(servers int, blocking float64, erlangB func(int, float64) float64) float64 {
+	if servers < 1 {
 		return 0
 	}
 	n := float64(servers)
-	lo, hi := 0.0, n/(1-blocking)
-	a := math.Min(n, hi/2+n/2)
-	for i := 0; i < 100; i++ {
-		b := ErlangB(servers, a)
-		if b <= blocking {
-			lo = a
-		} else {
-			hi = a
-		}
-		next := a - (b-blocking)/(b*(n/a-1+b))
-		if math.Abs(next-a) <= 1e-12*a || hi-lo <= 1e-13*hi {
-			break // converged: the root lies within rounding of a
-		}
-		if !(next > lo && next < hi) || math.IsNaN(next) {
-			next = (lo + hi) / 2
-		}
-		a = next
+	newton := func(a, b float64) float64 {
+		return a * math.Exp(math.Log(blocking/b)/(n-a+a*b))
 	}
-	// Newton has found the root to within rounding; step down from it until the
-	// blocking target holds, so the answer is never just above it.
-	if lo < hi*(1-1e-12) {
-		for d := 1e-15; d < 1e-9; d *= 10 {
-			if c := hi * (1 - d); c > lo && ErlangB(servers, c) <= blocking {
-				lo = c
-				break
-			}
+	a := newton(n, erlangB(servers, n))
+	b := erlangB(servers, a)
+	for {
+		next := newton(a, b)
+		if !(next > a) {
+			break
 		}
+		a, b = next, erlangB(servers, next)
 	}
-	// Should stepping down not have reached the root, bisect what remains.
-	for i := 0; i < 200 && hi-lo > 1e-12*hi; i++ {
-		if mid := (lo + hi) / 2; ErlangB(servers, mid) <= blocking {
-			lo = mid
-		} else {
-			hi = mid
+	if b > blocking {
+		// Past the root by rounding: step down until the target holds.
+		for b > blocking {
+			a = math.Nextafter(a, 0)
+			b = erlangB(servers, a)
 		}
+		return a
 	}
-	return lo
+	// At or below the root: step up while the next load still meets the target.
+	for {
+		up := math.Nextafter(a, math.Inf(1))
+		if erlangB(servers, up) > blocking {
+			return a
+		}
+		a = up
+	}
 }
 
 // PoissonQuantile is the smallest k with P(X ≤ k) ≥ p for X ~ Poisson(load): the
 // number of contacts in the system that is not exceeded with probability p when no
 // quota applies (M/G/∞). Terms are summed outward from the mode, where the mass
 // is, with pmf(m) = exp(m·ln A − A − lgamma(m+1)) and neighbours by the ratios
-// pmf(k+1) = pmf(k)·A/(k+1); far-tail terms below 1e-20 of the sum are dropped.
+// pmf(k+1) = pmf(k)·A/(k+1); far-tail terms too small to change the sum are dropped.
 func PoissonQuantile(load, p float64) int {
-	if load <= 0 {
+	// No load, or a negative one from a bad subtraction upstream, has no contacts.
+	if load == 0 || math.Signbit(load) {
 		return 0
 	}
 	m := math.Floor(load)
 	lg, _ := math.Lgamma(m + 1)
 	pm := math.Exp(m*math.Log(load) - load - lg)
-	// P(X ≤ m) = pm · (1 + Σ_{i<m} pmf(i)/pm)
+	// P(X ≤ m) = pm · (1 + Σ_{i<m} pmf(i)/pm). The terms shrink away from the
+	// mode; once one no longer changes the sum, the smaller ones after it do not
+	// either.
 	below, t := 0.0, 1.0
-	for i := m; i > 0; i-- {
+	for i := m; i >= 1; i-- {
 		t *= i / load
-		below += t
-		if t < 1e-20*below {
+		sum := below + t
+		if sum == below {
 			break
 		}
+		below = sum
 	}
 	cdf := pm * (1 + below)
 	k, pk := m, pm
-	if cdf >= p {
-		// Walk down while the CDF one below still reaches p.
-		for k > 0 && cdf-pk >= p {
-			cdf -= pk
-			pk *= k / load
-			k--
-		}
-		return int(k)
-	}
+	// Walk up while the CDF falls short of p.
 	for cdf < p {
 		pk *= load / (k + 1)
 		k++
 		cdf += pk
+	}
+	if k > m {
+		return int(k)
+	}
+	// The mode reaches p: walk down while the CDF one below still reaches it.
+	for k > 0 && cdf-pk >= p {
+		cdf -= pk
+		pk *= k / load
+		k--
 	}
 	return int(k)
 }
@@ -148,21 +157,13 @@ func ErlangC(agents int, load float64) float64 {
 // ServiceLevel is the share of contacts answered within answerSeconds:
 // SL = 1 − C·exp(−(N − A)·t/h). With agents ≤ load it is 0.
 func ServiceLevel(agents int, load, answerSeconds, handleSeconds float64) float64 {
-	n := float64(agents)
-	if n <= load {
-		return 0
-	}
-	return 1 - ErlangC(agents, load)*math.Exp(-(n-load)*answerSeconds/handleSeconds)
+	return WaitingWith(agents, load, ErlangB(agents, load), answerSeconds, handleSeconds).ServiceLevel
 }
 
 // AverageSpeedOfAnswer is the mean wait in seconds: ASA = C·h/(N − A). With agents ≤
 // load the wait grows without bound and the result is +Inf, never negative.
 func AverageSpeedOfAnswer(agents int, load, handleSeconds float64) float64 {
-	n := float64(agents)
-	if n <= load {
-		return math.Inf(1)
-	}
-	return ErlangC(agents, load) * handleSeconds / (n - load)
+	return WaitingWith(agents, load, ErlangB(agents, load), 0, handleSeconds).ASASeconds
 }
 
 // AgentsForServiceLevel is the smallest number of agents, more than the load, with

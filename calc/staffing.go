@@ -36,12 +36,11 @@ func WaitingWith(agents int, load, erlangB, answerSeconds, handleSeconds float64
 // recursion ErlangB runs, so it returns what AgentsForServiceLevel returns while a
 // search that starts at N agents costs O(N) in all instead of O(N) per step.
 func AgentsForServiceLevelWithin(load, answerSeconds, handleSeconds, target, maxOccupancy float64, maxAgents int) (agents int, w Waiting, ok bool) {
-	start := math.Floor(load) + 1
 	// Occupancy A/N ≤ max: N ≥ A/max, a result within rounding of a whole number
-	// taken as whole, so that 8 erlangs at 0.8 give 10 agents, not 11.
-	if byOccupancy := CeilWhole(load / maxOccupancy); byOccupancy > start {
-		start = byOccupancy
-	}
+	// taken as whole, so that 8 erlangs at 0.8 give 10 agents, not 11. From
+	// floor(A), at or below the load, WaitingWith gives SL 0 and the search steps
+	// on to more agents than the load.
+	start := math.Max(math.Floor(load), CeilWhole(load/maxOccupancy))
 	if !(start <= float64(maxAgents)) {
 		return 0, Waiting{}, false
 	}
