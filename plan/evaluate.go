@@ -125,7 +125,7 @@ func Evaluate(p *Plan, o Options) (*Evaluation, error) {
 // instance's applied map, then the plan's, then the page's defaults in the Region.
 func (e *evaluator) limits(in *Instance) report.Limits {
 	var l report.Limits = report.Applied{Values: e.p.Applied, Source: report.FromPlan, Next: report.Defaults{Region: e.region}}
-	if in != nil && len(in.Applied) > 0 {
+	if in != nil { // an instance without applied values passes every lookup on
 		l = report.Applied{Values: in.Applied, Source: report.FromPlan, Next: l}
 	}
 	return l
@@ -373,9 +373,8 @@ func (e *evaluator) staff(in *Instance) (float64, error) {
 // instances) and Voice ID, then the plan's account sections.
 func (e *evaluator) account(n *needs) error {
 	c := e.common(nil)
-	if len(n.lens) > 0 {
-		e.take(sizing.SizeContactLens(c, n.lens, e.block), "account.contact_lens", nil)
-	}
+	// Without Contact Lens use this sizes nothing and adds no check.
+	e.take(sizing.SizeContactLens(c, n.lens, e.block), "account.contact_lens", nil)
 	if v := e.p.VoiceID; v != nil || n.voiceIDCalls > 0 {
 		if v == nil {
 			v = &VoiceID{}
@@ -465,9 +464,7 @@ func (e *evaluator) remedy(it Item, in *Instance) string {
 	base += " "
 	if q.Scope == "instance" && in != nil {
 		n := calc.CeilWhole(c.Required / c.Limit)
-		if n > e.spread[in.Name] {
-			e.spread[in.Name] = n
-		}
+		e.spread[in.Name] = math.Max(n, e.spread[in.Name])
 		return base + fmt.Sprintf("Spread this need over %s instances (%s each at most), or reduce it; see the knock-on check of instances per account.", trim(n), trim(c.Limit))
 	} else if c.ID == "connect.task-schedule-ahead" {
 		return strings.TrimSpace(base) // the note says what to do

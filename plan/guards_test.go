@@ -136,3 +136,34 @@ instances:
 		}
 	}
 }
+
+// TestBurstRemedyAndOneName: a burst that cannot be raised says to stagger the
+// clients, not to poll less often (the rate's remedy); a single consumer's name
+// stands alone, with no "and".
+func TestBurstRemedyAndOneName(t *testing.T) {
+	ev := evaluate(t, `
+instances:
+  - name: a
+api_consumers:
+  - name: boards
+    operation: GetCurrentMetricData
+    interval: 10s
+    clients: 60
+    aligned: true
+`, Options{})
+	var burst *Item
+	for i := range ev.Items {
+		if ev.Items[i].Burst {
+			burst = &ev.Items[i]
+		}
+	}
+	if burst == nil || burst.Check.Status != "hard-limit" {
+		t.Fatalf("no hard-limit burst check: %+v", burst)
+	}
+	if strings.Contains(burst.Check.Note, "less often") || !strings.Contains(burst.Check.Note, "stagger") {
+		t.Errorf("burst note %q", burst.Check.Note)
+	}
+	if !strings.HasPrefix(burst.Check.Note, "GetCurrentMetricData from boards. ") {
+		t.Errorf("one consumer's name: note %q", burst.Check.Note)
+	}
+}
