@@ -63,23 +63,6 @@ func HumanValue(v any) string {
 	return fmt.Sprint(v)
 }
 
-// rawValue formats any field value for machine text formats (CSV): null is empty.
-func rawValue(v any) string {
-	switch x := v.(type) {
-	case nil:
-		return ""
-	case float64:
-		return Raw(x)
-	case int:
-		return strconv.Itoa(x)
-	case bool:
-		return strconv.FormatBool(x)
-	case string:
-		return x
-	}
-	return fmt.Sprint(v)
-}
-
 // pctText shows a utilization with one decimal, never rounding a need over the
 // limit down to 100.0 %.
 func pctText(u float64) string {
