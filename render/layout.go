@@ -197,22 +197,23 @@ func wrapText(text string, width int, first, rest string) []string {
 	for _, word := range strings.Fields(text) {
 		for {
 			n := utf8.RuneCountInString(word)
-			switch {
-			case line == "" && n <= room():
+			if line == "" && n <= room() {
 				line = word
-			case line != "" && utf8.RuneCountInString(line)+1+n <= room():
+				break
+			}
+			if line != "" && utf8.RuneCountInString(line)+1+n <= room() {
 				line += " " + word
-			case line != "":
+				break
+			}
+			if line != "" {
 				flush()
-				continue
-			default: // a word longer than a line
-				cut := breakAt(word, room())
-				line = word[:cut]
-				flush()
-				word = word[cut:]
 				continue
 			}
-			break
+			// a word longer than a line
+			cut := breakAt(word, room())
+			line = word[:cut]
+			flush()
+			word = word[cut:]
 		}
 	}
 	if line != "" || len(lines) == 0 {

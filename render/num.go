@@ -20,16 +20,19 @@ func Raw(v float64) string {
 // decimals, or four significant digits below one (an exponent below 0.0001). No
 // grouping, so the figures paste back into flags.
 func Human(v float64) string {
-	switch {
-	case math.IsInf(v, 1):
+	if math.IsInf(v, 1) {
 		return "unbounded"
-	case math.IsNaN(v):
+	}
+	if math.IsNaN(v) {
 		return "n/a"
-	case v == math.Trunc(v) && math.Abs(v) < 1e15:
+	}
+	if v == math.Trunc(v) && math.Abs(v) < 1e15 {
 		return strconv.FormatFloat(v, 'f', 0, 64)
-	case math.Abs(v) >= 1:
+	}
+	if math.Abs(v) >= 1 {
 		return trimZeros(strconv.FormatFloat(v, 'f', 2, 64))
-	case math.Abs(v) < 1e-4:
+	}
+	if math.Abs(v) < 1e-4 {
 		return strconv.FormatFloat(v, 'e', 3, 64)
 	}
 	return trimZeros(strconv.FormatFloat(v, 'f', 4-int(math.Floor(math.Log10(math.Abs(v))))-1, 64))

@@ -70,14 +70,16 @@ func (t Text) Parse(s string) (string, error) {
 
 func (t Text) problem(s string) string {
 	n := len([]rune(s))
-	switch {
-	case t.choices != nil && !slices.Contains(t.choices, s):
+	if t.choices != nil && !slices.Contains(t.choices, s) {
 		return t.bad
-	case n < t.minLen:
+	}
+	if n < t.minLen {
 		return "empty"
-	case t.maxLen > 0 && n > t.maxLen:
+	}
+	if t.maxLen > 0 && n > t.maxLen {
 		return "too long"
-	case t.re != nil && !t.re().MatchString(s):
+	}
+	if t.re != nil && !t.re().MatchString(s) {
 		return t.bad
 	}
 	return ""
