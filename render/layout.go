@@ -222,34 +222,23 @@ func wrapText(text string, width int, first, rest string) []string {
 	return lines
 }
 
-// breakAt is where a word longer than room breaks: after the last '.', '-' or
-// '/' that fits, else at room runes.
+// breakAt is where a word longer than room runes breaks: after the last '.', '-'
+// or '/' among its first room runes, else after room runes.
 func breakAt(word string, room int) int {
-	runes := 0
-	last := -1
+	runes, last := 0, 0
 	for i, r := range word {
 		if runes == room {
-			break
+			if last > 0 {
+				return last
+			}
+			return i
 		}
 		runes++
 		if r == '.' || r == '-' || r == '/' {
 			last = i + 1
 		}
 	}
-	if last > 0 && last < len(word) {
-		return last
-	}
-	cut := 0
-	for i := range word {
-		if utf8.RuneCountInString(word[:i]) == room {
-			cut = i
-			break
-		}
-	}
-	if cut == 0 {
-		return len(word)
-	}
-	return cut
+	return len(word)
 }
 
 // paragraph wraps a line of text for people to width, indenting its continuation

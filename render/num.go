@@ -26,7 +26,7 @@ func Human(v float64) string {
 	if math.IsNaN(v) {
 		return "n/a"
 	}
-	if v == math.Trunc(v) && math.Abs(v) < 1e15 {
+	if v == math.Trunc(v) {
 		return strconv.FormatFloat(v, 'f', 0, 64)
 	}
 	if math.Abs(v) >= 1 {
