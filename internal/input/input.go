@@ -331,7 +331,24 @@ var (
 	durationPart = regexp.MustCompile(`(\d+\.?\d*|\.\d+)(ns|us|µs|ms|[dhms])`)
 )
 
-var unitMinutes = map[string]float64{"ns": 1.0 / 60e9, "us": 1.0 / 60e6, "µs": 1.0 / 60e6, "ms": 1.0 / 60000, "s": 1.0 / 60, "m": 1, "h": 60, "d": 1440}
+// unitMinutes is the minutes in one of a duration's units.
+func unitMinutes(unit string) float64 {
+	switch unit {
+	case "ns":
+		return 1.0 / 60e9
+	case "us", "µs":
+		return 1.0 / 60e6
+	case "ms":
+		return 1.0 / 60000
+	case "s":
+		return 1.0 / 60
+	case "h":
+		return 60
+	case "d":
+		return 1440
+	}
+	return 1 // "m", the only other unit durationPart matches
+}
 
 // Minutes parses a duration into minutes: a plain number is minutes; numbers with
 // units (90s, 10m, 1.5h, 2d, 1h30m; ms, us and ns too) also work.
@@ -348,7 +365,7 @@ func Minutes(s string) (minutes float64, problem string) {
 		if err != nil || math.IsInf(v, 0) {
 			return 0, "out of range"
 		}
-		minutes += v * unitMinutes[m[2]]
+		minutes += v * unitMinutes(m[2])
 	}
 	if math.IsInf(minutes, 0) {
 		return 0, "out of range"

@@ -1,6 +1,7 @@
 package input
 
 import (
+	"fmt"
 	"regexp"
 	"slices"
 	"strings"
@@ -32,7 +33,7 @@ func newText(t Text) Text {
 var (
 	// Region is an AWS Region code.
 	Region = newText(Text{name: "region", bad: "not an AWS Region code", choices: tables.AWSRegions,
-		accepted: "a Region code such as us-east-1 or eu-west-2 (Amazon Connect Regions: " + strings.Join(tables.ConnectRegions, ", ") + ")"})
+		accepted: fmt.Sprintf("a Region code such as us-east-1 or eu-west-2 (Amazon Connect Regions: %s)", strings.Join(tables.ConnectRegions, ", "))})
 	// InstanceName names an instance in a plan.
 	InstanceName = newText(Text{name: "name", bad: "not a usable instance name", pattern: `^[A-Za-z0-9][A-Za-z0-9._-]*$`, minLen: 1, maxLen: 64,
 		accepted: "1 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit"})
