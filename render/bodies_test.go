@@ -53,10 +53,11 @@ func TestUnknownBody(t *testing.T) {
 			t.Errorf("%s wrote %q", f, buf.String())
 		}
 	}
-	for _, f := range []render.Format{render.JSON, render.YAML, render.Sh} {
+	// JSON and YAML say what is wrong with the body, not what it made the encoder do.
+	for f, want := range map[render.Format]string{render.JSON: "document body int is not an object", render.YAML: "document body int is not a mapping"} {
 		var buf bytes.Buffer
-		if err := render.Write(&buf, d, f, render.Options{}); err == nil || buf.Len() > 0 {
-			t.Errorf("%s: %v, wrote %q", f, err, buf.String())
+		if err := render.Write(&buf, d, f, render.Options{}); err == nil || !strings.Contains(err.Error(), want) || buf.Len() > 0 {
+			t.Errorf("%s: %v, wrote %q; want an error saying %q", f, err, buf.String(), want)
 		}
 	}
 	var buf bytes.Buffer
@@ -201,5 +202,19 @@ func TestHumanEdges(t *testing.T) {
 	}
 	if got := render.HumanValue(int64(12)); got != "12" {
 		t.Errorf("HumanValue(int64) = %q", got)
+	}
+}
+
+// An account check keeps its own note line even when instance checks of the
+// same name carry the same note.
+func TestNoteAccountApart(t *testing.T) {
+	r := report.New("plan", "Plan")
+	a, b := "a", "b"
+	for _, inst := range []*string{&a, nil, &b} {
+		r.Checks = append(r.Checks, report.Check{ID: "x", Name: "Flows", Instance: inst, Unit: "count", Status: report.Warn, Note: "n"})
+	}
+	out := tableOf(t, r, render.Options{Wide: true})
+	if !strings.Contains(out, "\nNotes\n  Flows [a, b]: n\n  Flows: n\n") {
+		t.Errorf("notes:\n%s", out)
 	}
 }
