@@ -146,9 +146,6 @@ func wrapColumns(cols []column, rows [][]string, width, floor int) ([]column, []
 	for pass := 0; pass < 4; pass++ {
 		ws := colWidths(cols, out)
 		excess := totalWidth(ws) - width
-		if width == 0 {
-			excess = totalWidth(ws)
-		}
 		if excess <= 0 {
 			break
 		}
