@@ -218,3 +218,48 @@ func TestNoteAccountApart(t *testing.T) {
 		t.Errorf("notes:\n%s", out)
 	}
 }
+
+// Notes of different text under one name are separate lines, each naming its own
+// instances.
+func TestNotesPerText(t *testing.T) {
+	r := report.New("plan", "Plan")
+	a, b, c := "a", "b", "c"
+	for _, ch := range []struct {
+		inst *string
+		note string
+	}{{&a, "one"}, {&b, "two"}, {&c, "one"}} {
+		r.Checks = append(r.Checks, report.Check{ID: "x", Name: "Flows", Instance: ch.inst, Unit: "count", Status: report.Warn, Note: ch.note})
+	}
+	if out := tableOf(t, r, render.Options{Wide: true}); !strings.Contains(out, "\nNotes\n  Flows [a, c]: one\n  Flows [b]: two\n") {
+		t.Errorf("notes:\n%s", out)
+	}
+}
+
+// A checks table too wide for the terminal abbreviates its units first.
+func TestCheckUnitsNarrow(t *testing.T) {
+	r := report.New("calls", "API rate")
+	r.Checks = []report.Check{{ID: "connect.api-rate", Name: "Rate of GetCurrentMetricData API requests", Required: 6, Limit: 5,
+		Recommended: ptr(8), Unit: "requests/second", LimitSource: report.FromDefault, UtilizationPct: 120, Status: report.HardLimit}}
+	wide := tableOf(t, r, render.Options{Wide: true})
+	if !regexpLine(strings.Split(wide, "\n"), `^Rate of GetCurrentMetricData API requests +6 requests/second +5 requests/second +default +120.0 % +HARD-LIMIT +8 requests/second +connect.api-rate$`) {
+		t.Errorf("wide:\n%s", wide)
+	}
+	narrow := tableOf(t, r, render.Options{Width: 70})
+	if !strings.Contains(narrow, " 6 req/s  ") || !strings.Contains(narrow, " 5 req/s  ") || strings.Contains(narrow, "requests/second") {
+		t.Errorf("at 70 columns:\n%s", narrow)
+	}
+}
+
+// Region defaults are listed by Region code, whatever the map's order.
+func TestRegionDefaultsSorted(t *testing.T) {
+	row := report.QuotaRow{ID: "t.row", Name: "Row", Default: 1, Unit: "count", RegionDefaults: map[string]float64{
+		"us-west-2": 6, "eu-west-2": 5, "ap-southeast-1": 4, "ca-central-1": 3, "af-south-1": 2, "us-east-1": 1.5}}
+	const want = "af-south-1=2 ap-southeast-1=4 ca-central-1=3 eu-west-2=5 us-east-1=1.5 us-west-2=6"
+	out := writeDoc(t, report.QuotaShow{Quota: row}.Document(), render.CSV)
+	if !strings.Contains(out, ","+want+",") {
+		t.Errorf("CSV:\n%s\nwant %q", out, want)
+	}
+	if out := writeDoc(t, report.Catalogue{Quotas: []report.QuotaRow{row}}.Document(), render.Table); !strings.Contains(out, "1 ("+want+")") {
+		t.Errorf("table:\n%s", out)
+	}
+}

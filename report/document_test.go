@@ -107,3 +107,15 @@ func TestRequestsWorst(t *testing.T) {
 		}
 	}
 }
+
+// The document's JSON leaves HTML characters alone (form URLs carry '&'), for an
+// encoder that does too.
+func TestDocumentJSONNoHTMLEscape(t *testing.T) {
+	d := report.Document{Command: "x", Body: struct {
+		URL string `json:"url"`
+	}{"https://example.com/?a=1&b=<2>"}}
+	js, err := d.MarshalJSON()
+	if err != nil || string(js) != `{"schema_version":2,"command":"x","url":"https://example.com/?a=1&b=<2>"}` {
+		t.Errorf("MarshalJSON = %s, %v", js, err)
+	}
+}
