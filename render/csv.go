@@ -32,15 +32,8 @@ func writeCSV(w *bytes.Buffer, d report.Document) error {
 	default:
 		return unknownBody(CSV, d)
 	}
-	cw := csv.NewWriter(w)
-	if err := cw.Write(header); err != nil {
-		return err
-	}
-	if err := cw.WriteAll(rows); err != nil {
-		return err
-	}
-	cw.Flush()
-	return cw.Error()
+	// WriteAll flushes; writes to a bytes.Buffer do not fail.
+	return csv.NewWriter(w).WriteAll(append([][]string{header}, rows...))
 }
 
 func checkRows(checks []report.Check) [][]string {

@@ -146,9 +146,6 @@ func wrapColumns(cols []column, rows [][]string, width, floor int) ([]column, []
 	for pass := 0; pass < 4; pass++ {
 		ws := colWidths(cols, out)
 		excess := totalWidth(ws) - width
-		if width == 0 {
-			excess = totalWidth(ws)
-		}
 		if excess <= 0 {
 			break
 		}
@@ -197,22 +194,23 @@ func wrapText(text string, width int, first, rest string) []string {
 	for _, word := range strings.Fields(text) {
 		for {
 			n := utf8.RuneCountInString(word)
-			switch {
-			case line == "" && n <= room():
+			if line == "" && n <= room() {
 				line = word
-			case line != "" && utf8.RuneCountInString(line)+1+n <= room():
+				break
+			}
+			if line != "" && utf8.RuneCountInString(line)+1+n <= room() {
 				line += " " + word
-			case line != "":
+				break
+			}
+			if line != "" {
 				flush()
-				continue
-			default: // a word longer than a line
-				cut := breakAt(word, room())
-				line = word[:cut]
-				flush()
-				word = word[cut:]
 				continue
 			}
-			break
+			// a word longer than a line
+			cut := breakAt(word, room())
+			line = word[:cut]
+			flush()
+			word = word[cut:]
 		}
 	}
 	if line != "" || len(lines) == 0 {
@@ -221,34 +219,23 @@ func wrapText(text string, width int, first, rest string) []string {
 	return lines
 }
 
-// breakAt is where a word longer than room breaks: after the last '.', '-' or
-// '/' that fits, else at room runes.
+// breakAt is where a word longer than room runes breaks: after the last '.', '-'
+// or '/' among its first room runes, else after room runes.
 func breakAt(word string, room int) int {
-	runes := 0
-	last := -1
+	runes, last := 0, 0
 	for i, r := range word {
 		if runes == room {
-			break
+			if last > 0 {
+				return last
+			}
+			return i
 		}
 		runes++
 		if r == '.' || r == '-' || r == '/' {
 			last = i + 1
 		}
 	}
-	if last > 0 && last < len(word) {
-		return last
-	}
-	cut := 0
-	for i := range word {
-		if utf8.RuneCountInString(word[:i]) == room {
-			cut = i
-			break
-		}
-	}
-	if cut == 0 {
-		return len(word)
-	}
-	return cut
+	return len(word)
 }
 
 // paragraph wraps a line of text for people to width, indenting its continuation

@@ -78,10 +78,9 @@ func resultMarkdown(w *bytes.Buffer, r *report.Result) {
 	fmt.Fprintf(w, "## %s\n\n", r.Title)
 	fmt.Fprintf(w, "### Inputs\n\n")
 	markdownTable(w, []string{"input", "value"}, fieldRows(r.Inputs, ""), nil)
-	switch {
-	case len(r.Figures) > 0 && r.OnlyActions:
+	if len(r.Figures) > 0 && r.OnlyActions {
 		fmt.Fprintf(w, "\nFigures are left out with --only-actions: most belong to checks not shown.\n")
-	case len(r.Figures) > 0:
+	} else if len(r.Figures) > 0 {
 		fmt.Fprintf(w, "\n### Figures\n\n")
 		markdownTable(w, []string{"figure", "value"}, fieldRows(r.Figures, ""), nil)
 	}

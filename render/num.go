@@ -20,16 +20,19 @@ func Raw(v float64) string {
 // decimals, or four significant digits below one (an exponent below 0.0001). No
 // grouping, so the figures paste back into flags.
 func Human(v float64) string {
-	switch {
-	case math.IsInf(v, 1):
+	if math.IsInf(v, 1) {
 		return "unbounded"
-	case math.IsNaN(v):
+	}
+	if math.IsNaN(v) {
 		return "n/a"
-	case v == math.Trunc(v) && math.Abs(v) < 1e15:
+	}
+	if v == math.Trunc(v) {
 		return strconv.FormatFloat(v, 'f', 0, 64)
-	case math.Abs(v) >= 1:
+	}
+	if math.Abs(v) >= 1 {
 		return trimZeros(strconv.FormatFloat(v, 'f', 2, 64))
-	case math.Abs(v) < 1e-4:
+	}
+	if math.Abs(v) < 1e-4 {
 		return strconv.FormatFloat(v, 'e', 3, 64)
 	}
 	return trimZeros(strconv.FormatFloat(v, 'f', 4-int(math.Floor(math.Log10(math.Abs(v))))-1, 64))
@@ -57,23 +60,6 @@ func HumanValue(v any) string {
 			return "yes"
 		}
 		return "no"
-	case string:
-		return x
-	}
-	return fmt.Sprint(v)
-}
-
-// rawValue formats any field value for machine text formats (CSV): null is empty.
-func rawValue(v any) string {
-	switch x := v.(type) {
-	case nil:
-		return ""
-	case float64:
-		return Raw(x)
-	case int:
-		return strconv.Itoa(x)
-	case bool:
-		return strconv.FormatBool(x)
 	case string:
 		return x
 	}

@@ -82,10 +82,10 @@ type note struct {
 }
 
 func (n note) String() string {
-	switch {
-	case len(n.instances) == 0:
+	if len(n.instances) == 0 {
 		return n.name + ": " + n.text
-	case len(n.instances) > maxNamedInstances:
+	}
+	if len(n.instances) > maxNamedInstances {
 		shown := strings.Join(n.instances[:maxNamedInstances-1], ", ")
 		return fmt.Sprintf("%s [%s and %d more instances]: %s", n.name, shown, len(n.instances)-(maxNamedInstances-1), n.text)
 	}
@@ -101,10 +101,10 @@ func notes(checks []report.Check) (out []note, skipped int) {
 	index := map[string]int{}
 	for _, c := range checks {
 		text := strings.Join(strings.Fields(c.Note), " ")
-		switch {
-		case text == "":
+		if text == "" {
 			continue
-		case !all && (c.Status == report.OK || c.Status == report.Untouch):
+		}
+		if !all && (c.Status == report.OK || c.Status == report.Untouch) {
 			skipped++
 			continue
 		}
@@ -149,10 +149,10 @@ func blockedName(c report.Blocked) string {
 // requestInstances names a request's instances for people.
 func requestInstances(r report.Request) string {
 	inst := strings.Join(r.Instances, ", ")
-	switch {
-	case inst == "":
+	if inst == "" {
 		return "-"
-	case r.ContextID == nil:
+	}
+	if r.ContextID == nil {
 		return inst + " (Region-wide)"
 	}
 	return inst

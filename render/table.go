@@ -95,10 +95,9 @@ func resultTable(w *bytes.Buffer, r *report.Result, o Options) error {
 	if err := writeGrid(w, grid{cols: fieldColumns, rows: fieldRows(r.Inputs, "  ")}, false, o); err != nil {
 		return err
 	}
-	switch {
-	case len(r.Figures) > 0 && r.OnlyActions:
+	if len(r.Figures) > 0 && r.OnlyActions {
 		fmt.Fprintf(w, "\n%s\n", paragraph("Figures: left out with --only-actions, since most belong to checks not shown (drop --only-actions, or see them with -o json or yaml)", o))
-	case len(r.Figures) > 0:
+	} else if len(r.Figures) > 0 {
 		fmt.Fprintln(w, "\nFigures")
 		if err := writeGrid(w, grid{cols: fieldColumns, rows: fieldRows(r.Figures, "  ")}, false, o); err != nil {
 			return err

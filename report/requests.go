@@ -73,10 +73,10 @@ var RequestFields = []string{"id", "name", "instances", "required", "current_lim
 // is any request to file (a need above the target that is still below its limit
 // is asked for too), else ok.
 func (rs *Requests) Worst() Status {
-	switch {
-	case len(rs.CannotRaise) > 0:
+	if len(rs.CannotRaise) > 0 {
 		return HardLimit
-	case len(rs.Requests) > 0:
+	}
+	if len(rs.Requests) > 0 {
 		return Increase
 	}
 	return OK

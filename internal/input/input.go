@@ -133,13 +133,10 @@ func (k Kind) IsWhole() bool { return k.whole }
 
 // In reports whether v is within the kind's bounds (and whole where it must be).
 func (k Kind) In(v float64) bool {
-	switch {
-	case math.IsNaN(v), v < k.min, v > k.max, k.minOpen && v == k.min, k.maxOpen && v == k.max:
-		return false
-	case k.whole && v != math.Trunc(v):
+	if math.IsNaN(v) || v < k.min || v > k.max || (k.minOpen && v == k.min) || (k.maxOpen && v == k.max) {
 		return false
 	}
-	return true
+	return !k.whole || v == math.Trunc(v)
 }
 
 // Accepted says what the kind accepts, for messages: "a percentage from 1 to less
@@ -169,12 +166,13 @@ func (k Kind) Accepted() string {
 
 func (k Kind) rangeText() string {
 	lo, hi := Format(k.min), Format(k.max)
-	switch {
-	case k.minOpen && k.maxOpen:
+	if k.minOpen && k.maxOpen {
 		return "greater than " + lo + " and less than " + hi
-	case k.minOpen:
+	}
+	if k.minOpen {
 		return "greater than " + lo + " and at most " + hi
-	case k.maxOpen:
+	}
+	if k.maxOpen {
 		return "at least " + lo + " and less than " + hi
 	}
 	return "at least " + lo + " and at most " + hi
@@ -224,16 +222,19 @@ func (k Kind) parse(s string) (float64, string) {
 	switch k.form {
 	case duration:
 		v, problem = Minutes(s)
-		switch {
-		case problem != "":
+		if problem != "" {
 			return 0, problem
-		case v <= 0:
+		}
+		if v <= 0 {
 			return 0, "must be greater than 0"
-		case v < k.min && k.min == 1.0/60:
+		}
+		if v < k.min && k.min == 1.0/60 {
 			return 0, "shorter than a second"
-		case v < k.min:
+		}
+		if v < k.min {
 			return 0, "too short"
-		case v > k.max:
+		}
+		if v > k.max {
 			return 0, "too long"
 		}
 		return v, ""
@@ -261,12 +262,13 @@ func (k Kind) parse(s string) (float64, string) {
 	if problem != "" {
 		return 0, problem
 	}
-	switch {
-	case k.whole && v != math.Trunc(v):
+	if k.whole && v != math.Trunc(v) {
 		return 0, "not a whole number"
-	case v < k.min || (k.minOpen && v == k.min):
+	}
+	if v < k.min || (k.minOpen && v == k.min) {
 		return 0, "too small"
-	case v > k.max || (k.maxOpen && v == k.max):
+	}
+	if v > k.max || (k.maxOpen && v == k.max) {
 		return 0, "too large"
 	}
 	return v, ""
@@ -276,8 +278,7 @@ func (k Kind) parse(s string) (float64, string) {
 // percentage below 1 or a share above 1, written without '%', where the other
 // reading is in range.
 func (k Kind) otherScale(v float64) string {
-	switch {
-	case k.form == percent && v > 0 && v < 1:
+	if k.form == percent && v > 0 && v < 1 {
 		if s := v * 100; k.In(s) {
 			shown := Format(s)
 			if s < 1 {
@@ -285,7 +286,7 @@ func (k Kind) otherScale(v float64) string {
 			}
 			return "a percent, not a share; did you mean " + shown + "?"
 		}
-	case k.form == share && v > 1:
+	} else if k.form == share && v > 1 {
 		if s := v / 100; k.In(s) {
 			return fmt.Sprintf("a share, not a percent; did you mean %s (%s%%)?", Format(s), Format(v))
 		}
@@ -330,7 +331,24 @@ var (
 	durationPart = regexp.MustCompile(`(\d+\.?\d*|\.\d+)(ns|us|µs|ms|[dhms])`)
 )
 
-var unitMinutes = map[string]float64{"ns": 1.0 / 60e9, "us": 1.0 / 60e6, "µs": 1.0 / 60e6, "ms": 1.0 / 60000, "s": 1.0 / 60, "m": 1, "h": 60, "d": 1440}
+// unitMinutes is the minutes in one of a duration's units.
+func unitMinutes(unit string) float64 {
+	switch unit {
+	case "ns":
+		return 1.0 / 60e9
+	case "us", "µs":
+		return 1.0 / 60e6
+	case "ms":
+		return 1.0 / 60000
+	case "s":
+		return 1.0 / 60
+	case "h":
+		return 60
+	case "d":
+		return 1440
+	}
+	return 1 // "m", the only other unit durationPart matches
+}
 
 // Minutes parses a duration into minutes: a plain number is minutes; numbers with
 // units (90s, 10m, 1.5h, 2d, 1h30m; ms, us and ns too) also work.
@@ -347,7 +365,7 @@ func Minutes(s string) (minutes float64, problem string) {
 		if err != nil || math.IsInf(v, 0) {
 			return 0, "out of range"
 		}
-		minutes += v * unitMinutes[m[2]]
+		minutes += v * unitMinutes(m[2])
 	}
 	if math.IsInf(minutes, 0) {
 		return 0, "out of range"
@@ -373,12 +391,13 @@ func Format(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
 
 // FormatMinutes writes minutes in the largest whole unit: 7d, 2h, 90m, 1s.
 func FormatMinutes(m float64) string {
-	switch {
-	case m >= 1440 && math.Mod(m, 1440) == 0:
+	if m >= 1440 && math.Mod(m, 1440) == 0 {
 		return Format(m/1440) + "d"
-	case m >= 60 && math.Mod(m, 60) == 0:
+	}
+	if m >= 60 && math.Mod(m, 60) == 0 {
 		return Format(m/60) + "h"
-	case m == 1.0/60:
+	}
+	if m == 1.0/60 {
 		return "1s"
 	}
 	return Format(m) + "m"

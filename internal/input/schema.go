@@ -70,22 +70,20 @@ const (
 // connectcap uses; another one panics, so that a test finds it.
 func percentPattern(lo, hi float64, loOpen, hiOpen bool) string {
 	var parts []string
-	switch {
-	case lo == 0 && !loOpen:
+	if lo == 0 && !loOpen {
 		parts = []string{pctZero, pctBelowOne, pctOneTo100}
-	case lo == 0 && loOpen:
+	} else if lo == 0 && loOpen {
 		parts = []string{pctBelowOne, pctOneTo100}
-	case lo == 1 && !loOpen:
+	} else if lo == 1 && !loOpen {
 		parts = []string{pctOneTo100}
-	default:
+	} else {
 		panic(fmt.Sprintf("input: no pattern for percentages from %v (open %v)", lo, loOpen))
 	}
-	switch {
-	case hi == 100 && !hiOpen:
-		parts = append(parts, pctHundred)
-	case hi == 100 && hiOpen:
-	default:
+	if hi != 100 {
 		panic(fmt.Sprintf("input: no pattern for percentages up to %v (open %v)", hi, hiOpen))
+	}
+	if !hiOpen {
+		parts = append(parts, pctHundred)
 	}
 	return pctPatternHead + strings.Join(parts, "|") + pctPatternTail
 }

@@ -1,6 +1,7 @@
 package input
 
 import (
+	"fmt"
 	"regexp"
 	"slices"
 	"strings"
@@ -32,7 +33,7 @@ func newText(t Text) Text {
 var (
 	// Region is an AWS Region code.
 	Region = newText(Text{name: "region", bad: "not an AWS Region code", choices: tables.AWSRegions,
-		accepted: "a Region code such as us-east-1 or eu-west-2 (Amazon Connect Regions: " + strings.Join(tables.ConnectRegions, ", ") + ")"})
+		accepted: fmt.Sprintf("a Region code such as us-east-1 or eu-west-2 (Amazon Connect Regions: %s)", strings.Join(tables.ConnectRegions, ", "))})
 	// InstanceName names an instance in a plan.
 	InstanceName = newText(Text{name: "name", bad: "not a usable instance name", pattern: `^[A-Za-z0-9][A-Za-z0-9._-]*$`, minLen: 1, maxLen: 64,
 		accepted: "1 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit"})
@@ -70,14 +71,16 @@ func (t Text) Parse(s string) (string, error) {
 
 func (t Text) problem(s string) string {
 	n := len([]rune(s))
-	switch {
-	case t.choices != nil && !slices.Contains(t.choices, s):
+	if t.choices != nil && !slices.Contains(t.choices, s) {
 		return t.bad
-	case n < t.minLen:
+	}
+	if n < t.minLen {
 		return "empty"
-	case t.maxLen > 0 && n > t.maxLen:
+	}
+	if t.maxLen > 0 && n > t.maxLen {
 		return "too long"
-	case t.re != nil && !t.re().MatchString(s):
+	}
+	if t.re != nil && !t.re().MatchString(s) {
 		return t.bad
 	}
 	return ""
