@@ -227,9 +227,9 @@ func TestSizeCalls(t *testing.T) {
 		status report.Status
 	}{
 		{"default limit", sizing.Calls{Common: common("us-east-1"), CallsPerHour: 1000, DurationMinutes: 5, Blocking: 0.001}, 10, report.FromDefault, report.Increase},
-		{"flag limit", sizing.Calls{Common: withLimit(common("us-east-1"), "connect.concurrent-active-calls", *&report.Limit{Value: 150, Source: report.FromFlag}), CallsPerHour: 1000, DurationMinutes: 5, Blocking: 0.001}, 150, report.FromFlag, report.OK},
-		{"config limit, with outbound", sizing.Calls{Common: withLimit(common(""), "connect.concurrent-active-calls", *&report.Limit{Value: 150, Source: report.FromConfig}), CallsPerHour: 1000, DurationMinutes: 5, OutboundCallsPerHour: 300, OutboundDurationMinutes: 2, Blocking: 0.001}, 150, report.FromConfig, report.Warn},
-		{"large", sizing.Calls{Common: withLimit(common(""), "connect.concurrent-active-calls", *&report.Limit{Value: 5000, Source: report.FromPlan}), CallsPerHour: 60000, DurationMinutes: 4.5, Blocking: 0.01}, 5000, report.FromPlan, report.Warn},
+		{"flag limit", sizing.Calls{Common: withLimit(common("us-east-1"), "connect.concurrent-active-calls", report.Limit{Value: 150, Source: report.FromFlag}), CallsPerHour: 1000, DurationMinutes: 5, Blocking: 0.001}, 150, report.FromFlag, report.OK},
+		{"config limit, with outbound", sizing.Calls{Common: withLimit(common(""), "connect.concurrent-active-calls", report.Limit{Value: 150, Source: report.FromConfig}), CallsPerHour: 1000, DurationMinutes: 5, OutboundCallsPerHour: 300, OutboundDurationMinutes: 2, Blocking: 0.001}, 150, report.FromConfig, report.Warn},
+		{"large", sizing.Calls{Common: withLimit(common(""), "connect.concurrent-active-calls", report.Limit{Value: 5000, Source: report.FromPlan}), CallsPerHour: 60000, DurationMinutes: 4.5, Blocking: 0.01}, 5000, report.FromPlan, report.Warn},
 	}
 	for _, tt := range tests {
 		r, err := sizing.SizeCalls(tt.in)
