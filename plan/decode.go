@@ -137,10 +137,10 @@ func (d *decoder) syntaxError(err error) error {
 	line := 0
 	if strings.HasPrefix(msg, "line ") {
 		rest := strings.TrimPrefix(msg, "line ")
-		if i := strings.Index(rest, ":"); i > 0 {
-			if n, e := strconv.Atoi(rest[:i]); e == nil {
+		if num, after, found := strings.Cut(rest, ":"); found {
+			if n, e := strconv.Atoi(num); e == nil {
 				line = n
-				msg = strings.TrimSpace(rest[i+1:])
+				msg = strings.TrimSpace(after)
 			}
 		}
 	}
@@ -201,7 +201,7 @@ func (d *decoder) value(n *yaml.Node, v reflect.Value, path, tag string) error {
 			return d.fail(n, path, "must be a map of quota id or quota code to value")
 		}
 		m := reflect.MakeMap(v.Type())
-		for i := 0; i+1 < len(n.Content); i += 2 {
+		for i := 0; i < len(n.Content); i += 2 { // a mapping's Content is key, value pairs
 			k, val := n.Content[i], n.Content[i+1]
 			if m.MapIndex(reflect.ValueOf(k.Value)).IsValid() {
 				return d.fail(k, join(path, k.Value), "duplicate key; accepted: each key once")
@@ -251,7 +251,7 @@ func (d *decoder) object(n *yaml.Node, v reflect.Value, path string) error {
 	}
 	t := v.Type()
 	seen := map[string]bool{}
-	for i := 0; i+1 < len(n.Content); i += 2 {
+	for i := 0; i < len(n.Content); i += 2 { // a mapping's Content is key, value pairs
 		k, val := n.Content[i], n.Content[i+1]
 		field, ok := fieldByKey(t, k.Value)
 		if !ok {

@@ -1,8 +1,10 @@
 package plan
 
 import (
+	"cmp"
 	"fmt"
 	"math"
+	"slices"
 	"sort"
 	"strings"
 
@@ -61,12 +63,8 @@ func (p *Plan) validateApplied(path string, m map[string]float64, instance bool)
 		keys = append(keys, key)
 	}
 	// In file order, so the first bad key is the one reported.
-	sort.Slice(keys, func(i, j int) bool {
-		li, lj := p.lines[path+"."+keys[i]], p.lines[path+"."+keys[j]]
-		if li != lj {
-			return li < lj
-		}
-		return keys[i] < keys[j]
+	slices.SortFunc(keys, func(a, b string) int {
+		return cmp.Or(cmp.Compare(p.lines[path+"."+a], p.lines[path+"."+b]), strings.Compare(a, b))
 	})
 	given := map[string]string{}
 	for _, key := range keys {

@@ -75,9 +75,7 @@ func totalWidth(ws []int) int {
 	for _, w := range ws {
 		t += w
 	}
-	if len(ws) > 1 {
-		t += sep * (len(ws) - 1)
-	}
+	t += sep * max(len(ws)-1, 0)
 	return t
 }
 
@@ -151,8 +149,8 @@ func wrapColumns(cols []column, rows [][]string, width, floor int) ([]column, []
 		}
 		spare := 0
 		for i, c := range cols {
-			if c.wrap > 0 && ws[i] > least(i) {
-				spare += ws[i] - least(i)
+			if c.wrap > 0 {
+				spare += max(ws[i]-least(i), 0)
 			}
 		}
 		if spare == 0 {

@@ -29,7 +29,7 @@ func Human(v float64) string {
 	if v == math.Trunc(v) {
 		return strconv.FormatFloat(v, 'f', 0, 64)
 	}
-	if math.Abs(v) >= 1 {
+	if math.Abs(v) > 1 { // 1 itself is whole, above
 		return trimZeros(strconv.FormatFloat(v, 'f', 2, 64))
 	}
 	if math.Abs(v) < 1e-4 {
@@ -72,8 +72,8 @@ func pctText(u float64) string {
 	if math.IsInf(u, 1) {
 		return "unbounded"
 	}
-	if u > 100 && u < 100.1 {
-		u = 100.1
+	if u > 100 {
+		u = math.Max(u, 100.1)
 	}
 	return strconv.FormatFloat(u, 'f', 1, 64) + " %"
 }

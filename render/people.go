@@ -2,6 +2,7 @@ package render
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/connectcap/connectcap/report"
@@ -110,10 +111,7 @@ func notes(checks []report.Check) (out []note, skipped int) {
 		}
 		// Checks of one name on several instances share a line; a check without
 		// an instance keeps its own, so "[a, b]" never claims an account check.
-		key := c.Name + "\x00" + text
-		if c.Instance == nil {
-			key += "\x00account"
-		}
+		key := c.Name + "\x00" + text + "\x00" + strconv.FormatBool(c.Instance == nil)
 		i, seen := index[key]
 		if !seen {
 			i = len(out)

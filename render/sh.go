@@ -25,15 +25,15 @@ func Script(rs *report.Requests) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "#!/bin/sh\n# Quota increase requests for %s (Region %s), from connectcap request.\n", rs.PlanFile, rs.Region)
 	fmt.Fprintf(&b, "# Lead time: %s\n# Review every desired value before running this script. An instance quota is\n# requested for one instance when the plan gives its ARN (--context-id), else\n# Region-wide, for the largest value any instance needs.\nset -eu\n", rs.LeadTime)
-	n := 0
+	any := false
 	for _, r := range rs.Requests {
 		if r.Method != report.MethodServiceQuotas {
 			continue
 		}
-		n++
+		any = true
 		fmt.Fprintf(&b, "\n# %s: need %s, limit %s (%s)\n%s\n", r.Name+instancesSuffix(r), Covered(&r), Human(r.CurrentLimit), r.LimitSource, *r.Command)
 	}
-	if n == 0 {
+	if !any {
 		b.WriteString("\n# No Service Quotas requests needed.\n")
 	}
 	first := true
