@@ -10,27 +10,19 @@ import (
 	"github.com/connectcap/connectcap/tables"
 )
 
-// The request types live with the other output bodies in report.
-type (
-	Request  = report.Request
-	Need     = report.Need
-	Blocked  = report.Blocked
-	Requests = report.Requests
-)
-
 // BuildRequests turns every check above the target utilization into a request for
 // its recommended value: planners ask once, weeks ahead, so a need that only
 // warns is asked for too, and the value restores the target. An instance quota is
 // requested per instance with the instance ARN as context when the plan gives it;
 // without an ARN one request covers the Region's instances, for the largest value
 // any of them needs. Limits that cannot be raised are listed with their way out.
-func BuildRequests(ev *Evaluation, planFile string) (*Requests, error) {
+func BuildRequests(ev *Evaluation, planFile string) (*report.Requests, error) {
 	if ev.Region == "" {
 		return nil, fmt.Errorf("%s: requests need a Region: set region: in the plan or pass --region", planFile)
 	}
-	out := &Requests{PlanFile: planFile, Region: ev.Region,
-		LeadTime: tables.LeadTime, FormURL: tables.IncreaseFormURL, Requests: []Request{}, CannotRaise: []Blocked{}}
-	// Requests for the same quota without an instance context are one request, for
+	out := &report.Requests{PlanFile: planFile, Region: ev.Region,
+		LeadTime: tables.LeadTime, FormURL: tables.IncreaseFormURL, Requests: []report.Request{}, CannotRaise: []report.Blocked{}}
+	// report.Requests for the same quota without an instance context are one request, for
 	// the largest value any check needs: per-instance quotas without an ARN are
 	// raised for the Region's instances, and an account quota can be checked twice
 	// (instances per account, as planned and with hard limits spread).
@@ -38,15 +30,15 @@ func BuildRequests(ev *Evaluation, planFile string) (*Requests, error) {
 	for _, it := range ev.Items {
 		c := it.Check
 		if c.Status == report.HardLimit {
-			out.CannotRaise = append(out.CannotRaise, Blocked{ID: c.ID, Name: it.Label, Instance: c.Instance, Required: c.Required, Limit: c.Limit, Unit: c.Unit, Note: c.Note})
+			out.CannotRaise = append(out.CannotRaise, report.Blocked{ID: c.ID, Name: it.Label, Instance: c.Instance, Required: c.Required, Limit: c.Limit, Unit: c.Unit, Note: c.Note})
 			continue
 		}
 		if c.Recommended == nil {
 			continue // at or below the target, untouched, or a limit that cannot be raised
 		}
-		need := Need{Check: it.Label, Instance: c.Instance, Required: c.Required, Status: string(c.Status)}
-		r := Request{ID: c.ID, Name: tables.MustLookup(c.ID).Name, Instances: []string{}, Required: c.Required, CurrentLimit: c.Limit, LimitSource: c.LimitSource,
-			DesiredValue: *c.Recommended, Unit: c.Unit, Region: ev.Region, ServiceCode: c.ServiceCode, QuotaCode: c.QuotaCode, Covers: []Need{need}}
+		need := report.Need{Check: it.Label, Instance: c.Instance, Required: c.Required, Status: string(c.Status)}
+		r := report.Request{ID: c.ID, Name: tables.MustLookup(c.ID).Name, Instances: []string{}, Required: c.Required, CurrentLimit: c.Limit, LimitSource: c.LimitSource,
+			DesiredValue: *c.Recommended, Unit: c.Unit, Region: ev.Region, ServiceCode: c.ServiceCode, QuotaCode: c.QuotaCode, Covers: []report.Need{need}}
 		if it.Operation != "" {
 			r.Name = strings.TrimSuffix(it.Label, " (burst)")
 		}
@@ -101,7 +93,7 @@ func appendNew(list []string, names ...string) []string {
 	return list
 }
 
-func finish(r *Request) {
+func finish(r *report.Request) {
 	scope := ""
 	if len(r.Instances) > 0 {
 		scope = " for instance " + strings.Join(r.Instances, ", ")

@@ -26,7 +26,7 @@ api_consumers:
   - {name: boards, operation: GetMetricDataV2, interval: 1, clients: 10, aligned: true}
   - {name: widget, service: participant, operation: SendMessage, rate_per_second: 12}
 `, Options{})
-	byName := map[string]Request{}
+	byName := map[string]report.Request{}
 	for _, r := range rs.Requests {
 		byName[r.Name] = r
 	}
@@ -59,7 +59,7 @@ api_consumers:
 	}
 }
 
-func names(rs *Requests) []string {
+func names(rs *report.Requests) []string {
 	var out []string
 	for _, r := range rs.Requests {
 		out = append(out, r.Name)
@@ -109,7 +109,7 @@ api_consumers:
   - {service: participant, operation: SendMessage, rate_per_second: %v, instance: a}
   - {service: participant, operation: SendMessage, rate_per_second: %v, instance: b}
 `, order[0], order[1]), Options{})
-		var r Request
+		var r report.Request
 		for _, x := range rs.Requests {
 			if x.ID == "participant.api.send-message" {
 				r = x

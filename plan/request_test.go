@@ -11,7 +11,7 @@ import (
 
 const arnA = "arn:aws:connect:us-east-1:111122223333:instance/aaaaaaaa-0000-4000-8000-000000000001"
 
-func buildRequests(t *testing.T, plan string, o Options) (*Evaluation, *Requests) {
+func buildRequests(t *testing.T, plan string, o Options) (*Evaluation, *report.Requests) {
 	t.Helper()
 	ev := evaluate(t, plan, o)
 	rs, err := BuildRequests(ev, "plan.yaml")
@@ -108,7 +108,7 @@ instances:
   - name: d
     users: {agents: 100}
 `, Options{})
-	var withARN, regionWide []Request
+	var withARN, regionWide []report.Request
 	for _, r := range rs.Requests {
 		if r.ID != "connect.users" {
 			continue
@@ -172,7 +172,7 @@ instances:
 voice_id:
   speakers: 150000
 `, Options{})
-	byID := map[string]Request{}
+	byID := map[string]report.Request{}
 	for _, r := range rs.Requests {
 		byID[r.ID] = r
 	}
@@ -224,7 +224,7 @@ api_consumers:
     interval: 2s
     clients: 20
 `, Options{})
-	names := map[string]Blocked{}
+	names := map[string]report.Blocked{}
 	for _, b := range rs.CannotRaise {
 		names[b.ID] = b
 	}
