@@ -2,6 +2,7 @@ package render
 
 import (
 	"fmt"
+	"github.com/connectcap/connectcap/internal/input"
 	"math"
 	"strconv"
 	"strings"
@@ -11,10 +12,9 @@ import (
 // connectcap formats a number.
 
 // Raw formats a number for machines: shortest exact decimal, no exponent, no
-// grouping.
-func Raw(v float64) string {
-	return strconv.FormatFloat(v, 'f', -1, 64)
-}
+// grouping. It is input.Format, the one machine formatter, which the input
+// messages below render need too.
+func Raw(v float64) string { return input.Format(v) }
 
 // Human formats a number for people: whole numbers as they are, others with two
 // decimals, or four significant digits below one (an exponent below 0.0001). No

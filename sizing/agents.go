@@ -7,7 +7,6 @@ import (
 
 	"github.com/connectcap/connectcap/calc"
 	"github.com/connectcap/connectcap/internal/input"
-	"github.com/connectcap/connectcap/render"
 	"github.com/connectcap/connectcap/report"
 )
 
@@ -104,7 +103,7 @@ func (in Agents) schedule(agents int) (int, error) {
 	if scheduled := float64(agents) / (1 - in.ShrinkagePct/100); calc.CeilWhole(scheduled) > MaxAgents {
 		return 0, &InputError{Flag: "--shrinkage", Message: fmt.Sprintf(
 			"%d agents at %s %% shrinkage means scheduling more than connectcap sizes (%d agents); lower the shrinkage",
-			agents, render.Raw(in.ShrinkagePct), MaxAgents)}
+			agents, input.Format(in.ShrinkagePct), MaxAgents)}
 	}
 	return calc.ScheduledAgents(agents, in.ShrinkagePct/100), nil
 }
@@ -160,7 +159,7 @@ func StaffChannels(t Agents, channels []Channel) (Roster, error) {
 // command line checks the same ranges first, this guards other callers.
 func (in Agents) validate() error {
 	bad := func(flag string, v float64, k input.Kind) error {
-		return &InputError{Flag: flag, Message: fmt.Sprintf("%s is out of range; accepted: %s", render.Raw(v), k.Accepted())}
+		return &InputError{Flag: flag, Message: fmt.Sprintf("%s is out of range; accepted: %s", input.Format(v), k.Accepted())}
 	}
 	// An if per input rather than a switch: Go's coverage profile leaves a
 	// switch's case expressions outside every block, so tools that read it
@@ -199,7 +198,7 @@ func (in Agents) validate() error {
 func (in Agents) tooManyAgents(load float64) error {
 	return &InputError{Flag: "--max-occupancy", Message: fmt.Sprintf(
 		"keeping %s erlangs at or below %s %% occupancy needs more than %d agents, more than connectcap sizes; raise the maximum occupancy",
-		trim(load), render.Raw(in.MaxOccupancyPct), MaxAgents)}
+		trim(load), input.Format(in.MaxOccupancyPct), MaxAgents)}
 }
 
 // SizeAgents sizes (or, with Given, evaluates) agents with Erlang C and checks the
@@ -256,9 +255,9 @@ func (in Agents) note(s Staffing) string {
 			s.Agents, trim(s.OfferedLoadErlangs), int(math.Floor(s.OfferedLoadErlangs))+1))
 	}
 	if in.Given > 0 && s.AgentsForTarget > 0 {
-		targets := fmt.Sprintf("%s %% answered within %s", render.Raw(in.ServiceLevelPct), seconds(in.AnswerWithinSeconds))
+		targets := fmt.Sprintf("%s %% answered within %s", input.Format(in.ServiceLevelPct), seconds(in.AnswerWithinSeconds))
 		if in.MaxOccupancyPct < 100 {
-			targets += fmt.Sprintf(" at occupancy up to %s %%", render.Raw(in.MaxOccupancyPct))
+			targets += fmt.Sprintf(" at occupancy up to %s %%", input.Format(in.MaxOccupancyPct))
 		}
 		// Service level grows and occupancy falls with agents, so the given agents
 		// meet the targets exactly when they are at least the fewest that do.
@@ -270,7 +269,7 @@ func (in Agents) note(s Staffing) string {
 		}
 	}
 	if in.RosterFactor > 0 {
-		parts = append(parts, fmt.Sprintf("Users from the roster: %d agents scheduled at the peak x roster factor %s; supervisors, administrators and other users count against this quota too.", s.ScheduledAgents, render.Raw(in.RosterFactor)))
+		parts = append(parts, fmt.Sprintf("Users from the roster: %d agents scheduled at the peak x roster factor %s; supervisors, administrators and other users count against this quota too.", s.ScheduledAgents, input.Format(in.RosterFactor)))
 	} else {
 		parts = append(parts, "Counts the agents scheduled at the peak only (no --roster-factor): agents on other shifts, supervisors, administrators and other users count against this quota too.")
 	}
@@ -278,6 +277,6 @@ func (in Agents) note(s Staffing) string {
 }
 
 // seconds writes a duration in seconds for people: 20 s.
-func seconds(v float64) string { return render.Raw(v) + " s" }
+func seconds(v float64) string { return input.Format(v) + " s" }
 
 // plain writes an input as given: no exponent, no rounding.
