@@ -4,6 +4,7 @@ import (
 	"github.com/connectcap/connectcap/internal/input"
 	"github.com/connectcap/connectcap/report"
 	"github.com/connectcap/connectcap/sizing"
+	"github.com/connectcap/connectcap/tables"
 	"github.com/spf13/cobra"
 )
 
@@ -26,7 +27,7 @@ formula for calls spread evenly over the hour. post_call_jobs_rounded is the fig
 as the page rounds it; required is the whole number that covers the exact value.
 
 With --realtime-share, also check concurrent real-time calls with analytics (` + defaultOf("contact-lens.concurrent-realtime-calls") + `, or
-` + regionDefaultOf("contact-lens.concurrent-realtime-calls", "us-east-1") + ` in us-east-1), sized with the Erlang B loss model at --blocking.`,
+` + regionDefaultOf("contact-lens.concurrent-realtime-calls", tables.Edition2023, "us-east-1") + ` in us-east-1 in the 2023 edition), sized with the Erlang B loss model at --blocking.`,
 		Example: `  connectcap analytics --duration 10 --cph 3000
   connectcap analytics --duration 6m --cph 1200 --realtime-share 0.25 --region us-east-1 -o json`,
 		Args: cobra.NoArgs,

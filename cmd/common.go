@@ -18,6 +18,7 @@ type commonFlags struct {
 	mainID   string // the quota --limit sets
 	limit    float64
 	region   string
+	edition  string
 	target   float64
 	detailed bool
 	output   string
@@ -63,6 +64,7 @@ func addCommonFlags(cmd *cobra.Command, c *commonFlags, mainID, limitWhat string
 	addNumber(fs, &c.limit, "limit", input.AppliedLimit,
 		"the account's applied value of "+limitWhat+" (default: the documented default)")
 	addRegion(cmd, &c.region, "AWS Region, for Region-specific defaults (us-east-1, ...)")
+	addEdition(cmd, &c.edition)
 	addTarget(fs, &c.target)
 	addBool(fs, &c.detailed, "detailed-exitcode", detailedUsage)
 	addOutputFlag(cmd, &c.output)
@@ -73,7 +75,7 @@ func (c *commonFlags) sizing(inv *invocation) sizing.Common {
 	if src := inv.source("limit"); src != "" {
 		limits = report.Override{ID: c.mainID, Value: report.Limit{Value: c.limit, Source: src}, Next: limits}
 	}
-	return sizing.Common{Limits: limits, Region: c.region, TargetPct: c.target}
+	return sizing.Common{Limits: limits, Region: c.region, TargetPct: c.target, Edition: tables.Edition(c.edition)}
 }
 
 func (c *commonFlags) outputOptions(cmd *cobra.Command) Output {
@@ -143,14 +145,28 @@ func sizingError(err error) error {
 	return err
 }
 
-// defaultOf is a quota's documented default, for help texts: the number lives in
-// the catalogue only.
+// defaultOf is a quota's documented default on the current page, for help texts,
+// with the 2023 edition's where it differs: the numbers live in the catalogue only.
 func defaultOf(id string) string {
-	return fmtNum(tables.MustLookup(id).Default)
+	now := tables.Default().MustLookup(id).Default
+	s := fmtNum(now)
+	if old, ok := tables.In(tables.Edition2023).Lookup(id); ok && old.Default != now {
+		s += "; " + fmtNum(old.Default) + " in the 2023 edition"
+	}
+	return s
 }
 
-// regionDefaultOf is a quota's Region-specific default.
-func regionDefaultOf(id, region string) string {
-	v, _ := tables.MustLookup(id).DefaultIn(region)
+// regionDefaultOf is a quota's Region-specific default in an edition.
+func regionDefaultOf(id string, e tables.Edition, region string) string {
+	v, _ := tables.In(e).MustLookup(id).DefaultIn(region)
 	return fmtNum(v)
+}
+
+const editionUsage = "edition of the AWS quotas page whose defaults and rows are checked: 2026 (the current page) or 2023 (its 2023 edition)"
+
+// addEdition declares --edition, whose default is the current page.
+func addEdition(cmd *cobra.Command, p *string) {
+	*p = string(tables.DefaultEdition)
+	cmd.Flags().Var(&textValue{p: p, kind: input.Edition}, "edition", editionUsage)
+	_ = cmd.RegisterFlagCompletionFunc("edition", cobra.FixedCompletions(input.Edition.Choices(), cobra.ShellCompDirectiveNoFileComp))
 }

@@ -432,7 +432,7 @@ func TestExecuteExitCodes(t *testing.T) {
 // overridden is the limit of quota id that l holds from a flag, the environment
 // or a config file; nil when it is the page's default.
 func overridden(l report.Limits, id string) *report.Limit {
-	got := l.Limit(tables.MustLookup(id))
+	got := l.Limit(tables.Default().MustLookup(id))
 	if got.Source == report.FromDefault || got.Source == report.FromRegionDefault {
 		return nil
 	}

@@ -12,6 +12,7 @@ import (
 	"github.com/connectcap/connectcap/render"
 	"github.com/connectcap/connectcap/report"
 	"github.com/connectcap/connectcap/sizing"
+	"github.com/connectcap/connectcap/tables"
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 )
@@ -36,6 +37,7 @@ type planFlags struct {
 	region   string
 	target   float64
 	blocking float64
+	edition  string
 }
 
 func addPlanFlags(cmd *cobra.Command, f *planFlags) {
@@ -44,6 +46,8 @@ func addPlanFlags(cmd *cobra.Command, f *planFlags) {
 	_ = cmd.MarkFlagFilename("file", "yaml", "yml", "json")
 	addRegion(cmd, &f.region, "AWS Region: on the command line it overrides the plan's region; from the environment or a config file it applies only to a plan without one")
 	addTarget(fs, &f.target)
+	addEdition(cmd, &f.edition)
+	cmd.Flags().Lookup("edition").Usage = editionUsage + ": on the command line it overrides the plan's edition; from the environment or a config file it applies only to a plan without one"
 	addNumberDefault(fs, &f.blocking, "blocking", input.Blocking, sizing.DefaultBlocking,
 		"largest share of calls, chats and tasks the concurrency quotas may turn away (Erlang B): on the command line it overrides the plan's blocking; from the environment or a config file it applies only to a plan without one")
 }
@@ -69,6 +73,13 @@ func planOptions(inv *invocation, f *planFlags, all bool) plan.Options {
 	case "":
 	default:
 		o.DefaultBlocking = f.blocking
+	}
+	switch inv.source("edition") {
+	case report.FromFlag:
+		o.Edition = tables.Edition(f.edition)
+	case "":
+	default:
+		o.DefaultEdition = tables.Edition(f.edition)
 	}
 	return o
 }

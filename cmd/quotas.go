@@ -12,6 +12,7 @@ import (
 
 // QuotasOptions is what connectcap quotas runs with.
 type QuotasOptions struct {
+	Edition    tables.Edition
 	Service    string
 	Adjustable string
 	Search     string
@@ -22,7 +23,7 @@ var adjustableChoices = []string{string(tables.Yes), string(tables.No), string(t
 
 func newCmdQuotas(inv *invocation, runF func(*QuotasOptions) error) *cobra.Command {
 	var opts QuotasOptions
-	var output string
+	var output, edition string
 	cmd := &cobra.Command{
 		Use:   "quotas",
 		Short: "List the Amazon Connect quota catalogue",
@@ -40,11 +41,13 @@ the id, name, note, quota code and API operations).`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Output = Output{Format: render.Format(output), Out: cmd.OutOrStdout(), Table: tableOptions(cmd)}
+			opts.Edition = tables.Edition(edition)
+			opts.Service, _ = tables.CanonicalService(opts.Service)
 			if runF != nil {
 				return runF(&opts)
 			}
 			var c report.Catalogue
-			for _, q := range tables.All() {
+			for _, q := range tables.In(opts.Edition).All() {
 				if matches(q, opts) {
 					c.Quotas = append(c.Quotas, report.NewQuotaRow(q))
 				}
@@ -52,12 +55,22 @@ the id, name, note, quota code and API operations).`,
 			return render.Write(opts.Out, c.Document(), opts.Format, opts.Table)
 		},
 	}
-	addChoice(cmd, &opts.Service, "service", "", "", "a service", tables.Services, "only this service: "+strings.Join(tables.Services, ", "))
+	addChoice(cmd, &opts.Service, "service", "", "", "a service", serviceChoices(), "only this service: "+strings.Join(tables.Services, ", ")+" (wisdom and contact-lens name agent-assist and conversational-analytics)")
+	addEdition(cmd, &edition)
 	addChoice(cmd, &opts.Adjustable, "adjustable", "", "", "adjustability", adjustableChoices, "only rows that are adjustable: yes, no or not-stated")
 	cmd.Flags().StringVar(&opts.Search, "search", "", "only rows whose id, name, note, quota code or operations contain TEXT (any case)")
 	addOutputFlag(cmd, &output)
 	cmd.AddCommand(newCmdQuotasShow(inv))
 	return cmd
+}
+
+// serviceChoices are the service keys and their earlier names.
+func serviceChoices() []string {
+	out := append([]string{}, tables.Services...)
+	for _, old := range []string{"contact-lens", "wisdom"} {
+		out = append(out, old)
+	}
+	return out
 }
 
 func matches(q tables.Quota, o QuotasOptions) bool {
@@ -75,7 +88,7 @@ func matches(q tables.Quota, o QuotasOptions) bool {
 }
 
 func newCmdQuotasShow(inv *invocation) *cobra.Command {
-	var output string
+	var output, edition string
 	cmd := &cobra.Command{
 		Use:     "show ID",
 		Short:   "Show one quota with its note",
@@ -90,28 +103,42 @@ func newCmdQuotasShow(inv *invocation) *cobra.Command {
 			if len(args) > 0 {
 				return nil, cobra.ShellCompDirectiveNoFileComp
 			}
-			return tables.IDs(), cobra.ShellCompDirectiveNoFileComp
+			return unionIDs(), cobra.ShellCompDirectiveNoFileComp
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
-			q, ok := tables.Lookup(args[0])
+			cat := tables.In(tables.Edition(edition))
+			q, ok := cat.Lookup(args[0])
 			if !ok {
-				q, ok = tables.ByQuotaCode(args[0])
+				q, ok = cat.ByQuotaCode(args[0])
 			}
 			if !ok {
+				if other, known := tables.Find(args[0]); known {
+					return fmt.Errorf("quota %q is not on the %s edition of the quotas page; it is on the %s edition: give --edition %s", args[0], cat.Edition, other.Edition, other.Edition)
+				}
 				return fmt.Errorf("unknown quota id %q; accepted: an id or quota code from 'connectcap quotas'%s", args[0], similarIDs(args[0]))
 			}
 			return render.Write(cmd.OutOrStdout(), report.QuotaShow{Quota: report.NewQuotaRow(q)}.Document(), render.Format(output), tableOptions(cmd))
 		},
 	}
 	addOutputFlag(cmd, &output)
+	addEdition(cmd, &edition)
 	return cmd
+}
+
+// unionIDs are the ids of every edition, for completion.
+func unionIDs() []string {
+	var out []string
+	for _, q := range tables.Union() {
+		out = append(out, q.ID)
+	}
+	return out
 }
 
 // similarIDs names ids that contain the text, to help after a typo.
 func similarIDs(s string) string {
 	var near []string
 	low := strings.ToLower(s)
-	for _, id := range tables.IDs() {
+	for _, id := range unionIDs() {
 		if strings.Contains(id, low) || (len(low) > 3 && strings.Contains(id, low[strings.LastIndex(low, ".")+1:])) {
 			near = append(near, id)
 		}

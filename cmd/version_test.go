@@ -77,7 +77,7 @@ func TestVersionFromLdflags(t *testing.T) {
 	if err := json.Unmarshal([]byte(runVersion(t, b, "version", "-o", "json")), &v); err != nil {
 		t.Fatal(err)
 	}
-	wantJSON := map[string]any{"schema_version": 2.0, "command": "version", "version": "1.2.3", "commit": "0123abcd",
+	wantJSON := map[string]any{"schema_version": 3.0, "command": "version", "version": "1.2.3", "commit": "0123abcd",
 		"date": "2026-11-01T00:00:00Z", "go_version": runtime.Version()}
 	if len(v) != len(wantJSON) {
 		t.Errorf("fields %v, want %v", v, wantJSON)

@@ -30,7 +30,7 @@ func (e *evaluator) apis() {
 		if service == "" {
 			service = "connect"
 		}
-		q, _ := tables.ForOperation(service, c.Operation)
+		q, _ := e.cat.ForOperation(service, c.Operation)
 		perClient := 0.0
 		if c.RatePerSecond != nil {
 			perClient = *c.RatePerSecond
@@ -81,7 +81,11 @@ func (e *evaluator) apis() {
 }
 
 func (e *evaluator) api(n *apiNeed) {
-	q, _ := tables.ForOperation(n.service, n.operation)
+	q, ok := e.cat.ForOperation(n.service, n.operation)
+	if !ok {
+		e.warnings = append(e.warnings, fmt.Sprintf("%s: api_consumers: %s has no throttling quota of its own on the %s edition of the quotas page, so it is not checked", e.p.file, n.operation, e.cat.Edition))
+		return
+	}
 	var in *Instance
 	for i := range e.p.Instances {
 		if e.p.Instances[i].Name == n.instance {
@@ -177,7 +181,7 @@ func ceil1(v float64) float64  { return calc.CeilWhole(v*10) / 10 }
 
 // untouched lists the catalogue rows the plan does not reach, for --all.
 func (e *evaluator) untouched() {
-	for _, q := range tables.All() {
+	for _, q := range e.cat.All() {
 		if e.touched[q.ID] {
 			continue
 		}

@@ -53,6 +53,7 @@ var kinds = map[string]input.Kind{
 // texts are the plan tags' text kinds.
 var texts = map[string]input.Text{
 	"region":    input.Region,
+	"edition":   input.Edition,
 	"name":      input.InstanceName,
 	"text":      input.Label,
 	"arn":       input.InstanceARN,
@@ -222,7 +223,7 @@ func (d *decoder) value(n *yaml.Node, v reflect.Value, path, tag string) error {
 		if !ok {
 			panic("plan: no text kind " + kind) // a types.go tag without a kind
 		}
-		if n.Kind != yaml.ScalarNode || n.Tag != "!!str" {
+		if n.Kind != yaml.ScalarNode || (n.Tag != "!!str" && !(t.Numeric() && n.Tag == "!!int")) {
 			return d.fail(n, path, "%s is not text; accepted: %s", shown(n), t.Accepted())
 		}
 		if _, err := t.Parse(n.Value); err != nil {

@@ -25,6 +25,9 @@ type Options struct {
 	// Blocking overrides the plan's blocking target when not 0; DefaultBlocking
 	// applies when neither it nor the plan gives one (0: sizing.DefaultBlocking).
 	Blocking, DefaultBlocking float64
+	// Edition overrides the plan's edition when not empty; DefaultEdition applies
+	// when neither it nor the plan gives one ("": tables.DefaultEdition).
+	Edition, DefaultEdition tables.Edition
 }
 
 // Item is one check with what a request needs to know about it.
@@ -45,6 +48,11 @@ type Evaluation struct {
 	Result *report.Result
 	Items  []Item
 	Region string
+	// Edition is the edition of the quotas page the plan was checked against.
+	Edition tables.Edition
+	// Warnings say what the plan asked for that the edition cannot check, one line
+	// each.
+	Warnings []string
 }
 
 type evaluator struct {
@@ -55,6 +63,9 @@ type evaluator struct {
 	items   []Item
 	figures report.Fields
 	touched map[string]bool
+	cat     *tables.Catalogue
+	// warnings are lines for stderr: plan keys whose quota the edition lacks.
+	warnings []string
 	// spread counts, per instance, the instances a hard limit forces the need onto.
 	spread map[string]float64
 }
@@ -84,6 +95,15 @@ func Evaluate(p *Plan, o Options) (*Evaluation, error) {
 	if e.o.TargetPct == 0 {
 		e.o.TargetPct = sizing.DefaultTargetPct
 	}
+	edition := tables.DefaultEdition
+	if o.Edition != "" {
+		edition = o.Edition
+	} else if p.Edition != "" {
+		edition = tables.Edition(p.Edition)
+	} else if o.DefaultEdition != "" {
+		edition = o.DefaultEdition
+	}
+	e.cat = tables.In(edition)
 	var n needs
 	for i := range p.Instances {
 		in := &p.Instances[i]
@@ -111,6 +131,7 @@ func Evaluate(p *Plan, o Options) (*Evaluation, error) {
 		region = e.region
 	}
 	r.Inputs.Add("region", region, "Region", "")
+	r.Inputs.Add("edition", string(e.cat.Edition), "quotas page edition", "")
 	r.Inputs.Add("instances", len(p.Instances), "instances", "")
 	r.Inputs.Add("blocking_target", e.block, "blocking target", "")
 	r.Inputs.Add("target_utilization_pct", e.o.TargetPct, "target utilization", "%")
@@ -118,7 +139,7 @@ func Evaluate(p *Plan, o Options) (*Evaluation, error) {
 	for _, it := range e.items {
 		r.Checks = append(r.Checks, it.Check)
 	}
-	return &Evaluation{Result: r, Items: e.items, Region: e.region}, nil
+	return &Evaluation{Result: r, Items: e.items, Region: e.region, Edition: e.cat.Edition, Warnings: e.warnings}, nil
 }
 
 // limits are the sources of an instance's limits ("" for account rows): the
@@ -134,7 +155,7 @@ func (e *evaluator) limits(in *Instance) report.Limits {
 // common is what every sizing of an instance's (or, with nil, the account's) needs
 // shares.
 func (e *evaluator) common(in *Instance) sizing.Common {
-	c := sizing.Common{Limits: e.limits(in), Region: e.region, TargetPct: e.o.TargetPct}
+	c := sizing.Common{Limits: e.limits(in), Region: e.region, TargetPct: e.o.TargetPct, Edition: e.cat.Edition}
 	if in != nil {
 		c.Instance = in.Name
 	}
@@ -142,8 +163,31 @@ func (e *evaluator) common(in *Instance) sizing.Common {
 }
 
 // add grades a need and records it.
+// A quota the edition does not hold is not checked: a warning says so, and the
+// Item returned is not recorded.
 func (e *evaluator) add(id string, required float64, in *Instance, note string) *Item {
+	if !e.has(id) {
+		return &Item{}
+	}
 	return e.record(Item{Check: e.common(in).Check(id, required, note)}, in)
+}
+
+// has reports whether the edition holds the quota id, and warns once when it does
+// not.
+func (e *evaluator) has(id string) bool {
+	if _, ok := e.cat.Lookup(id); ok {
+		return true
+	}
+	q, _ := tables.Find(id)
+	w := fmt.Sprintf("%s: %s (%s) is not on the %s edition of the quotas page, so it is not checked; it is on the %s edition (--edition %s)",
+		e.p.file, q.Name, id, e.cat.Edition, q.Edition, q.Edition)
+	for _, seen := range e.warnings {
+		if seen == w {
+			return false
+		}
+	}
+	e.warnings = append(e.warnings, w)
+	return false
 }
 
 // record files a check, naming its instance and, for a hard limit, the way out.
@@ -456,7 +500,7 @@ func (e *evaluator) instancesCheck() {
 // remedy explains what fixes an exceeded limit that cannot be raised.
 func (e *evaluator) remedy(it Item, in *Instance) string {
 	c := it.Check
-	q := tables.MustLookup(c.ID)
+	q := e.cat.MustLookup(c.ID)
 	base := strings.TrimSpace(c.Note)
 	if !strings.Contains(strings.ToLower(base), "cannot be") {
 		base = strings.TrimSpace(base + " Cannot be raised.")

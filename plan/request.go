@@ -20,7 +20,7 @@ func BuildRequests(ev *Evaluation, planFile string) (*report.Requests, error) {
 	if ev.Region == "" {
 		return nil, fmt.Errorf("%s: requests need a Region: set region: in the plan or pass --region", planFile)
 	}
-	out := &report.Requests{PlanFile: planFile, Region: ev.Region,
+	out := &report.Requests{PlanFile: planFile, Region: ev.Region, Edition: ev.Edition,
 		LeadTime: tables.LeadTime, FormURL: tables.IncreaseFormURL, Requests: []report.Request{}, CannotRaise: []report.Blocked{}}
 	// report.Requests for the same quota without an instance context are one request, for
 	// the largest value any check needs: per-instance quotas without an ARN are
@@ -37,7 +37,7 @@ func BuildRequests(ev *Evaluation, planFile string) (*report.Requests, error) {
 			continue // at or below the target, untouched, or a limit that cannot be raised
 		}
 		need := report.Need{Check: it.Label, Instance: c.Instance, Required: c.Required, Status: string(c.Status)}
-		r := report.Request{ID: c.ID, Name: tables.MustLookup(c.ID).Name, Instances: []string{}, Required: c.Required, CurrentLimit: c.Limit, LimitSource: c.LimitSource,
+		r := report.Request{ID: c.ID, Name: tables.In(c.Edition).MustLookup(c.ID).Name, Level: c.Level, Instances: []string{}, Required: c.Required, CurrentLimit: c.Limit, LimitSource: c.LimitSource,
 			DesiredValue: *c.Recommended, Unit: c.Unit, Region: ev.Region, ServiceCode: c.ServiceCode, QuotaCode: c.QuotaCode, Covers: []report.Need{need}}
 		if it.Operation != "" {
 			r.Name = strings.TrimSuffix(it.Label, " (burst)")

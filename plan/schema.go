@@ -99,7 +99,7 @@ func schemaFor(t reflect.Type, tag string) object {
 func appliedSchema(instance bool) object {
 	count, rate := object{"$ref": "#/$defs/applied-count"}, object{"$ref": "#/$defs/applied-rate"}
 	props := object{}
-	for _, q := range tables.All() {
+	for _, q := range tables.Union() {
 		if instance && q.Scope != "instance" && q.Scope != "routing-profile" {
 			continue
 		}

@@ -157,7 +157,7 @@ func TestSchemaAppliedKeys(t *testing.T) {
 	s := loadSchema(t)
 	account := s["properties"].(map[string]any)["applied"].(map[string]any)["properties"].(map[string]any)
 	instance := s["properties"].(map[string]any)["instances"].(map[string]any)["items"].(map[string]any)["properties"].(map[string]any)["applied"].(map[string]any)["properties"].(map[string]any)
-	for _, q := range tables.All() {
+	for _, q := range tables.Default().All() {
 		perInstance := q.Scope == "instance" || q.Scope == "routing-profile"
 		for _, key := range []string{q.ID, q.QuotaCode} {
 			if key == "" {

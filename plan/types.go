@@ -14,6 +14,7 @@ import _ "embed"
 // Plan is a whole plan file.
 type Plan struct {
 	Region           string             `yaml:"region" plan:"region" doc:"AWS Region code of the instances, such as us-east-1. --region overrides it."`
+	Edition          string             `yaml:"edition" plan:"edition" doc:"Edition of the AWS quotas page whose defaults and rows are checked: 2026 (the current page, the default) or 2023. --edition overrides it."`
 	Blocking         *float64           `yaml:"blocking" plan:"blocking" doc:"Largest share of calls, chats and tasks the concurrency quotas may turn away (Erlang B). Default 0.001."`
 	Applied          map[string]float64 `yaml:"applied" plan:"applied-account" doc:"The account's current (applied) quota values, keyed by quota id or quota code; for instance quotas they apply to every instance unless the instance overrides them."`
 	Instances        []Instance         `yaml:"instances" plan:"required" doc:"The Amazon Connect instances in the Region."`

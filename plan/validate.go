@@ -106,11 +106,10 @@ func operationOfCode(code string) string {
 
 // quotaByKey finds a quota by id or quota code, written exactly as the catalogue
 // (and the JSON Schema) writes it.
+// Any edition's row is a valid key; evaluation warns when the edition checked lacks
+// it.
 func quotaByKey(key string) (tables.Quota, bool) {
-	if q, ok := tables.Lookup(key); ok {
-		return q, true
-	}
-	if q, ok := tables.ByQuotaCode(key); ok && q.QuotaCode == key {
+	if q, ok := tables.Find(key); ok && (q.ID == key || q.QuotaCode == key) {
 		return q, true
 	}
 	return tables.Quota{}, false
@@ -149,7 +148,7 @@ func (p *Plan) validateConsumer(path string, c APIConsumer, instances map[string
 	if near := nearOperation(service, c.Operation); near != "" {
 		return p.errorf(path+".operation", "%s is not an operation with a quota of its own; did you mean %s? (other %s operations are checked against the \"all other operations\" rate, so a typo would be checked against the wrong quota)", c.Operation, near, service)
 	}
-	if _, ok := tables.ForOperation(service, c.Operation); !ok {
+	if !anyEditionRates(service, c.Operation) {
 		return p.errorf(path+".operation", "%s has no throttling quota on the page for service %s; accepted: an operation from 'connectcap quotas --service %s'", c.Operation, service, service)
 	}
 	given := 0
@@ -184,7 +183,7 @@ func (p *Plan) checkRegion(region string) error {
 // case. An exact name returns "".
 func nearOperation(service, op string) string {
 	var named []string
-	for _, q := range tables.All() {
+	for _, q := range tables.Union() {
 		if q.Kind == tables.APIRate && q.Service == service {
 			named = append(named, q.Operations...)
 		}
@@ -201,6 +200,17 @@ func nearOperation(service, op string) string {
 func contains(list []string, s string) bool {
 	for _, x := range list {
 		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// anyEditionRates reports whether some edition of the page has a throttling quota
+// for the operation.
+func anyEditionRates(service, operation string) bool {
+	for _, e := range tables.Editions {
+		if _, ok := tables.In(e).ForOperation(service, operation); ok {
 			return true
 		}
 	}

@@ -26,10 +26,10 @@ func TestVersionFormats(t *testing.T) {
 	d := report.Document{Command: "version", Body: v}
 	for f, want := range map[render.Format]string{
 		render.Table:    "connectcap version 1.2.3\ncommit: abc123\ndate: 2026-01-02\ngo: go1.26\n",
-		render.CSV:      "schema_version,command,version,commit,date,go_version\n2,version,1.2.3,abc123,2026-01-02,go1.26\n",
+		render.CSV:      "schema_version,command,version,commit,date,go_version\n3,version,1.2.3,abc123,2026-01-02,go1.26\n",
 		render.Markdown: "| version | commit | date | go_version |\n| --- | --- | --- | --- |\n| 1.2.3 | abc123 | 2026-01-02 | go1.26 |\n",
-		render.JSON:     "{\n  \"schema_version\": 2,\n  \"command\": \"version\",\n  \"version\": \"1.2.3\",\n  \"commit\": \"abc123\",\n  \"date\": \"2026-01-02\",\n  \"go_version\": \"go1.26\"\n}\n",
-		render.YAML:     "schema_version: 2\ncommand: version\nversion: 1.2.3\ncommit: abc123\ndate: \"2026-01-02\"\ngo_version: go1.26\n", // a date unquoted would read back as a timestamp
+		render.JSON:     "{\n  \"schema_version\": 3,\n  \"command\": \"version\",\n  \"version\": \"1.2.3\",\n  \"commit\": \"abc123\",\n  \"date\": \"2026-01-02\",\n  \"go_version\": \"go1.26\"\n}\n",
+		render.YAML:     "schema_version: 3\ncommand: version\nversion: 1.2.3\ncommit: abc123\ndate: \"2026-01-02\"\ngo_version: go1.26\n", // a date unquoted would read back as a timestamp
 	} {
 		if got := writeDoc(t, d, f); got != want {
 			t.Errorf("%s:\n%q\nwant\n%q", f, got, want)

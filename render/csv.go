@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/connectcap/connectcap/report"
+	"github.com/connectcap/connectcap/tables"
 )
 
 // CSV: one row per check, catalogue row or request, under a header of the JSON
@@ -41,8 +42,8 @@ func checkRows(checks []report.Check) [][]string {
 	for _, c := range checks {
 		rows = append(rows, []string{
 			c.ID, c.Name, deref(c.Instance), c.Service,
-			Raw(c.Required), rawNum(c.Recommended), Raw(c.Limit), c.Unit, string(c.LimitSource),
-			Raw(c.UtilizationPct), string(c.Status), string(c.Adjustable),
+			Raw(c.Required), rawNum(c.Recommended), Raw(c.Limit), c.Unit, string(c.LimitSource), string(c.Edition),
+			Raw(c.UtilizationPct), string(c.Status), string(c.Adjustable), string(c.Level),
 			deref(c.ServiceCode), deref(c.QuotaCode), c.Note,
 		})
 	}
@@ -65,7 +66,7 @@ func deref(s *string) string {
 
 func quotaCSVRow(q report.QuotaRow) []string {
 	return []string{q.ID, q.Name, q.Service, string(q.Kind), q.Scope, Raw(q.Default), q.Unit, rawNum(q.Burst),
-		regionDefaults(q.RegionDefaults), string(q.Adjustable), deref(q.ServiceCode), deref(q.QuotaCode),
+		regionDefaults(q.RegionDefaults), string(q.Adjustable), string(q.Level), string(q.Edition), editionList(q.Editions), deref(q.ServiceCode), deref(q.QuotaCode),
 		strings.Join(q.Operations, " "), q.Note}
 }
 
@@ -75,10 +76,19 @@ func requestRows(rs *report.Requests) [][]string {
 	var out [][]string
 	for _, r := range rs.Requests {
 		out = append(out, []string{r.ID, r.Name, strings.Join(r.Instances, " "), Raw(r.Required), Raw(r.CurrentLimit), string(r.LimitSource),
-			Raw(r.DesiredValue), r.Unit, r.Region, deref(r.ServiceCode), deref(r.QuotaCode), deref(r.ContextID), r.Method, deref(r.Command), Covered(&r), r.Text})
+			Raw(r.DesiredValue), r.Unit, r.Region, deref(r.ServiceCode), deref(r.QuotaCode), string(r.Level), deref(r.ContextID), r.Method, deref(r.Command), Covered(&r), r.Text})
 	}
 	for _, c := range rs.CannotRaise {
-		out = append(out, []string{c.ID, c.Name, deref(c.Instance), Raw(c.Required), Raw(c.Limit), "", "", c.Unit, rs.Region, "", "", "", report.MethodCannotRaise, "", "", c.Note})
+		out = append(out, []string{c.ID, c.Name, deref(c.Instance), Raw(c.Required), Raw(c.Limit), "", "", c.Unit, rs.Region, "", "", "", "", report.MethodCannotRaise, "", "", c.Note})
 	}
 	return out
+}
+
+// editionList writes editions space-separated, as operations are.
+func editionList(es []tables.Edition) string {
+	out := make([]string, len(es))
+	for i, e := range es {
+		out[i] = string(e)
+	}
+	return strings.Join(out, " ")
 }

@@ -168,8 +168,8 @@ func widthGolden(t *testing.T, name string, d report.Document) {
 // 'connectcap quotas show ID' for a plain row, a row with Region defaults and an
 // API rate row with a burst and no quota code.
 func TestQuotasGolden(t *testing.T) {
-	rows := make([]report.QuotaRow, 0, len(tables.All()))
-	for _, q := range tables.All() {
+	rows := make([]report.QuotaRow, 0, len(tables.Default().All()))
+	for _, q := range tables.Default().All() {
 		rows = append(rows, report.NewQuotaRow(q))
 	}
 	for _, f := range goldenFormats {
@@ -183,7 +183,7 @@ func TestQuotasGolden(t *testing.T) {
 	}
 	widthGolden(t, "quotas", report.Catalogue{Quotas: rows}.Document())
 	for _, id := range []string{"connect.concurrent-active-calls", "contact-lens.concurrent-realtime-calls", "connect.api-requests"} {
-		q, ok := tables.Lookup(id)
+		q, ok := tables.Default().Lookup(id)
 		if !ok {
 			t.Fatalf("no quota %s in the catalogue", id)
 		}

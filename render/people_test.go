@@ -54,8 +54,8 @@ func TestNotesGroupedAcrossInstances(t *testing.T) {
 // Untouched rows (plan --all) are marked, not graded, and counted apart.
 func TestUntouchedRows(t *testing.T) {
 	r := report.New("plan", "Plan")
-	q := tables.MustLookup("wisdom.assistants")
-	r.Checks = append(r.Checks, report.NewCheck(tables.MustLookup("connect.queues"), 30, report.Limit{Value: 50, Source: report.FromDefault}, 80, ""))
+	q := tables.Default().MustLookup("wisdom.assistants")
+	r.Checks = append(r.Checks, report.NewCheck(tables.Default().MustLookup("connect.queues"), 30, report.Limit{Value: 50, Source: report.FromDefault}, 80, ""))
 	r.Checks = append(r.Checks, report.Untouched(q, report.DefaultLimit(q, "")))
 	out := tableOf(t, r, render.Options{Wide: true})
 	if !regexpLine(strings.Split(out, "\n"), `^Assistants +- +5 +default +- +untouched +- +wisdom.assistants$`) {

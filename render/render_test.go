@@ -21,7 +21,7 @@ import (
 )
 
 // checkHeader is the CSV header the issue fixes, in its order.
-const checkHeader = "id,name,instance,service,required,recommended,limit,unit,limit_source,utilization_pct,status,adjustable,service_code,quota_code,note"
+const checkHeader = "id,name,instance,service,required,recommended,limit,unit,limit_source,edition,utilization_pct,status,adjustable,level,service_code,quota_code,note"
 
 func str(s string) *string { return &s }
 
@@ -119,8 +119,8 @@ func TestResultJSONKeyOrder(t *testing.T) {
 	if want := []string{"schema_version", "command", "inputs", "figures", "checks"}; !reflect.DeepEqual(keys, want) {
 		t.Errorf("top-level keys = %v, want %v", keys, want)
 	}
-	if string(vals["schema_version"]) != "2" {
-		t.Errorf("schema_version = %s, want 2", vals["schema_version"])
+	if string(vals["schema_version"]) != "3" {
+		t.Errorf("schema_version = %s, want 3", vals["schema_version"])
 	}
 	if string(vals["command"]) != `"calls"` {
 		t.Errorf("command = %s", vals["command"])
@@ -623,7 +623,7 @@ func TestQuotasEmpty(t *testing.T) {
 }
 
 func TestQuotaFields(t *testing.T) {
-	want := "id,name,service,kind,scope,default,unit,burst,region_defaults,adjustable,service_code,quota_code,operations,note"
+	want := "id,name,service,kind,scope,default,unit,burst,region_defaults,adjustable,level,edition,editions,service_code,quota_code,operations,note"
 	if got := strings.Join(report.QuotaFields, ","); got != want {
 		t.Errorf("QuotaFields = %s, want %s", got, want)
 	}
@@ -666,7 +666,7 @@ func TestQuotaFields(t *testing.T) {
 // Every catalogue row renders in every format.
 func TestQuotasCatalogueRenders(t *testing.T) {
 	rows := make([]report.QuotaRow, 0)
-	for _, q := range tables.All() {
+	for _, q := range tables.Default().All() {
 		rows = append(rows, report.NewQuotaRow(q))
 	}
 	for _, f := range render.Formats {

@@ -72,12 +72,20 @@ func checkCells(c report.Check, unit string) []string {
 		checkName(c),
 		requiredText(c, unit),
 		withUnit(Human(c.Limit), unit),
-		string(c.LimitSource),
+		sourceText(c),
 		usedText(c),
 		statusLabel(c.Status),
 		recommendedText(c, unit),
 		c.ID,
 	}
+}
+
+// sourceText is where a check's limit came from; a page default names its edition.
+func sourceText(c report.Check) string {
+	if (c.LimitSource == report.FromDefault || c.LimitSource == report.FromRegionDefault) && c.Edition != "" {
+		return string(c.LimitSource) + " " + string(c.Edition)
+	}
+	return string(c.LimitSource)
 }
 
 func checkGrid(checks []report.Check) grid {

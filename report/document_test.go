@@ -15,7 +15,7 @@ import (
 func TestDocumentBodies(t *testing.T) {
 	d := report.Document{Command: "x", Body: struct{}{}}
 	js, err := json.Marshal(d)
-	if err != nil || string(js) != `{"schema_version":2,"command":"x"}` {
+	if err != nil || string(js) != `{"schema_version":3,"command":"x"}` {
 		t.Errorf("JSON of an empty body = %s, %v", js, err)
 	}
 	y, err := yaml.Marshal(d)
@@ -23,13 +23,13 @@ func TestDocumentBodies(t *testing.T) {
 	if err == nil {
 		err = yaml.Unmarshal(y, &back)
 	}
-	if err != nil || !reflect.DeepEqual(back, map[string]any{"schema_version": 2, "command": "x"}) {
+	if err != nil || !reflect.DeepEqual(back, map[string]any{"schema_version": 3, "command": "x"}) {
 		t.Errorf("YAML of an empty body = %q, %v", y, err)
 	}
 	one := report.Document{Command: "x", Body: struct {
 		A int `json:"a" yaml:"a"`
 	}{7}}
-	if js, err := json.Marshal(one); err != nil || string(js) != `{"schema_version":2,"command":"x","a":7}` {
+	if js, err := json.Marshal(one); err != nil || string(js) != `{"schema_version":3,"command":"x","a":7}` {
 		t.Errorf("JSON of one field = %s, %v", js, err)
 	}
 	for _, body := range []any{42, "s", []int{1}, nil} {
@@ -115,7 +115,7 @@ func TestDocumentJSONNoHTMLEscape(t *testing.T) {
 		URL string `json:"url"`
 	}{"https://example.com/?a=1&b=<2>"}}
 	js, err := d.MarshalJSON()
-	if err != nil || string(js) != `{"schema_version":2,"command":"x","url":"https://example.com/?a=1&b=<2>"}` {
+	if err != nil || string(js) != `{"schema_version":3,"command":"x","url":"https://example.com/?a=1&b=<2>"}` {
 		t.Errorf("MarshalJSON = %s, %v", js, err)
 	}
 }

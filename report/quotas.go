@@ -15,20 +15,25 @@ type QuotaRow struct {
 	Burst          *float64           `json:"burst" yaml:"burst"`
 	RegionDefaults map[string]float64 `json:"region_defaults" yaml:"region_defaults"`
 	Adjustable     tables.Adjustable  `json:"adjustable" yaml:"adjustable"`
-	ServiceCode    *string            `json:"service_code" yaml:"service_code"`
-	QuotaCode      *string            `json:"quota_code" yaml:"quota_code"`
-	Operations     []string           `json:"operations" yaml:"operations"`
-	Note           string             `json:"note" yaml:"note"`
+	Level          tables.Level       `json:"level" yaml:"level"`
+	Edition        tables.Edition     `json:"edition" yaml:"edition"`
+	// Editions lists every edition that has the row, newest first: a row on one
+	// edition only is marked by a list of one.
+	Editions    []tables.Edition `json:"editions" yaml:"editions"`
+	ServiceCode *string          `json:"service_code" yaml:"service_code"`
+	QuotaCode   *string          `json:"quota_code" yaml:"quota_code"`
+	Operations  []string         `json:"operations" yaml:"operations"`
+	Note        string           `json:"note" yaml:"note"`
 }
 
 // QuotaFields are the QuotaRow field names in order: the CSV header.
-var QuotaFields = []string{"id", "name", "service", "kind", "scope", "default", "unit", "burst", "region_defaults", "adjustable", "service_code", "quota_code", "operations", "note"}
+var QuotaFields = []string{"id", "name", "service", "kind", "scope", "default", "unit", "burst", "region_defaults", "adjustable", "level", "edition", "editions", "service_code", "quota_code", "operations", "note"}
 
 // NewQuotaRow converts a catalogue row.
 func NewQuotaRow(q tables.Quota) QuotaRow {
 	r := QuotaRow{
 		ID: q.ID, Name: q.Name, Service: q.Service, Kind: q.Kind, Scope: q.Scope,
-		Default: q.Default, Unit: q.Unit, Adjustable: q.Adjustable,
+		Default: q.Default, Unit: q.Unit, Adjustable: q.Adjustable, Level: q.Level, Edition: q.Edition, Editions: tables.EditionsOf(q.ID),
 		RegionDefaults: map[string]float64{}, Operations: []string{}, Note: q.Note,
 		ServiceCode: optional(q.ServiceCode), QuotaCode: optional(q.QuotaCode),
 	}

@@ -17,8 +17,12 @@ import (
 // when a field is renamed, removed or changes meaning. Version 2: checks gained
 // instance and unit, name no longer carries the instance, ok means at or below the
 // target utilization, recommended is null when the current limit already meets the
-// target, and plan --all marks rows the plan does not touch as untouched.
-const SchemaVersion = 2
+// target, and plan --all marks rows the plan does not touch as untouched. Version 3:
+// checks, quota rows and requests gained edition (the edition of the quotas page the
+// row comes from) and level (account or resource: where an increase applies), and
+// the services wisdom and contact-lens are now agent-assist and
+// conversational-analytics (quota ids keep their prefixes).
+const SchemaVersion = 3
 
 // Document is everything connectcap writes: a header (schema_version, command)
 // and one body. The header is declared here only, so every output of every
@@ -182,23 +186,27 @@ type Check struct {
 	Name string `json:"name" yaml:"name"`
 	// Instance names the instance a per-instance check belongs to; null for checks
 	// of the account, the Region or a domain.
-	Instance       *string           `json:"instance" yaml:"instance"`
-	Service        string            `json:"service" yaml:"service"`
-	Required       float64           `json:"required" yaml:"required"`
-	Recommended    *float64          `json:"recommended" yaml:"recommended"`
-	Limit          float64           `json:"limit" yaml:"limit"`
-	Unit           string            `json:"unit" yaml:"unit"`
-	LimitSource    LimitSource       `json:"limit_source" yaml:"limit_source"`
+	Instance    *string     `json:"instance" yaml:"instance"`
+	Service     string      `json:"service" yaml:"service"`
+	Required    float64     `json:"required" yaml:"required"`
+	Recommended *float64    `json:"recommended" yaml:"recommended"`
+	Limit       float64     `json:"limit" yaml:"limit"`
+	Unit        string      `json:"unit" yaml:"unit"`
+	LimitSource LimitSource `json:"limit_source" yaml:"limit_source"`
+	// Edition is the edition of the quotas page whose row (name, default,
+	// adjustability) the check used: with limit_source default, whose default.
+	Edition        tables.Edition    `json:"edition" yaml:"edition"`
 	UtilizationPct float64           `json:"utilization_pct" yaml:"utilization_pct"`
 	Status         Status            `json:"status" yaml:"status"`
 	Adjustable     tables.Adjustable `json:"adjustable" yaml:"adjustable"`
+	Level          tables.Level      `json:"level" yaml:"level"`
 	ServiceCode    *string           `json:"service_code" yaml:"service_code"`
 	QuotaCode      *string           `json:"quota_code" yaml:"quota_code"`
 	Note           string            `json:"note" yaml:"note"`
 }
 
 // CheckFields are the check field names in order: the CSV header.
-var CheckFields = []string{"id", "name", "instance", "service", "required", "recommended", "limit", "unit", "limit_source", "utilization_pct", "status", "adjustable", "service_code", "quota_code", "note"}
+var CheckFields = []string{"id", "name", "instance", "service", "required", "recommended", "limit", "unit", "limit_source", "edition", "utilization_pct", "status", "adjustable", "level", "service_code", "quota_code", "note"}
 
 // NewCheck grades required against limit for quota q at targetPct utilization.
 // note, when not empty, replaces the catalogue's note.
@@ -215,9 +223,11 @@ func NewCheck(q tables.Quota, required float64, limit Limit, targetPct float64, 
 		Limit:          limit.Value,
 		Unit:           q.Unit,
 		LimitSource:    limit.Source,
+		Edition:        q.Edition,
 		UtilizationPct: Utilization(required, limit.Value),
 		Status:         Grade(required, limit.Value, targetPct, q.Adjustable.CanRaise()),
 		Adjustable:     q.Adjustable,
+		Level:          q.Level,
 		ServiceCode:    optional(q.ServiceCode),
 		QuotaCode:      optional(q.QuotaCode),
 		Note:           note,
@@ -228,8 +238,8 @@ func NewCheck(q tables.Quota, required float64, limit Limit, targetPct float64, 
 // listed with its limit, neither graded nor sized.
 func Untouched(q tables.Quota, limit Limit) Check {
 	return Check{
-		ID: q.ID, Name: q.Name, Service: q.Service, Limit: limit.Value, Unit: q.Unit, LimitSource: limit.Source,
-		Status: Untouch, Adjustable: q.Adjustable, ServiceCode: optional(q.ServiceCode), QuotaCode: optional(q.QuotaCode),
+		ID: q.ID, Name: q.Name, Service: q.Service, Limit: limit.Value, Unit: q.Unit, LimitSource: limit.Source, Edition: q.Edition,
+		Status: Untouch, Adjustable: q.Adjustable, Level: q.Level, ServiceCode: optional(q.ServiceCode), QuotaCode: optional(q.QuotaCode),
 		Note: q.Note,
 	}
 }

@@ -1,5 +1,7 @@
 package report
 
+import "github.com/connectcap/connectcap/tables"
+
 // Request is one quota increase to ask for.
 type Request struct {
 	ID           string      `json:"id" yaml:"id"`
@@ -13,7 +15,11 @@ type Request struct {
 	Region       string      `json:"region" yaml:"region"`
 	ServiceCode  *string     `json:"service_code" yaml:"service_code"`
 	QuotaCode    *string     `json:"quota_code" yaml:"quota_code"`
-	ContextID    *string     `json:"context_id" yaml:"context_id"`
+	// Level is where the increase applies: a resource-level request names its
+	// instance (context_id, the instance ARN, when the plan gives it); an
+	// account-level one never does.
+	Level     tables.Level `json:"level" yaml:"level"`
+	ContextID *string      `json:"context_id" yaml:"context_id"`
 	// Method is MethodServiceQuotas or MethodSupportForm.
 	Method string `json:"method" yaml:"method"`
 	// Command is the AWS CLI call; null for a support-form request.
@@ -54,19 +60,21 @@ type Blocked struct {
 // Requests is everything connectcap request hands over: the body of its
 // document.
 type Requests struct {
-	PlanFile    string    `json:"plan_file" yaml:"plan_file"`
-	Region      string    `json:"region" yaml:"region"`
-	LeadTime    string    `json:"lead_time" yaml:"lead_time"`
-	FormURL     string    `json:"form_url" yaml:"form_url"`
-	Requests    []Request `json:"requests" yaml:"requests"`
-	CannotRaise []Blocked `json:"cannot_raise" yaml:"cannot_raise"`
+	PlanFile string `json:"plan_file" yaml:"plan_file"`
+	Region   string `json:"region" yaml:"region"`
+	// Edition is the edition of the quotas page the plan was checked against.
+	Edition     tables.Edition `json:"edition" yaml:"edition"`
+	LeadTime    string         `json:"lead_time" yaml:"lead_time"`
+	FormURL     string         `json:"form_url" yaml:"form_url"`
+	Requests    []Request      `json:"requests" yaml:"requests"`
+	CannotRaise []Blocked      `json:"cannot_raise" yaml:"cannot_raise"`
 }
 
 // Document wraps the requests.
 func (rs *Requests) Document() Document { return Document{Command: "request", Body: rs} }
 
 // RequestFields are the CSV header of requests.
-var RequestFields = []string{"id", "name", "instances", "required", "current_limit", "limit_source", "desired_value", "unit", "region", "service_code", "quota_code", "context_id", "method", "command", "covers", "text"}
+var RequestFields = []string{"id", "name", "instances", "required", "current_limit", "limit_source", "desired_value", "unit", "region", "service_code", "quota_code", "level", "context_id", "method", "command", "covers", "text"}
 
 // Worst is what the requests ask of the planner, for --detailed-exitcode:
 // hard-limit when a limit that cannot be raised is exceeded, increase when there

@@ -236,7 +236,7 @@ func TestSizeAgentsResult(t *testing.T) {
 		}
 		return strings.Join(k, ",")
 	}
-	if got, want := keys(r.Inputs), "calls_per_hour,aht_seconds,answer_within_seconds,service_level_target_pct,shrinkage_pct,max_occupancy_pct,region,target_utilization_pct"; got != want {
+	if got, want := keys(r.Inputs), "calls_per_hour,aht_seconds,answer_within_seconds,service_level_target_pct,shrinkage_pct,max_occupancy_pct,region,target_utilization_pct,edition"; got != want {
 		t.Errorf("inputs %s, want %s", got, want)
 	}
 	if got, want := keys(r.Figures), "offered_load_erlangs,agents,scheduled_agents,service_level_pct,probability_of_waiting,asa_seconds,occupancy_pct"; got != want {
@@ -370,7 +370,7 @@ func TestSizeAgentsEcho(t *testing.T) {
 		}
 		return strings.Join(parts, " ")
 	}
-	if got, want := input(r), "calls_per_hour=200 aht_seconds=180 answer_within_seconds=20 service_level_target_pct=80 shrinkage_pct=30 max_occupancy_pct=100 region=us-east-1 target_utilization_pct=80"; got != want {
+	if got, want := input(r), "calls_per_hour=200 aht_seconds=180 answer_within_seconds=20 service_level_target_pct=80 shrinkage_pct=30 max_occupancy_pct=100 region=us-east-1 target_utilization_pct=80 edition=2026"; got != want {
 		t.Errorf("inputs\n got %s\nwant %s", got, want)
 	}
 	number := func(key string) float64 {
@@ -414,7 +414,7 @@ func TestSizeAgentsEcho(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got, want := input(r), "calls_per_hour=200 aht_seconds=180 answer_within_seconds=20 service_level_target_pct=80 shrinkage_pct=30 max_occupancy_pct=85 agents=16 region=us-east-1 target_utilization_pct=80"; got != want {
+	if got, want := input(r), "calls_per_hour=200 aht_seconds=180 answer_within_seconds=20 service_level_target_pct=80 shrinkage_pct=30 max_occupancy_pct=85 agents=16 region=us-east-1 target_utilization_pct=80 edition=2026"; got != want {
 		t.Errorf("inputs\n got %s\nwant %s", got, want)
 	}
 	if note, want := r.Checks[0].Note, "16 agents meet 80 % answered within 20 s at occupancy up to 85 %; 14 would be enough. "+rosterOnly; note != want {

@@ -42,11 +42,11 @@ func SizeAnalytics(in Analytics) (*report.Result, error) {
 			return nil, err
 		}
 		rt := RealtimeCalls(load, in.Blocking)
-		limit := in.limit(tables.MustLookup(RealtimeCallsID))
+		limit := in.limitOf(RealtimeCallsID)
 		r.Figures.Add("realtime_offered_load_erlangs", load, "real-time analytics offered load", "erlangs")
 		r.Figures.Add("realtime_blocking_at_limit", calc.ErlangB(int(limit.Value), load), "real-time share without analytics at the limit", "")
 		r.Figures.Add("realtime_poisson_p999_concurrent", calc.PoissonQuantile(load, P999), "real-time 99.9 % concurrency (Poisson, no quota)", "")
-		note := tables.MustLookup(RealtimeCallsID).Note
+		note := in.catalogueNote(RealtimeCallsID)
 		if in.Region == "" {
 			note += " No --region given: the general default applies."
 		}
@@ -87,7 +87,7 @@ func SizeCalls(in Calls) (*report.Result, error) {
 		return nil, err
 	}
 	const id = "connect.concurrent-active-calls"
-	limit := in.limit(tables.MustLookup(id))
+	limit := in.limitOf(id)
 	required := loss(&r.Figures, load, in.CallsPerHour+in.OutboundCallsPerHour, in.Blocking, limit.Value, "calls")
 	r.Figures.Add("max_calls_per_hour_at_limit", maxPerHour(limit.Value, in.Blocking, outbound, in.DurationMinutes), "most inbound calls per hour the limit carries at the blocking target", "")
 	r.Figures.Add("max_contacts_in_queue_setting", limit.Value-1, "largest \"Maximum contacts in queue\" setting", "")
@@ -119,7 +119,7 @@ func SizeTasks(in Contacts) (*report.Result, error) {
 		return r, err
 	}
 	const id = "connect.task-schedule-ahead"
-	limit := in.limit(tables.MustLookup(id))
+	limit := in.limitOf(id)
 	note := fmt.Sprintf("Cannot be raised: schedule tasks at most %s days ahead, and create later ones nearer the time (from a scheduled job or flow).", trim(limit.Value))
 	r.Checks = append(r.Checks, in.Check(id, *in.ScheduleAheadDays, note))
 	return r, nil
@@ -138,7 +138,7 @@ func sizeContacts(in Contacts, noun, title, id string) (*report.Result, error) {
 	if err := checkLoad("--cph", in.PerHour, load); err != nil {
 		return nil, err
 	}
-	limit := in.limit(tables.MustLookup(id))
+	limit := in.limitOf(id)
 	required := loss(&r.Figures, load, in.PerHour, in.Blocking, limit.Value, noun)
 	r.Figures.Add("max_"+noun+"_per_hour_at_limit", maxPerHour(limit.Value, in.Blocking, 0, in.DurationMinutes), "most "+noun+" per hour the limit carries at the blocking target", "")
 	r.Checks = append(r.Checks, in.Check(id, float64(required), ""))
@@ -239,8 +239,8 @@ func SizeVoiceID(in VoiceID) (*report.Result, error) {
 // current limit and names the other in the note.
 func (in VoiceID) voiceIDWatchlists(fraudsters float64) (watchlists, perWatchlist float64, note string) {
 	t := in.TargetPct / 100
-	perLimit := in.limit(tables.MustLookup("voice-id.fraudsters-per-watchlist")).Value
-	listLimit := in.limit(tables.MustLookup("voice-id.watchlists")).Value
+	perLimit := in.limitOf("voice-id.fraudsters-per-watchlist").Value
+	listLimit := in.limitOf("voice-id.watchlists").Value
 	// Whole fraudsters per watchlist at the target, and whole watchlists.
 	perAtTarget := math.Max(1, math.Floor(perLimit*t*(1+1e-12)))
 	listsAtTarget := math.Max(1, math.Floor(listLimit*t*(1+1e-12)))
@@ -268,7 +268,7 @@ func (in VoiceID) batchSize(given, total float64, id string) float64 {
 	if given > 0 {
 		return given
 	}
-	return math.Min(total, in.limit(tables.MustLookup(id)).Value)
+	return math.Min(total, in.limitOf(id).Value)
 }
 
 func jobs(total, batch float64) float64 {

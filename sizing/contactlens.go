@@ -73,7 +73,7 @@ func SizeContactLens(c Common, uses []LensUse, blocking float64) *report.Result 
 	}
 	if anyPostCall {
 		r.Figures.Add("post_call_jobs", postCall, "concurrent post-call jobs", "")
-		r.Checks = append(r.Checks, c.Check(PostCallJobsID, calc.CeilWhole(postCall), catalogueNote(PostCallJobsID)+lensSummed))
+		r.Checks = append(r.Checks, c.Check(PostCallJobsID, calc.CeilWhole(postCall), c.catalogueNote(PostCallJobsID)+lensSummed))
 	}
 	if anyPostChat {
 		r.Figures.Add("post_chat_jobs", postChat, "concurrent post-chat jobs", "")

@@ -57,7 +57,7 @@ func TestVoiceIDWatchlistsSmallestChange(t *testing.T) {
 				t.Errorf("%v fraudsters: %s is %s (%v of %v)", fraudsters, ch.ID, ch.Status, ch.Required, ch.Limit)
 			}
 		}
-		if w := check(t, r, "voice-id.watchlists"); w.Required != 2 || w.Note != tables.MustLookup("voice-id.watchlists").Note {
+		if w := check(t, r, "voice-id.watchlists"); w.Required != 2 || w.Note != tables.Default().MustLookup("voice-id.watchlists").Note {
 			t.Errorf("%v fraudsters: %v watchlists, note %q; want 2 and the catalogue's note", fraudsters, w.Required, w.Note)
 		}
 	}

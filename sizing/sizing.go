@@ -33,7 +33,19 @@ type Common struct {
 	// Instance names the instance whose traffic or inventory is sized ("" when
 	// none is named, or for the account's shared quotas): it labels the checks.
 	Instance string
+	// Edition is the edition of the quotas page whose rows are checked; "" means
+	// tables.DefaultEdition.
+	Edition tables.Edition
 }
+
+// Catalogue is the edition's catalogue.
+func (c Common) Catalogue() *tables.Catalogue { return tables.In(c.Edition) }
+
+// quota is the edition's row id.
+func (c Common) quota(id string) tables.Quota { return c.Catalogue().MustLookup(id) }
+
+// limitOf is the limit of the quota id.
+func (c Common) limitOf(id string) report.Limit { return c.limit(c.quota(id)) }
 
 // limit is q's limit from the calculation's sources.
 func (c Common) limit(q tables.Quota) report.Limit {
@@ -47,7 +59,7 @@ func (c Common) limit(q tables.Quota) report.Limit {
 // replaces the catalogue's note. It is the one place a check is made: every
 // calculation and every plan section comes through here.
 func (c Common) Check(id string, required float64, note string) report.Check {
-	q := tables.MustLookup(id)
+	q := c.quota(id)
 	ch := report.NewCheck(q, required, c.limit(q), c.TargetPct, note)
 	if c.Instance != "" {
 		name := c.Instance
@@ -63,6 +75,7 @@ func (c Common) addInputs(in *report.Fields) {
 	}
 	in.Add("region", region, "Region", "")
 	in.Add("target_utilization_pct", c.TargetPct, "target utilization", "%")
+	in.Add("edition", string(c.Catalogue().Edition), "quotas page edition", "")
 }
 
 // InputError is a combination of inputs that cannot be sized; Flag names the input
@@ -108,4 +121,4 @@ func maxPerHour(limit, blocking, otherLoad, durationMinutes float64) float64 {
 }
 
 // catalogueNote is the catalogue's note of a quota.
-func catalogueNote(id string) string { return tables.MustLookup(id).Note }
+func (c Common) catalogueNote(id string) string { return c.quota(id).Note }

@@ -139,7 +139,7 @@ func TestPageTablesPresent(t *testing.T) {
 		}
 	}
 	got := map[string]map[string]tables.Quota{}
-	for _, q := range tables.All() {
+	for _, q := range old.All() {
 		if !inPageTable(q) {
 			continue
 		}
@@ -237,7 +237,7 @@ func init() {
 
 func TestAPIThrottlingPage(t *testing.T) {
 	for _, op := range pageAPIOperations {
-		q, ok := tables.ForOperation(op.service, op.operation)
+		q, ok := old.ForOperation(op.service, op.operation)
 		if !ok {
 			t.Errorf("ForOperation(%q, %q): no row", op.service, op.operation)
 			continue
@@ -255,7 +255,7 @@ func TestAPIThrottlingPage(t *testing.T) {
 	// The page's Cases and Voice ID API tables have 6 rows each.
 	for service, n := range map[string]int{"cases": 6, "voice-id": 6, "contact-lens": 1} {
 		got := 0
-		for _, q := range tables.All() {
+		for _, q := range old.All() {
 			if q.Service == service && q.Kind == tables.APIRate {
 				got++
 			}
@@ -267,7 +267,7 @@ func TestAPIThrottlingPage(t *testing.T) {
 	// The page: "The rate limit cannot be increased for GetMetricData and
 	// GetCurrentMetricData".
 	for _, op := range []string{"GetMetricData", "GetCurrentMetricData"} {
-		if q, _ := tables.ForOperation("connect", op); q.Adjustable != tables.No {
+		if q, _ := old.ForOperation("connect", op); q.Adjustable != tables.No {
 			t.Errorf("%s: adjustable %q, the page says it cannot be increased", op, q.Adjustable)
 		}
 	}
@@ -333,7 +333,7 @@ var trueCodeNames = map[string]string{
 
 func TestQuotaCodesMatchFacts(t *testing.T) {
 	for id, want := range trueCodes {
-		q, ok := tables.Lookup(id)
+		q, ok := old.Lookup(id)
 		if !ok {
 			t.Errorf("no row %s", id)
 			continue
@@ -347,7 +347,7 @@ func TestQuotaCodesMatchFacts(t *testing.T) {
 	}
 	// No other row carries a code, and no code sits on two rows.
 	seen := map[string]string{}
-	for _, q := range tables.All() {
+	for _, q := range old.All() {
 		if _, ok := trueCodes[q.ID]; !ok && (q.QuotaCode != "" || q.ServiceCode != "") {
 			t.Errorf("%s carries codes %q/%q that the facts do not give it", q.ID, q.ServiceCode, q.QuotaCode)
 		}
@@ -363,7 +363,7 @@ func TestQuotaCodesMatchFacts(t *testing.T) {
 }
 
 func TestNoKnownWrongCodes(t *testing.T) {
-	for _, q := range tables.All() {
+	for _, q := range old.All() {
 		switch q.Service {
 		case "customer-profiles", "voice-id", "wisdom", "contact-lens":
 			if q.QuotaCode != "" || q.ServiceCode != "" {
@@ -384,12 +384,12 @@ func TestNoKnownWrongCodes(t *testing.T) {
 		"appintegrations.event-integration-associations": "L-3217D1F1",
 	}
 	for id, code := range wrong {
-		if q := tables.MustLookup(id); strings.EqualFold(q.QuotaCode, code) {
+		if q := old.MustLookup(id); strings.EqualFold(q.QuotaCode, code) {
 			t.Errorf("%s carries %s, which the facts call wrong for it", id, code)
 		}
 	}
 	// L-14092FF4 belongs to no row at all.
-	if q, ok := tables.ByQuotaCode("L-14092FF4"); ok {
+	if q, ok := old.ByQuotaCode("L-14092FF4"); ok {
 		t.Errorf("ByQuotaCode(L-14092FF4) = %s, want none", q.ID)
 	}
 }
@@ -414,8 +414,8 @@ func TestIDs(t *testing.T) {
 		services[s] = true
 	}
 	seen := map[string]bool{}
-	all := tables.All()
-	ids := tables.IDs()
+	all := old.All()
+	ids := old.IDs()
 	if len(ids) != len(all) {
 		t.Fatalf("IDs() has %d ids, All() %d rows", len(ids), len(all))
 	}
@@ -459,14 +459,14 @@ func TestIDs(t *testing.T) {
 }
 
 func TestAllIsACopy(t *testing.T) {
-	a := tables.All()
+	a := old.All()
 	id := a[0].ID
 	a[0].Default = -1
 	a[0].ID = "changed"
-	if q := tables.MustLookup(id); q.Default == -1 {
+	if q := old.MustLookup(id); q.Default == -1 {
 		t.Error("changing All()'s result changed the catalogue")
 	}
-	if tables.All()[0].ID != id {
+	if old.All()[0].ID != id {
 		t.Error("changing All()'s result changed the catalogue order")
 	}
 }
@@ -481,7 +481,7 @@ func TestCanRaise(t *testing.T) {
 }
 
 func TestDefaultIn(t *testing.T) {
-	q := tables.MustLookup("contact-lens.concurrent-realtime-calls")
+	q := old.MustLookup("contact-lens.concurrent-realtime-calls")
 	tests := []struct {
 		region   string
 		want     float64
@@ -499,7 +499,7 @@ func TestDefaultIn(t *testing.T) {
 		}
 	}
 	// Only that row differs by Region on the page.
-	for _, q := range tables.All() {
+	for _, q := range old.All() {
 		if len(q.RegionDefaults) > 0 && q.ID != "contact-lens.concurrent-realtime-calls" {
 			t.Errorf("%s has region defaults %v; the page gives none", q.ID, q.RegionDefaults)
 		}
@@ -537,16 +537,16 @@ func TestForOperation(t *testing.T) {
 		{"nosuch", "GetMetricData", "", false},
 	}
 	for _, tt := range tests {
-		q, ok := tables.ForOperation(tt.service, tt.operation)
+		q, ok := old.ForOperation(tt.service, tt.operation)
 		if ok != tt.wantOK || q.ID != tt.wantID {
 			t.Errorf("ForOperation(%q, %q) = %q, %v; want %q, %v", tt.service, tt.operation, q.ID, ok, tt.wantID, tt.wantOK)
 		}
 	}
 	// The fallback rows carry the page's "all other operations" and wisdom rates.
-	if q, _ := tables.ForOperation("connect", "ListQueues"); q.Default != 2 || q.Burst != 5 {
+	if q, _ := old.ForOperation("connect", "ListQueues"); q.Default != 2 || q.Burst != 5 {
 		t.Errorf("connect fallback: rate %v burst %v, page 2 and 5", q.Default, q.Burst)
 	}
-	if q, _ := tables.ForOperation("wisdom", "GetContent"); q.Default != 50 {
+	if q, _ := old.ForOperation("wisdom", "GetContent"); q.Default != 50 {
 		t.Errorf("wisdom: rate %v, page 50", q.Default)
 	}
 }
@@ -570,7 +570,7 @@ func TestByQuotaCode(t *testing.T) {
 		{"", "", false},
 	}
 	for _, tt := range tests {
-		q, ok := tables.ByQuotaCode(tt.code)
+		q, ok := old.ByQuotaCode(tt.code)
 		if ok != tt.wantOK || q.ID != tt.wantID {
 			t.Errorf("ByQuotaCode(%q) = %q, %v; want %q, %v", tt.code, q.ID, ok, tt.wantID, tt.wantOK)
 		}
@@ -578,17 +578,17 @@ func TestByQuotaCode(t *testing.T) {
 }
 
 func TestLookup(t *testing.T) {
-	q, ok := tables.Lookup("connect.concurrent-active-calls")
+	q, ok := old.Lookup("connect.concurrent-active-calls")
 	if !ok || q.Name != "Concurrent active calls per instance" || q.Default != 10 {
 		t.Errorf("Lookup(connect.concurrent-active-calls) = %+v, %v", q, ok)
 	}
 	for _, id := range []string{"", "connect", "connect.concurrent-active-call", "CONNECT.CONCURRENT-ACTIVE-CALLS"} {
-		if q, ok := tables.Lookup(id); ok {
+		if q, ok := old.Lookup(id); ok {
 			t.Errorf("Lookup(%q) = %s, want none", id, q.ID)
 		}
 	}
-	for _, id := range tables.IDs() {
-		if q := tables.MustLookup(id); q.ID != id {
+	for _, id := range old.IDs() {
+		if q := old.MustLookup(id); q.ID != id {
 			t.Errorf("MustLookup(%q).ID = %q", id, q.ID)
 		}
 	}
@@ -604,7 +604,7 @@ func TestMustLookupPanics(t *testing.T) {
 			t.Errorf("panic %v does not name the id", r)
 		}
 	}()
-	tables.MustLookup("nosuch.quota")
+	old.MustLookup("nosuch.quota")
 }
 
 // Every id that connectcap's own code passes to tables.MustLookup as a literal exists:
@@ -654,8 +654,8 @@ func TestMustLookupLiteralsExist(t *testing.T) {
 				return true
 			}
 			found++
-			if _, ok := tables.Lookup(id); !ok {
-				t.Errorf("%s: tables.MustLookup(%q): no such quota", fset.Position(lit.Pos()), id)
+			if _, ok := old.Lookup(id); !ok {
+				t.Errorf("%s: old.MustLookup(%q): no such quota", fset.Position(lit.Pos()), id)
 			}
 			return true
 		})
@@ -670,7 +670,7 @@ func TestMustLookupLiteralsExist(t *testing.T) {
 }
 
 func TestScopes(t *testing.T) {
-	scopes := tables.Scopes()
+	scopes := old.Scopes()
 	for i := 1; i < len(scopes); i++ {
 		if scopes[i-1] >= scopes[i] {
 			t.Errorf("Scopes() not sorted and unique at %q, %q", scopes[i-1], scopes[i])
@@ -698,3 +698,6 @@ func TestVoiceIDSessionsTable(t *testing.T) {
 		}
 	}
 }
+
+// old is the 2023 edition, the source document these tables transcribe.
+var old = tables.In(tables.Edition2023)

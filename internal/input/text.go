@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -19,7 +20,10 @@ type Text struct {
 	pattern  string   // when set, the value matches it (RE2 and ECMA-262 alike)
 	minLen   int
 	maxLen   int // in characters; 0: no limit
-	re       func() *regexp.Regexp
+	// numeric marks choices that are numbers (editions, years): a plan may write
+	// them bare (edition: 2026) as well as quoted.
+	numeric bool
+	re      func() *regexp.Regexp
 }
 
 func newText(t Text) Text {
@@ -42,10 +46,24 @@ var (
 	// InstanceARN is an Amazon Connect instance ARN.
 	InstanceARN = newText(Text{name: "arn", bad: "not an Amazon Connect instance ARN", pattern: `^arn:aws[a-z-]*:connect:[a-z0-9-]+:[0-9]{12}:instance/[0-9a-fA-F-]{1,64}$`,
 		accepted: "arn:aws:connect:REGION:ACCOUNT:instance/ID"})
+	// Edition is an edition of the AWS quotas page.
+	Edition = newText(Text{name: "edition", bad: "not an edition of the quotas page", choices: editionNames(), numeric: true,
+		accepted: "2026 (the current AWS page, the default) or 2023 (the page's 2023 edition)"})
 	// Operation is an API operation name such as GetCurrentMetricData.
 	Operation = newText(Text{name: "operation", bad: "not an API operation name", pattern: `^[A-Z][A-Za-z0-9]+$`, minLen: 3, maxLen: 81,
 		accepted: "a name such as GetCurrentMetricData"})
 )
+
+func editionNames() []string {
+	out := make([]string, len(tables.Editions))
+	for i, e := range tables.Editions {
+		out[i] = string(e)
+	}
+	return out
+}
+
+// Numeric reports whether a bare number is read as the text it is written as.
+func (t Text) Numeric() bool { return t.numeric }
 
 // Choice is a text kind with a fixed set of values; what says what they are.
 func Choice(what string, choices []string) Text {
@@ -91,6 +109,16 @@ func (t Text) Schema() map[string]any {
 	o := map[string]any{"type": "string"}
 	if t.choices != nil {
 		o["enum"] = t.choices
+	}
+	if t.numeric {
+		enum := []any{}
+		for _, c := range t.choices {
+			enum = append(enum, c)
+			if n, err := strconv.Atoi(c); err == nil {
+				enum = append(enum, n)
+			}
+		}
+		o = map[string]any{"type": []string{"string", "integer"}, "enum": enum}
 	}
 	if t.pattern != "" {
 		o["pattern"] = t.pattern

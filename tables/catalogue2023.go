@@ -1,17 +1,12 @@
 package tables
 
-import "github.com/connectcap/connectcap/calc"
-
 // Codes for rows the page links to the wrong quota come from the quota facts
 // (public dumps of Service Quotas list-service-quotas). Rows with no known code carry
 // none: a request for them goes through the quota increase form.
 
-const (
-	count = "count"
-	rps   = "requests/second"
-)
-
-var catalogue = []Quota{
+// rows2023 is the 2023 edition of the page, the source document: its tables row by
+// row, in page order.
+var rows2023 = []Quota{
 	// Amazon Connect quotas.
 	{ID: "connect.lambda-functions", Name: "AWS Lambda functions per instance", Service: "connect", Kind: Resource, Scope: "instance", Default: 50, Unit: count, Adjustable: No, ServiceCode: "connect", QuotaCode: "L-E3D2F503"},
 	{ID: "connect.agent-statuses", Name: "Agent status per instance", Service: "connect", Kind: Resource, Scope: "instance", Default: 50, Unit: count, Adjustable: No},
@@ -70,11 +65,11 @@ var catalogue = []Quota{
 	{ID: "cases.fields-per-template", Name: "Case fields per case template", Service: "cases", Kind: Resource, Scope: "template", Default: 30, Unit: count, Adjustable: No},
 
 	// Contact Lens quotas. The page states no scope and gives no quota codes.
-	{ID: "contact-lens.concurrent-realtime-calls", Name: "Concurrent real-time calls with analytics", Service: "contact-lens", Kind: Resource, Scope: "not-stated", Default: 50, RegionDefaults: map[string]float64{"us-east-1": 100}, Unit: count, Adjustable: Yes,
+	{ID: "contact-lens.concurrent-realtime-calls", Name: "Concurrent real-time calls with analytics", Service: "conversational-analytics", Kind: Resource, Scope: "not-stated", Default: 50, RegionDefaults: map[string]float64{"us-east-1": 100}, Unit: count, Adjustable: Yes,
 		Note: "50; 100 in US East (N. Virginia)."},
-	{ID: "contact-lens.concurrent-post-call-jobs", Name: "Concurrent post-call analytics jobs", Service: "contact-lens", Kind: Resource, Scope: "not-stated", Default: 200, Unit: count, Adjustable: Yes,
+	{ID: "contact-lens.concurrent-post-call-jobs", Name: "Concurrent post-call analytics jobs", Service: "conversational-analytics", Kind: Resource, Scope: "not-stated", Default: 200, Unit: count, Adjustable: Yes,
 		Note: "A job runs for about 40% of the call length: jobs = minutes x 0.4 x calls per hour / 60, for calls spread evenly over the hour."},
-	{ID: "contact-lens.concurrent-post-chat-jobs", Name: "Concurrent post-chat analytics jobs", Service: "contact-lens", Kind: Resource, Scope: "not-stated", Default: 200, Unit: count, Adjustable: Yes},
+	{ID: "contact-lens.concurrent-post-chat-jobs", Name: "Concurrent post-chat analytics jobs", Service: "conversational-analytics", Kind: Resource, Scope: "not-stated", Default: 200, Unit: count, Adjustable: Yes},
 
 	// Amazon Connect Customer Profiles quotas. The page reuses other services' codes
 	// for these rows and no reliable source gives the true ones, so none are carried.
@@ -112,13 +107,13 @@ var catalogue = []Quota{
 
 	// Amazon Connect Wisdom quotas. Only Assistants is marked; the other rows leave
 	// the adjustable column blank.
-	{ID: "wisdom.assistants", Name: "Assistants", Service: "wisdom", Kind: Resource, Scope: "not-stated", Default: 5, Unit: count, Adjustable: No},
-	{ID: "wisdom.knowledge-bases", Name: "Knowledge bases", Service: "wisdom", Kind: Resource, Scope: "not-stated", Default: 10, Unit: count, Adjustable: NotStated},
-	{ID: "wisdom.knowledge-base-size", Name: "Maximum size of a knowledge base", Service: "wisdom", Kind: Resource, Scope: "knowledge-base", Default: 5, Unit: "GB", Adjustable: NotStated},
-	{ID: "wisdom.content-per-knowledge-base", Name: "Content per knowledge base", Service: "wisdom", Kind: Resource, Scope: "knowledge-base", Default: 5000, Unit: count, Adjustable: NotStated,
+	{ID: "wisdom.assistants", Name: "Assistants", Service: "agent-assist", Kind: Resource, Scope: "not-stated", Default: 5, Unit: count, Adjustable: No},
+	{ID: "wisdom.knowledge-bases", Name: "Knowledge bases", Service: "agent-assist", Kind: Resource, Scope: "not-stated", Default: 10, Unit: count, Adjustable: NotStated},
+	{ID: "wisdom.knowledge-base-size", Name: "Maximum size of a knowledge base", Service: "agent-assist", Kind: Resource, Scope: "knowledge-base", Default: 5, Unit: "GB", Adjustable: NotStated},
+	{ID: "wisdom.content-per-knowledge-base", Name: "Content per knowledge base", Service: "agent-assist", Kind: Resource, Scope: "knowledge-base", Default: 5000, Unit: count, Adjustable: NotStated,
 		Note: "Content is FAQs, wikis, articles, step-by-step instructions."},
-	{ID: "wisdom.document-size", Name: "Maximum size per document", Service: "wisdom", Kind: Resource, Scope: "document", Default: 1, Unit: "MB", Adjustable: NotStated},
-	{ID: "wisdom.api-requests", Name: "RateLimit for all APIs", Service: "wisdom", Kind: APIRate, Scope: "not-stated", Default: 50, Unit: rps, Adjustable: NotStated},
+	{ID: "wisdom.document-size", Name: "Maximum size per document", Service: "agent-assist", Kind: Resource, Scope: "document", Default: 1, Unit: "MB", Adjustable: NotStated},
+	{ID: "wisdom.api-requests", Name: "RateLimit for all APIs", Service: "agent-assist", Kind: APIRate, Scope: "not-stated", Default: 50, Unit: rps, Adjustable: NotStated},
 
 	// Amazon Connect API throttling quotas: by account and per Region, shared by all
 	// users and instances of the account.
@@ -145,7 +140,7 @@ var catalogue = []Quota{
 	{ID: "participant.api.get-attachment", Name: "Rate of GetAttachment API requests", Service: "participant", Kind: APIRate, Scope: "instance", Default: 8, Burst: 12, Unit: rps, Adjustable: NotStated, Operations: []string{"GetAttachment"}},
 
 	// Amazon Connect Contact Lens Service API throttling quotas: by account.
-	{ID: "contact-lens.api.list-realtime-contact-analysis-segments", Name: "Rate of ListRealtimeContactAnalysisSegments API requests", Service: "contact-lens", Kind: APIRate, Scope: "account", Default: 1, Burst: 2, Unit: rps, Adjustable: NotStated,
+	{ID: "contact-lens.api.list-realtime-contact-analysis-segments", Name: "Rate of ListRealtimeContactAnalysisSegments API requests", Service: "conversational-analytics", Kind: APIRate, Scope: "account", Default: 1, Burst: 2, Unit: rps, Adjustable: NotStated,
 		Operations: []string{"ListRealtimeContactAnalysisSegments"}},
 
 	// Amazon Connect Cases API throttling quotas: TPS, no burst given. The page does
@@ -171,18 +166,4 @@ var catalogue = []Quota{
 		Operations: []string{"CreateIntegrationAssociation", "DeleteIntegrationAssociation", "ListIntegrationAssociation"}, Note: "Each operation listed has this rate."},
 	{ID: "voice-id.api.tagging", Name: "Voice ID API TPS: TagResource, UnTagResource, ListTagsForResource", Service: "voice-id", Kind: APIRate, Scope: "account", Default: 2, Unit: rps, Adjustable: NotStated,
 		Operations: []string{"TagResource", "UnTagResource", "ListTagsForResource"}, Note: "Each operation listed has this rate."},
-}
-
-// OperationQuotaCodes gives Service Quotas codes for Amazon Connect API operations
-// that the page folds into "all other operations" but that Service Quotas lists
-// under their own code.
-var OperationQuotaCodes = map[string]string{
-	"GetMetricDataV2":           "L-2E719449",
-	"StartOutboundVoiceContact": "L-4E9BCC96",
-}
-
-// VoiceIDSessions is the page's table for deriving Voice ID concurrent active
-// sessions from Amazon Connect voice calls per hour.
-var VoiceIDSessions = []calc.Point{
-	{X: 1000, Y: 50}, {X: 5000, Y: 250}, {X: 10000, Y: 500}, {X: 20000, Y: 1000}, {X: 50000, Y: 2500},
 }
