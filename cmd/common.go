@@ -29,6 +29,8 @@ type Output struct {
 	Format           render.Format
 	DetailedExitcode bool
 	Out              io.Writer
+	// Err takes notes for people (Voice ID's end of support); nil drops them.
+	Err io.Writer
 	// Table is the table view's width and --wide.
 	Table render.Options
 }
@@ -79,7 +81,7 @@ func (c *commonFlags) sizing(inv *invocation) sizing.Common {
 }
 
 func (c *commonFlags) outputOptions(cmd *cobra.Command) Output {
-	return Output{Format: render.Format(c.output), DetailedExitcode: c.detailed, Out: cmd.OutOrStdout(), Table: tableOptions(cmd)}
+	return Output{Format: render.Format(c.output), DetailedExitcode: c.detailed, Out: cmd.OutOrStdout(), Err: cmd.ErrOrStderr(), Table: tableOptions(cmd)}
 }
 
 // require fails when a flag has no value from any source.
@@ -119,7 +121,30 @@ func emit(r *report.Result, o Output) error {
 	if err := render.Write(o.Out, r.Document(), o.Format, o.Table); err != nil {
 		return err
 	}
+	voiceIDNotice(o.Err, checkIDs(r.Checks))
 	return detailedExit(r.Worst(), o.DetailedExitcode)
+}
+
+func checkIDs(checks []report.Check) []string {
+	ids := make([]string, len(checks))
+	for i, c := range checks {
+		ids[i] = c.ID
+	}
+	return ids
+}
+
+// voiceIDNotice tells people once, on stderr, that Voice ID is out of support
+// when any result is a Voice ID quota's.
+func voiceIDNotice(w io.Writer, ids []string) {
+	if w == nil {
+		return
+	}
+	for _, id := range ids {
+		if q, ok := tables.Find(id); ok && q.Service == "voice-id" {
+			fmt.Fprintf(w, "connectcap: note: %s\n", tables.VoiceIDNotice)
+			return
+		}
+	}
 }
 
 // detailedExit maps the worst status to the exit code when --detailed-exitcode is

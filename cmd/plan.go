@@ -166,6 +166,7 @@ prints the plan file's JSON Schema.`,
 			if err != nil {
 				return err
 			}
+			planNotes(cmd, ev)
 			r := ev.Result
 			r.Inputs[0].Value = name
 			if opts.OnlyActions {
@@ -198,7 +199,16 @@ func emitPlan(shown, full *report.Result, o Output) error {
 	if err := render.Write(o.Out, shown.Document(), o.Format, o.Table); err != nil {
 		return err
 	}
+	voiceIDNotice(o.Err, checkIDs(full.Checks))
 	return detailedExit(full.Worst(), o.DetailedExitcode)
+}
+
+// planNotes writes the evaluation's warnings (plan keys the edition cannot check)
+// to stderr.
+func planNotes(cmd *cobra.Command, ev *plan.Evaluation) {
+	for _, w := range ev.Warnings {
+		fmt.Fprintf(cmd.ErrOrStderr(), "connectcap: note: %s\n", w)
+	}
 }
 
 func newCmdPlanInit() *cobra.Command {
@@ -320,6 +330,15 @@ Large increases can take up to 3 weeks: request early.`,
 			if err := render.Write(opts.Out, rs.Document(), render.Format(opts.Format), opts.Table); err != nil {
 				return err
 			}
+			planNotes(cmd, ev)
+			ids := []string{}
+			for _, r := range rs.Requests {
+				ids = append(ids, r.ID)
+			}
+			for _, b := range rs.CannotRaise {
+				ids = append(ids, b.ID)
+			}
+			voiceIDNotice(cmd.ErrOrStderr(), ids)
 			return detailedExit(rs.Worst(), opts.DetailedExitcode)
 		},
 	}

@@ -3,6 +3,8 @@ package plan
 import (
 	"strings"
 	"testing"
+
+	"github.com/connectcap/connectcap/tables"
 )
 
 // findCheck returns the item of check id for instance ("" for an account check),
@@ -31,9 +33,15 @@ func mustCheck(t *testing.T, ev *Evaluation, id, instance string) *Item {
 	return it
 }
 
-// evaluate decodes and evaluates a plan, failing the test on an error.
+// evaluate decodes and evaluates a plan, failing the test on an error. Most plan
+// tests check figures worked from the source document (the 2023 edition), so
+// without an edition in the options or the plan they evaluate against it; tests
+// of the current edition say so (Options.Edition, or edition: in the plan).
 func evaluate(t *testing.T, plan string, o Options) *Evaluation {
 	t.Helper()
+	if o.Edition == "" && o.DefaultEdition == "" {
+		o.DefaultEdition = tables.Edition2023
+	}
 	p, err := Decode([]byte(plan), "test.yaml")
 	if err != nil {
 		t.Fatal(err)

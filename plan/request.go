@@ -49,12 +49,17 @@ func BuildRequests(ev *Evaluation, planFile string) (*report.Requests, error) {
 		}
 		if it.Instance != "" {
 			r.Instances = append(r.Instances, it.Instance)
-			if it.ARN != "" && r.QuotaCode != nil {
-				arn := it.ARN
-				r.ContextID = &arn
+			// A resource-level quota is raised per instance, named by its ARN; an
+			// account-level one never names an instance.
+			if r.Level == tables.ResourceLevel && r.QuotaCode != nil {
+				r.PerInstance = true
+				if it.ARN != "" {
+					arn := it.ARN
+					r.ContextID = &arn
+				}
 			}
 		}
-		if r.ContextID == nil {
+		if !r.PerInstance {
 			key := c.ID + "|" + str(r.QuotaCode) + "|" + r.Name
 			if i, ok := merged[key]; ok {
 				m := &out.Requests[i]
@@ -93,18 +98,28 @@ func appendNew(list []string, names ...string) []string {
 	return list
 }
 
+// finish words the request by its level and writes its Service Quotas command.
 func finish(r *report.Request) {
-	scope := ""
-	if len(r.Instances) > 0 {
-		scope = " for instance " + strings.Join(r.Instances, ", ")
-		if r.ContextID == nil && (r.QuotaCode == nil || r.ServiceCode == nil) {
-			scope += " (a quota increase form request: it covers the Region's instances)"
-		} else if r.ContextID == nil {
-			scope += " (no instance ARN in the plan: the request covers the Region's instances)"
-		}
+	where := ""
+	switch {
+	case r.PerInstance && r.ContextID != nil:
+		where = fmt.Sprintf(" for instance %s (%s). The quota applies per instance (resource level), so the request names the instance", r.Instances[0], *r.ContextID)
+	case r.PerInstance:
+		where = fmt.Sprintf(" for instance %s. The quota applies per instance (resource level) and cannot be raised for the account: the plan gives no arn for the instance, so name it by its ARN in the request", r.Instances[0])
+	case r.Level == tables.AccountLevel && len(r.Instances) > 0:
+		where = fmt.Sprintf(". The quota applies to every instance of the account in the Region (account level); this value covers instance %s", strings.Join(r.Instances, ", "))
+	case r.Level == tables.AccountLevel:
+		where = ". The quota applies to the whole account in the Region (account level)"
+	case len(r.Instances) > 0 && (r.QuotaCode == nil || r.ServiceCode == nil):
+		where = " for instance " + strings.Join(r.Instances, ", ") + " (a quota increase form request: it covers the Region's instances)"
+	case len(r.Instances) > 0:
+		where = " for instance " + strings.Join(r.Instances, ", ")
 	}
 	r.Text = fmt.Sprintf("Please raise %q to %s in %s%s. Planned need at peak: %s (current limit %s, from %s); the requested value keeps the need at or below the planned utilization.",
-		r.Name, render.Raw(r.DesiredValue), r.Region, scope, render.Covered(r), render.Human(r.CurrentLimit), r.LimitSource)
+		r.Name, render.Raw(r.DesiredValue), r.Region, where, render.Covered(r), render.Human(r.CurrentLimit), r.LimitSource)
+	if strings.HasPrefix(r.ID, "voice-id.") {
+		r.Text = tables.VoiceIDCheckNote + " AWS may not accept this request. " + r.Text
+	}
 	if r.QuotaCode == nil || r.ServiceCode == nil {
 		r.Method = report.MethodSupportForm
 		return
@@ -114,6 +129,10 @@ func finish(r *report.Request) {
 		*r.ServiceCode, *r.QuotaCode, render.Raw(r.DesiredValue), r.Region)
 	if r.ContextID != nil {
 		cmd += " --context-id '" + *r.ContextID + "'"
+	} else if r.PerInstance {
+		// Service Quotas refuses this placeholder, so a script never raises the
+		// quota for the wrong scope.
+		cmd += " --context-id '<ARN of instance " + r.Instances[0] + ">'"
 	}
 	r.Command = &cmd
 }

@@ -54,7 +54,7 @@ api_consumers:
 	}
 	// a's users, 450 of 500, with a's ARN: a request of a's own.
 	u := byName["Users per instance"]
-	if u.ContextID == nil || !strings.Contains(u.Text, "Please raise \"Users per instance\" to 563 in us-east-1 for instance a. Planned need at peak: 450 ") {
+	if u.ContextID == nil || !strings.Contains(u.Text, "Please raise \"Users per instance\" to 563 in us-east-1 for instance a ("+*u.ContextID+"). The quota applies per instance (resource level), so the request names the instance. Planned need at peak: 450 ") {
 		t.Errorf("users request %+v", u)
 	}
 }

@@ -92,8 +92,9 @@ func TestRequestsDesiredIsRecommended(t *testing.T) {
 }
 
 // TestRequestsContextID: an instance quota is requested with the instance ARN as
-// --context-id when the plan gives it, and Region-wide, merged over the
-// instances without an ARN, when not.
+// Users per instance is a resource-level quota: one request per instance, with
+// --context-id when the plan gives the instance's ARN, and with a placeholder
+// Service Quotas refuses when it does not (never a request for the account).
 func TestRequestsContextID(t *testing.T) {
 	_, rs := buildRequests(t, `
 region: us-east-1
@@ -119,8 +120,8 @@ instances:
 			regionWide = append(regionWide, r)
 		}
 	}
-	if len(withARN) != 1 || len(regionWide) != 1 {
-		t.Fatalf("users requests: %d with an ARN, %d Region-wide; want 1 and 1", len(withARN), len(regionWide))
+	if len(withARN) != 1 || len(regionWide) != 2 {
+		t.Fatalf("users requests: %d with an ARN, %d without; want 1 and 2", len(withARN), len(regionWide))
 	}
 	a := withARN[0]
 	if *a.ContextID != arnA || strings.Join(a.Instances, ",") != "a" || a.DesiredValue != 1125 || a.Method != "service-quotas" {
@@ -130,19 +131,21 @@ instances:
 	if a.Command == nil || *a.Command != wantCmd {
 		t.Errorf("command\n got %v\nwant %s", a.Command, wantCmd)
 	}
-	// b needs 875 and c 1500: one request for the larger covers both.
-	r := regionWide[0]
-	if strings.Join(r.Instances, ",") != "b,c" || r.DesiredValue != 1500 || r.Required != 1200 {
-		t.Errorf("Region-wide request: instances %v, desired %v, required %v; want b,c, 1500, 1200", r.Instances, r.DesiredValue, r.Required)
-	}
-	if strings.Contains(str(r.Command), "--context-id") {
-		t.Errorf("a Region-wide request has a context: %s", str(r.Command))
-	}
-	if r.Name != "Users per instance" {
-		t.Errorf("Region-wide request name %q", r.Name)
-	}
-	if !strings.Contains(r.Text, "(no instance ARN in the plan: the request covers the Region's instances)") {
-		t.Errorf("text %q", r.Text)
+	// b needs 875 and c 1500: a request each, naming the instance.
+	for i, want := range []struct {
+		name             string
+		desired, require float64
+	}{{"b", 875, 700}, {"c", 1500, 1200}} {
+		r := regionWide[i]
+		if strings.Join(r.Instances, ",") != want.name || r.DesiredValue != want.desired || r.Required != want.require {
+			t.Errorf("request without an ARN: instances %v, desired %v, required %v; want %s, %v, %v", r.Instances, r.DesiredValue, r.Required, want.name, want.desired, want.require)
+		}
+		if !strings.HasSuffix(str(r.Command), " --context-id '<ARN of instance "+want.name+">'") {
+			t.Errorf("command without an ARN: %s", str(r.Command))
+		}
+		if !strings.Contains(r.Text, "for instance "+want.name+". The quota applies per instance (resource level) and cannot be raised for the account: the plan gives no arn for the instance, so name it by its ARN in the request.") {
+			t.Errorf("text %q", r.Text)
+		}
 	}
 	// Account quotas never carry a context.
 	for _, r := range rs.Requests {
@@ -154,8 +157,8 @@ instances:
 	if !strings.Contains(script, wantCmd+"\n") {
 		t.Errorf("the script lacks a's command:\n%s", script)
 	}
-	if !strings.Contains(script, "# Users per instance [b, c; Region-wide]: need 700 on b; 1200 on c, limit 500 (default)\n") {
-		t.Errorf("the script does not show the Region-wide request:\n%s", script)
+	if !strings.Contains(script, "# Users per instance [b]: need 700, limit 500 (default)\n# The plan gives no arn for instance b: put its ARN in --context-id, then uncomment.\n# aws service-quotas request-service-quota-increase --service-code connect --quota-code L-9A46857E --desired-value 875 --region us-east-1 --context-id '<ARN of instance b>'\n") {
+		t.Errorf("the script does not leave b's request for its ARN:\n%s", script)
 	}
 }
 
@@ -184,7 +187,7 @@ voice_id:
 	if jobs.Method != "support-form" || jobs.Command != nil || jobs.QuotaCode != nil || jobs.DesiredValue != 334 {
 		t.Errorf("post-call jobs request: %+v", jobs)
 	}
-	want := `Please raise "Concurrent post-call analytics jobs" to 334 in eu-west-2. Planned need at peak: 267 (current limit 200, from default)`
+	want := `Please raise "Concurrent post-call analytics jobs" to 334 in eu-west-2. The quota applies to the whole account in the Region (account level). Planned need at peak: 267 (current limit 200, from default)`
 	if !strings.HasPrefix(jobs.Text, want) {
 		t.Errorf("text\n got %s\nwant %s...", jobs.Text, want)
 	}
@@ -288,7 +291,7 @@ instances:
 	if err != nil {
 		t.Fatal(err)
 	}
-	if rs.Region != "ap-northeast-1" || !strings.HasSuffix(str(rs.Requests[0].Command), "--region ap-northeast-1") {
+	if rs.Region != "ap-northeast-1" || !strings.Contains(str(rs.Requests[0].Command), "--region ap-northeast-1 ") {
 		t.Errorf("--region is not used: %+v", rs.Requests[0])
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/connectcap/connectcap/report"
+	"github.com/connectcap/connectcap/tables"
 )
 
 // The shell script of connectcap request: the Service Quotas calls, the
@@ -24,14 +25,21 @@ func writeSh(w *bytes.Buffer, d report.Document) error {
 func Script(rs *report.Requests) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "#!/bin/sh\n# Quota increase requests for %s (Region %s), from connectcap request.\n", rs.PlanFile, rs.Region)
-	fmt.Fprintf(&b, "# Lead time: %s\n# Review every desired value before running this script. An instance quota is\n# requested for one instance when the plan gives its ARN (--context-id), else\n# Region-wide, for the largest value any instance needs.\nset -eu\n", rs.LeadTime)
+	fmt.Fprintf(&b, "# Lead time: %s\n# Review every desired value before running this script. A resource-level quota\n# is requested per instance, named by its ARN (--context-id); an account-level\n# quota once for the Region, for the largest value any instance needs.\nset -eu\n", rs.LeadTime)
 	any := false
 	for _, r := range rs.Requests {
 		if r.Method != report.MethodServiceQuotas {
 			continue
 		}
 		any = true
-		fmt.Fprintf(&b, "\n# %s: need %s, limit %s (%s)\n%s\n", r.Name+instancesSuffix(r), Covered(&r), Human(r.CurrentLimit), r.LimitSource, *r.Command)
+		fmt.Fprintf(&b, "\n# %s: need %s, limit %s (%s)\n", r.Name+instancesSuffix(r), Covered(&r), Human(r.CurrentLimit), r.LimitSource)
+		if r.PerInstance && r.ContextID == nil {
+			// Left for the planner: a request without the instance would not raise
+			// a resource-level quota.
+			fmt.Fprintf(&b, "# The plan gives no arn for instance %s: put its ARN in --context-id, then uncomment.\n# %s\n", r.Instances[0], *r.Command)
+			continue
+		}
+		fmt.Fprintf(&b, "%s\n", *r.Command)
 	}
 	if !any {
 		b.WriteString("\n# No Service Quotas requests needed.\n")
@@ -57,11 +65,13 @@ func Script(rs *report.Requests) string {
 }
 
 func instancesSuffix(r report.Request) string {
-	if len(r.Instances) == 0 || r.ContextID != nil {
-		if len(r.Instances) == 1 {
-			return " [" + r.Instances[0] + "]"
-		}
+	switch {
+	case len(r.Instances) == 0:
 		return ""
+	case r.PerInstance || r.ContextID != nil:
+		return " [" + r.Instances[0] + "]"
+	case r.Level == tables.AccountLevel:
+		return " [" + strings.Join(r.Instances, ", ") + "; account level]"
 	}
 	return " [" + strings.Join(r.Instances, ", ") + "; Region-wide]"
 }

@@ -20,6 +20,8 @@ type Request struct {
 	// account-level one never does.
 	Level     tables.Level `json:"level" yaml:"level"`
 	ContextID *string      `json:"context_id" yaml:"context_id"`
+	// PerInstance marks a resource-level request, made for one instance.
+	PerInstance bool `json:"-" yaml:"-"`
 	// Method is MethodServiceQuotas or MethodSupportForm.
 	Method string `json:"method" yaml:"method"`
 	// Command is the AWS CLI call; null for a support-form request.

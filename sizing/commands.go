@@ -47,7 +47,7 @@ func SizeAnalytics(in Analytics) (*report.Result, error) {
 		r.Figures.Add("realtime_blocking_at_limit", calc.ErlangB(int(limit.Value), load), "real-time share without analytics at the limit", "")
 		r.Figures.Add("realtime_poisson_p999_concurrent", calc.PoissonQuantile(load, P999), "real-time 99.9 % concurrency (Poisson, no quota)", "")
 		note := in.catalogueNote(RealtimeCallsID)
-		if in.Region == "" {
+		if in.Region == "" && len(in.quota(RealtimeCallsID).RegionDefaults) > 0 {
 			note += " No --region given: the general default applies."
 		}
 		r.Checks = append(r.Checks, in.Check(RealtimeCallsID, rt, note))
@@ -90,9 +90,26 @@ func SizeCalls(in Calls) (*report.Result, error) {
 	limit := in.limitOf(id)
 	required := loss(&r.Figures, load, in.CallsPerHour+in.OutboundCallsPerHour, in.Blocking, limit.Value, "calls")
 	r.Figures.Add("max_calls_per_hour_at_limit", maxPerHour(limit.Value, in.Blocking, outbound, in.DurationMinutes), "most inbound calls per hour the limit carries at the blocking target", "")
-	r.Figures.Add("max_contacts_in_queue_setting", limit.Value-1, "largest \"Maximum contacts in queue\" setting", "")
+	r.Figures.Add("max_contacts_in_queue_setting", in.queueSetting(), in.queueSettingLabel(), "")
 	r.Checks = append(r.Checks, in.Check(id, float64(required), ""))
 	return r, nil
+}
+
+// queueSetting is the largest "Maximum contacts in queue" setting: the edition's
+// queue-limit quotas summed, less 1.
+func (c Common) queueSetting() float64 {
+	sum := 0.0
+	for _, id := range c.Catalogue().QueueLimitQuotas() {
+		sum += c.limitOf(id).Value
+	}
+	return sum - 1
+}
+
+func (c Common) queueSettingLabel() string {
+	if len(c.Catalogue().QueueLimitQuotas()) > 1 {
+		return "largest \"Maximum contacts in queue\" setting (calls, chats and tasks quotas combined, less 1)"
+	}
+	return "largest \"Maximum contacts in queue\" setting (calls quota less 1)"
 }
 
 // Contacts is the input of the concurrent chats and tasks checks.

@@ -57,7 +57,7 @@ func TestVoiceIDWatchlistsSmallestChange(t *testing.T) {
 				t.Errorf("%v fraudsters: %s is %s (%v of %v)", fraudsters, ch.ID, ch.Status, ch.Required, ch.Limit)
 			}
 		}
-		if w := check(t, r, "voice-id.watchlists"); w.Required != 2 || w.Note != tables.Default().MustLookup("voice-id.watchlists").Note {
+		if w := check(t, r, "voice-id.watchlists"); w.Required != 2 || w.Note != tables.VoiceIDCheckNote+" "+tables.In(tables.Edition2023).MustLookup("voice-id.watchlists").Note {
 			t.Errorf("%v fraudsters: %v watchlists, note %q; want 2 and the catalogue's note", fraudsters, w.Required, w.Note)
 		}
 	}
@@ -76,7 +76,7 @@ func TestVoiceIDWatchlistsTie(t *testing.T) {
 		t.Fatal(err)
 	}
 	w := check(t, r, "voice-id.watchlists")
-	const note = "Watchlists chosen by connectcap (--watchlists, or watchlists in a plan, to fix them): 13 of up to 8 fraudsters each. The other way: keep 8 watchlists and raise fraudsters per watchlist to 17."
+	const note = tables.VoiceIDCheckNote + " Watchlists chosen by connectcap (--watchlists, or watchlists in a plan, to fix them): 13 of up to 8 fraudsters each. The other way: keep 8 watchlists and raise fraudsters per watchlist to 17."
 	if w.Required != 13 || w.Recommended == nil || *w.Recommended != 17 || w.Note != note {
 		t.Errorf("watchlists: %v, recommended %v, note %q; want 13, 17, %q", w.Required, w.Recommended, w.Note, note)
 	}

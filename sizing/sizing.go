@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"math"
 	"strconv"
+	"strings"
 
 	"github.com/connectcap/connectcap/calc"
 	"github.com/connectcap/connectcap/report"
@@ -60,6 +61,12 @@ func (c Common) limit(q tables.Quota) report.Limit {
 // calculation and every plan section comes through here.
 func (c Common) Check(id string, required float64, note string) report.Check {
 	q := c.quota(id)
+	if q.Service == "voice-id" {
+		if note == "" {
+			note = q.Note
+		}
+		note = strings.TrimSpace(tables.VoiceIDCheckNote + " " + note)
+	}
 	ch := report.NewCheck(q, required, c.limit(q), c.TargetPct, note)
 	if c.Instance != "" {
 		name := c.Instance

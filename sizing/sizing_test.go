@@ -44,8 +44,11 @@ func check(t *testing.T, r *report.Result, id string) report.Check {
 
 func ptr(v float64) *float64 { return &v }
 
+// common is the calculation's shared input in a Region. These tests check figures
+// worked from the source document, so they read its edition (2023); the current
+// edition's defaults are checked in current_test.go.
 func common(region string) sizing.Common {
-	return sizing.Common{Region: region, TargetPct: sizing.DefaultTargetPct}
+	return sizing.Common{Region: region, TargetPct: sizing.DefaultTargetPct, Edition: tables.Edition2023}
 }
 
 // limitOf is c's limits with the quota id's limit given, as a command's --limit.
@@ -575,12 +578,12 @@ func TestInputsEchoed(t *testing.T) {
 		r    *report.Result
 		want string
 	}{
-		{analytics, "duration_minutes=5 calls_per_hour=1200 realtime_share=0.5 blocking_target=0.001 region=us-east-1 target_utilization_pct=80 edition=2026"},
-		{postCallOnly, "duration_minutes=10 calls_per_hour=3000 region=<nil> target_utilization_pct=80 edition=2026"},
-		{calls, "calls_per_hour=1000 duration_minutes=5 outbound_calls_per_hour=300 outbound_duration_minutes=2 blocking_target=0.002 region=eu-west-2 target_utilization_pct=80 edition=2026"},
-		{chats, "chats_per_hour=600 duration_minutes=8 blocking_target=0.001 region=<nil> target_utilization_pct=80 edition=2026"},
-		{tasks, "tasks_per_hour=1000 duration_minutes=60 schedule_ahead_days=3 blocking_target=0.01 region=<nil> target_utilization_pct=80 edition=2026"},
-		{voiceID, "calls_per_hour=1000 domains=2 speakers=3000 fraudsters=900 region=<nil> target_utilization_pct=80 edition=2026"},
+		{analytics, "duration_minutes=5 calls_per_hour=1200 realtime_share=0.5 blocking_target=0.001 region=us-east-1 target_utilization_pct=80 edition=2023"},
+		{postCallOnly, "duration_minutes=10 calls_per_hour=3000 region=<nil> target_utilization_pct=80 edition=2023"},
+		{calls, "calls_per_hour=1000 duration_minutes=5 outbound_calls_per_hour=300 outbound_duration_minutes=2 blocking_target=0.002 region=eu-west-2 target_utilization_pct=80 edition=2023"},
+		{chats, "chats_per_hour=600 duration_minutes=8 blocking_target=0.001 region=<nil> target_utilization_pct=80 edition=2023"},
+		{tasks, "tasks_per_hour=1000 duration_minutes=60 schedule_ahead_days=3 blocking_target=0.01 region=<nil> target_utilization_pct=80 edition=2023"},
+		{voiceID, "calls_per_hour=1000 domains=2 speakers=3000 fraudsters=900 region=<nil> target_utilization_pct=80 edition=2023"},
 	}
 	for _, tt := range tests {
 		if got := fields(tt.r.Inputs); got != tt.want {
@@ -606,14 +609,14 @@ func TestAnalyticsFigures(t *testing.T) {
 		t.Errorf("realtime_offered_load_erlangs %v, want 50", got)
 	}
 	// The Region is given, so the note is the catalogue's alone.
-	if c := check(t, r, sizing.RealtimeCallsID); c.Note != tables.Default().MustLookup(sizing.RealtimeCallsID).Note {
+	if c := check(t, r, sizing.RealtimeCallsID); c.Note != tables.In(tables.Edition2023).MustLookup(sizing.RealtimeCallsID).Note {
 		t.Errorf("real-time note %q", c.Note)
 	}
 	r, err = sizing.SizeAnalytics(sizing.Analytics{Common: common(""), DurationMinutes: 5, CallsPerHour: 1200, RealtimeShare: ptr(0.5), Blocking: 0.001})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if c, want := check(t, r, sizing.RealtimeCallsID), tables.Default().MustLookup(sizing.RealtimeCallsID).Note+" No --region given: the general default applies."; c.Note != want {
+	if c, want := check(t, r, sizing.RealtimeCallsID), tables.In(tables.Edition2023).MustLookup(sizing.RealtimeCallsID).Note+" No --region given: the general default applies."; c.Note != want {
 		t.Errorf("real-time note without a Region %q, want %q", c.Note, want)
 	}
 }

@@ -20,3 +20,13 @@ var OperationQuotaCodes = map[string]string{
 var VoiceIDSessions = []calc.Point{
 	{X: 1000, Y: 50}, {X: 5000, Y: 250}, {X: 10000, Y: 500}, {X: 20000, Y: 1000}, {X: 50000, Y: 2500},
 }
+
+// VoiceIDEndOfSupport is the day AWS ended support for Amazon Connect Voice ID.
+const VoiceIDEndOfSupport = "2026-05-20"
+
+// VoiceIDNotice is said with every Voice ID result: connectcap still sizes Voice ID,
+// for records and migrations.
+const VoiceIDNotice = "AWS ended support for Amazon Connect Voice ID on " + VoiceIDEndOfSupport + ": Voice ID can no longer be used from the console, the admin website or the CCP, nor its resources reached. These figures are for records and migrations."
+
+// VoiceIDCheckNote opens the note of every Voice ID check and request.
+const VoiceIDCheckNote = "AWS ended support for Voice ID on " + VoiceIDEndOfSupport + ": figures for records and migrations."

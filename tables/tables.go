@@ -162,6 +162,16 @@ type Catalogue struct {
 	Edition Edition
 	rows    []Quota
 	byID    map[string]int
+	// queueLimit are the quotas whose sum, minus 1, is the largest "Maximum
+	// contacts in queue" setting a flow accepts.
+	queueLimit []string
+}
+
+// QueueLimitQuotas are the quotas whose limits, summed, less 1, bound the
+// "Maximum contacts in queue" setting: the calls quota alone in the 2023 edition;
+// calls, chats and tasks combined on the current page (3009 for the defaults).
+func (c *Catalogue) QueueLimitQuotas() []string {
+	return append([]string(nil), c.queueLimit...)
 }
 
 func newCatalogue(e Edition, rows []Quota) *Catalogue {
@@ -187,6 +197,8 @@ var editions = func() map[Edition]*Catalogue {
 			old.rows[i].Level = now.Level
 		}
 	}
+	current.queueLimit = []string{"connect.concurrent-active-calls", "connect.concurrent-active-chats", "connect.concurrent-active-tasks"}
+	old.queueLimit = []string{"connect.concurrent-active-calls"}
 	return map[Edition]*Catalogue{Edition2026: current, Edition2023: old}
 }()
 
