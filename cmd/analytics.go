@@ -19,15 +19,17 @@ func newCmdAnalytics(inv *invocation, runF func(*AnalyticsOptions) error) *cobra
 	var duration, cph, share, rtLimit, blocking float64
 	cmd := &cobra.Command{
 		Use:   "analytics --duration MIN --cph N",
-		Short: "Check Contact Lens post-call analytics jobs (and real-time calls)",
-		Long: `Check concurrent Contact Lens post-call analytics jobs against their quota (` + defaultOf("contact-lens.concurrent-post-call-jobs") + `).
+		Short: "Check conversational analytics (Contact Lens) post-call jobs and real-time calls",
+		Long: `Check concurrent post-call analytics jobs of conversational analytics (the product
+AWS called Contact Lens until 2026) against their quota (` + defaultOf("contact-lens.concurrent-post-call-jobs") + `).
 
 Jobs = average call duration in minutes x 0.4 x calls per hour / 60, the page's
 formula for calls spread evenly over the hour. post_call_jobs_rounded is the figure
 as the page rounds it; required is the whole number that covers the exact value.
 
-With --realtime-share, also check concurrent real-time calls with analytics (` + defaultOf("contact-lens.concurrent-realtime-calls") + `, or
-` + regionDefaultOf("contact-lens.concurrent-realtime-calls", tables.Edition2023, "us-east-1") + ` in us-east-1 in the 2023 edition), sized with the Erlang B loss model at --blocking.`,
+With --realtime-share, also check concurrent real-time calls with analytics
+(` + defaultOf("contact-lens.concurrent-realtime-calls") + `, ` + regionDefaultOf("contact-lens.concurrent-realtime-calls", tables.Edition2023, "us-east-1") + ` in us-east-1 there),
+sized with the Erlang B loss model at --blocking.`,
 		Example: `  connectcap analytics --duration 10 --cph 3000
   connectcap analytics --duration 6m --cph 1200 --realtime-share 0.25 --region us-east-1 -o json`,
 		Args: cobra.NoArgs,
@@ -61,7 +63,7 @@ With --realtime-share, also check concurrent real-time calls with analytics (` +
 	}
 	fs := cmd.Flags()
 	addDuration(fs, &duration, "duration", "the average call duration", "average call duration: minutes, or 90s, 1h")
-	addNumber(fs, &cph, "cph", input.PerHour.Named("calls per hour"), "calls per hour with Contact Lens post-call analytics")
+	addNumber(fs, &cph, "cph", input.PerHour.Named("calls per hour"), "calls per hour with post-call conversational analytics")
 	addNumber(fs, &share, "realtime-share", input.Share.Named("a share of calls"), "share of calls (0 to 1) with real-time analytics; adds the real-time check")
 	addNumber(fs, &rtLimit, "realtime-limit", input.AppliedLimit, "the account's applied value of concurrent real-time calls with analytics")
 	addBlocking(fs, &blocking)

@@ -134,8 +134,10 @@ func newCmdPlan(inv *invocation, runF func(*PlanOptions) error) *cobra.Command {
 		Use:   "plan -f FILE",
 		Short: "Check every quota a whole deployment touches, from a plan file",
 		Long: `Check every Amazon Connect quota a deployment touches, from a plan file (YAML or
-JSON) describing its instances, inventory, traffic per channel, Contact Lens, Voice
-ID, Cases, Customer Profiles, Wisdom, AppIntegrations, campaigns and API consumers.
+JSON) describing its instances, inventory, traffic per channel, conversational
+analytics (Contact Lens), Voice ID, Cases, Customer Profiles, agent assist (Wisdom),
+AppIntegrations, campaigns and API consumers. The plan's edition: key, or --edition,
+picks the quotas page (2026, the current one, by default).
 
 Per-instance quotas are checked per instance; per-account and per-Region quotas
 (instances, domains, API rates) are summed over the instances. Concurrent calls,

@@ -28,9 +28,11 @@ func newCmdQuotas(inv *invocation, runF func(*QuotasOptions) error) *cobra.Comma
 		Use:   "quotas",
 		Short: "List the Amazon Connect quota catalogue",
 		Long: `List every quota on the Amazon Connect service quotas page, with its default,
-scope, whether it can be raised, and its true Service Quotas codes (several links on
-the page point at the wrong quota; connectcap carries the right ones, and none where
-no reliable code is known).
+scope, whether it can be raised and at which level (account or resource: one
+instance), and its true Service Quotas codes (several links on the page point at the
+wrong quota; connectcap carries the right ones, and none where no reliable code is
+known). --edition picks the page: 2026, the current "Connect Customer service
+quotas" (the default), or 2023, the earlier edition.
 
 Filters combine: --service, --adjustable and --search (a case-insensitive match on
 the id, name, note, quota code and API operations).`,

@@ -169,7 +169,13 @@ func newRoot(inv *invocation) *cobra.Command {
 		Use:   "connectcap",
 		Short: "Plan Amazon Connect capacity against its service quotas",
 		Long: `connectcap tells Amazon Connect planners which service quotas their traffic and
-inventory will exceed, by how much, and what value to request.
+inventory will exceed, by how much, and what value to request. Amazon Connect is now
+Amazon Connect Customer; its Wisdom is agent assist and its Contact Lens is
+conversational analytics (the old names still work wherever a service is named).
+
+Defaults come from the current AWS quotas page ("Connect Customer service quotas",
+--edition 2026); --edition 2023 uses the page's 2023 edition instead, and
+'connectcap quotas diff' shows what changed.
 
 Every flag can also come from a config file (--config, ` + "`CONNECTCAP_CONFIG`" + `, or
 ` + "`$XDG_CONFIG_HOME/connectcap/config.yaml`" + `) under the flag's own name, or from a

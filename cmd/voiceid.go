@@ -3,6 +3,7 @@ package cmd
 import (
 	"github.com/connectcap/connectcap/internal/input"
 	"github.com/connectcap/connectcap/sizing"
+	"github.com/connectcap/connectcap/tables"
 	"github.com/spf13/cobra"
 )
 
@@ -19,7 +20,9 @@ func newCmdVoiceID(inv *invocation, runF func(*VoiceIDOptions) error) *cobra.Com
 	cmd := &cobra.Command{
 		Use:   "voiceid --cph N",
 		Short: "Check Voice ID sessions, domains, speakers and watchlists",
-		Long: `Check Amazon Connect Voice ID quotas.
+		Long: `Check Amazon Connect Voice ID quotas. AWS ended support for Voice ID on
+` + tables.VoiceIDEndOfSupport + `: Voice ID can no longer be used, and connectcap sizes it for records
+and migrations only (every check's note and a line on stderr say so).
 
 Concurrent active sessions come from the page's table of calls per hour through
 Voice ID, read piecewise-linearly: through the origin below 1,000 calls per hour and

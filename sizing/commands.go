@@ -22,7 +22,7 @@ type Analytics struct {
 // SizeAnalytics checks concurrent post-call analytics jobs, by the page's formula,
 // and optionally concurrent real-time calls with analytics, by the loss model.
 func SizeAnalytics(in Analytics) (*report.Result, error) {
-	r := report.New("analytics", "Contact Lens analytics (connectcap analytics)")
+	r := report.New("analytics", "Conversational analytics, was Contact Lens (connectcap analytics)")
 	r.Inputs.Add("duration_minutes", in.DurationMinutes, "average call duration", "minutes")
 	r.Inputs.Add("calls_per_hour", in.CallsPerHour, "calls per hour", "")
 	if in.RealtimeShare != nil {
@@ -189,7 +189,7 @@ type VoiceID struct {
 // only their number is reported. Watchlists the planner did not give are chosen
 // for the smallest change (voiceIDWatchlists).
 func SizeVoiceID(in VoiceID) (*report.Result, error) {
-	r := report.New("voiceid", "Amazon Connect Voice ID (connectcap voiceid)")
+	r := report.New("voiceid", "Amazon Connect Voice ID, out of support since 2026-05-20 (connectcap voiceid)")
 	r.Inputs.Add("calls_per_hour", in.CallsPerHour, "calls per hour through Voice ID", "")
 	r.Inputs.Add("domains", in.Domains, "Voice ID domains", "")
 	if in.Speakers != nil {

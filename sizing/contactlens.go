@@ -54,7 +54,7 @@ const lensSummed = " Summed over the plan's instances: the page does not say whe
 // readings; real-time calls are sized per instance with the loss model at the
 // blocking target, then summed.
 func SizeContactLens(c Common, uses []LensUse, blocking float64) *report.Result {
-	r := report.New("contact-lens", "Contact Lens")
+	r := report.New("contact-lens", "Conversational analytics (Contact Lens)")
 	var postCall, postChat, realtime float64
 	var anyPostCall, anyPostChat, anyRealtime bool
 	for _, u := range uses {
