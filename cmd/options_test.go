@@ -409,8 +409,9 @@ func TestExecuteExitCodes(t *testing.T) {
 		{[]string{"analytics", "--duration", "10", "--cph", "3000", "--detailed-exitcode"}, ExitOK},
 		{[]string{"calls", "--cph", "1200", "--duration", "6"}, ExitOK},
 		{[]string{"calls", "--cph", "1200", "--duration", "6", "--detailed-exitcode"}, ExitIncrease},
-		{[]string{"tasks", "--cph", "900", "--duration", "3h", "--schedule-ahead-days", "7", "--detailed-exitcode"}, ExitHardLimit},
-		{[]string{"tasks", "--cph", "1", "--duration", "1", "--schedule-ahead-days", "7", "--detailed-exitcode"}, ExitHardLimit},
+		{[]string{"tasks", "--cph", "900", "--duration", "3h", "--schedule-ahead-days", "91", "--detailed-exitcode"}, ExitHardLimit},
+		{[]string{"tasks", "--cph", "1", "--duration", "1", "--schedule-ahead-days", "7", "--edition", "2023", "--detailed-exitcode"}, ExitHardLimit},
+		{[]string{"tasks", "--cph", "1", "--duration", "1", "--schedule-ahead-days", "7", "--detailed-exitcode"}, ExitOK},
 		{[]string{"calls", "--cph", "-1", "--duration", "6", "--detailed-exitcode"}, ExitError},
 		{[]string{"quotas", "show", "nope"}, ExitError},
 	} {

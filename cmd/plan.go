@@ -6,6 +6,7 @@ import (
 	"github.com/connectcap/connectcap/internal/input"
 	"io"
 	"os"
+	"slices"
 	"strings"
 
 	"github.com/connectcap/connectcap/plan"
@@ -205,6 +206,20 @@ func emitPlan(shown, full *report.Result, o Output) error {
 	return detailedExit(full.Worst(), o.DetailedExitcode)
 }
 
+// missingARNs tells people which instances need an arn: in the plan before their
+// resource-level requests can be filed.
+func missingARNs(cmd *cobra.Command, rs *report.Requests, file string) {
+	var names []string
+	for _, r := range rs.Requests {
+		if r.PerInstance && r.ContextID == nil && r.Method == report.MethodServiceQuotas && !slices.Contains(names, r.Instances[0]) {
+			names = append(names, r.Instances[0])
+		}
+	}
+	if len(names) > 0 {
+		fmt.Fprintf(cmd.ErrOrStderr(), "connectcap: note: %s gives no arn for instance %s: resource-level quotas are raised per instance, so their requests carry a placeholder for the ARN; add arn: to the instance\n", file, strings.Join(names, ", "))
+	}
+}
+
 // planNotes writes the evaluation's warnings (plan keys the edition cannot check)
 // to stderr.
 func planNotes(cmd *cobra.Command, ev *plan.Evaluation) {
@@ -341,6 +356,7 @@ Large increases can take up to 3 weeks: request early.`,
 				ids = append(ids, b.ID)
 			}
 			voiceIDNotice(cmd.ErrOrStderr(), ids)
+			missingARNs(cmd, rs, name)
 			return detailedExit(rs.Worst(), opts.DetailedExitcode)
 		},
 	}
