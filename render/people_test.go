@@ -58,7 +58,7 @@ func TestUntouchedRows(t *testing.T) {
 	r.Checks = append(r.Checks, report.NewCheck(tables.Default().MustLookup("connect.queues"), 30, report.Limit{Value: 50, Source: report.FromDefault}, 80, ""))
 	r.Checks = append(r.Checks, report.Untouched(q, report.DefaultLimit(q, "")))
 	out := tableOf(t, r, render.Options{Wide: true})
-	if !regexpLine(strings.Split(out, "\n"), `^Assistants +- +5 +default +- +untouched +- +wisdom.assistants$`) {
+	if !regexpLine(strings.Split(out, "\n"), `^Assistants +- +5 +default 2026 +- +untouched +- +wisdom.assistants$`) {
 		t.Errorf("untouched row not marked:\n%s", out)
 	}
 	if !strings.Contains(out, "\n2 checks: 1 ok, 0 warn, 0 increase, 0 hard-limit; 1 untouched\n") {
@@ -136,7 +136,7 @@ func TestRequestsCSVCannotRaise(t *testing.T) {
 	if err := render.Write(&buf, rs.Document(), render.CSV, render.Options{}); err != nil {
 		t.Fatal(err)
 	}
-	want := "connect.lambda-functions,AWS Lambda functions per instance,care,60,50,,,count,us-east-1,,,," + report.MethodCannotRaise + ",,,Spread it.\n"
+	want := "connect.lambda-functions,AWS Lambda functions per instance,care,60,50,,,count,us-east-1,,,,," + report.MethodCannotRaise + ",,,Spread it.\n"
 	if !strings.HasSuffix(buf.String(), want) {
 		t.Errorf("CSV:\n%s\nwant last row %q", buf.String(), want)
 	}

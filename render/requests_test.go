@@ -7,6 +7,7 @@ import (
 
 	"github.com/connectcap/connectcap/render"
 	"github.com/connectcap/connectcap/report"
+	"github.com/connectcap/connectcap/tables"
 )
 
 const (
@@ -167,23 +168,28 @@ func TestCovered(t *testing.T) {
 	}
 }
 
-// The script's comment names the instances of a request: the one it asks for by
-// ARN, or those a Region-wide request serves.
+// The script's comment names the instances of a request: the one a
+// resource-level request is for, or those an account-level or Region-wide one
+// serves. A resource-level request without the instance's ARN is left commented
+// out for the planner to complete.
 func TestScriptInstances(t *testing.T) {
 	arn := testARN
 	cmd := "aws service-quotas x"
 	for _, tc := range []struct {
-		instances []string
-		context   *string
-		want      string
+		instances   []string
+		context     *string
+		perInstance bool
+		level       tables.Level
+		want        string
 	}{
-		{nil, nil, "# Q: need 1, limit 1 (default)\n"},
-		{[]string{"a"}, &arn, "# Q [a]: need 1, limit 1 (default)\n"},
-		{[]string{"a"}, nil, "# Q [a; Region-wide]: need 1, limit 1 (default)\n"},
-		{[]string{"a", "b"}, nil, "# Q [a, b; Region-wide]: need 1 on a; 1 on b, limit 1 (default)\n"},
-		{[]string{"a", "b"}, &arn, "# Q: need 1 on a; 1 on b, limit 1 (default)\n"},
+		{nil, nil, false, tables.AccountLevel, "# Q: need 1, limit 1 (default)\n" + cmd + "\n"},
+		{[]string{"a"}, &arn, true, tables.ResourceLevel, "# Q [a]: need 1, limit 1 (default)\n" + cmd + "\n"},
+		{[]string{"a"}, nil, true, tables.ResourceLevel, "# Q [a]: need 1, limit 1 (default)\n# The plan gives no arn for instance a: put its ARN in --context-id, then uncomment.\n# " + cmd + "\n"},
+		{[]string{"a"}, nil, false, tables.LevelNotStated, "# Q [a; Region-wide]: need 1, limit 1 (default)\n" + cmd + "\n"},
+		{[]string{"a", "b"}, nil, false, tables.LevelNotStated, "# Q [a, b; Region-wide]: need 1 on a; 1 on b, limit 1 (default)\n" + cmd + "\n"},
+		{[]string{"a", "b"}, nil, false, tables.AccountLevel, "# Q [a, b; account level]: need 1 on a; 1 on b, limit 1 (default)\n" + cmd + "\n"},
 	} {
-		r := report.Request{Name: "Q", Instances: tc.instances, ContextID: tc.context, CurrentLimit: 1, LimitSource: report.FromDefault,
+		r := report.Request{Name: "Q", Instances: tc.instances, ContextID: tc.context, PerInstance: tc.perInstance, Level: tc.level, CurrentLimit: 1, LimitSource: report.FromDefault,
 			Method: report.MethodServiceQuotas, Command: &cmd}
 		for _, in := range tc.instances {
 			r.Covers = append(r.Covers, report.Need{Check: "Q", Instance: &in, Required: 1})
@@ -192,8 +198,8 @@ func TestScriptInstances(t *testing.T) {
 			r.Covers = []report.Need{{Check: "Q", Required: 1}}
 		}
 		got := render.Script(&report.Requests{Requests: []report.Request{r}})
-		if !strings.Contains(got, "\n"+tc.want+cmd+"\n") {
-			t.Errorf("%v, context %v: want %q in\n%s", tc.instances, tc.context != nil, tc.want, got)
+		if !strings.Contains(got, "\n"+tc.want) {
+			t.Errorf("%v, context %v, %s: want %q in\n%s", tc.instances, tc.context != nil, tc.level, tc.want, got)
 		}
 	}
 }
