@@ -3,14 +3,16 @@ package render
 import (
 	"bytes"
 	"encoding/csv"
+	"fmt"
 	"strings"
 
 	"github.com/connectcap/connectcap/report"
 	"github.com/connectcap/connectcap/tables"
 )
 
-// CSV: one row per check, catalogue row or request, under a header of the JSON
-// field names; null is an empty cell; lists are joined by spaces.
+// CSV: one row per check, catalogue row, request or changed field of a quotas
+// diff, under a header of the JSON field names; null is an empty cell; lists are
+// joined by spaces.
 
 func writeCSV(w *bytes.Buffer, d report.Document) error {
 	var header []string
@@ -25,6 +27,8 @@ func writeCSV(w *bytes.Buffer, d report.Document) error {
 		}
 	case report.QuotaShow:
 		header, rows = report.QuotaFields, [][]string{quotaCSVRow(b.Quota)}
+	case report.QuotaDiff:
+		header, rows = report.QuotaDiffFields, diffRecords(b)
 	case *report.Requests:
 		header, rows = report.RequestFields, requestRows(b)
 	case report.Version:
@@ -91,4 +95,41 @@ func editionList(es []tables.Edition) string {
 		out[i] = string(e)
 	}
 	return strings.Join(out, " ")
+}
+
+// diffRecords are a quotas diff's CSV records: one per changed field, one for a
+// quota with no changes (added, removed or unchanged) with field, old and new
+// empty.
+func diffRecords(d report.QuotaDiff) [][]string {
+	var out [][]string
+	for _, r := range d.Quotas {
+		head := []string{r.ID, r.Service, r.Name, string(r.Status), r.Unit, rawNum(r.OldDefault), rawNum(r.NewDefault)}
+		if len(r.Changes) == 0 {
+			out = append(out, append(head, "", "", ""))
+			continue
+		}
+		for _, c := range r.Changes {
+			rec := append(append([]string{}, head...), c.Field, rawValue(c.Old), rawValue(c.New))
+			out = append(out, rec)
+		}
+	}
+	return out
+}
+
+// rawValue writes a compared field's value as the catalogue's CSV does: numbers
+// raw, null empty, region defaults as region=value, lists space-separated.
+func rawValue(v any) string {
+	switch x := v.(type) {
+	case nil:
+		return ""
+	case float64:
+		return Raw(x)
+	case string:
+		return x
+	case map[string]float64:
+		return regionDefaults(x)
+	case []string:
+		return strings.Join(x, " ")
+	}
+	panic(fmt.Sprintf("render: a diff value of type %T", v))
 }

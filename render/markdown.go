@@ -19,6 +19,8 @@ func writeMarkdown(w *bytes.Buffer, d report.Document) error {
 		quotasMarkdown(w, b.Quotas)
 	case report.QuotaShow:
 		markdownTable(w, []string{"field", "value"}, quotaFieldRows(b.Quota), nil)
+	case report.QuotaDiff:
+		quotaDiffMarkdown(w, b)
 	case *report.Requests:
 		requestsMarkdown(w, b)
 	case report.Version:
@@ -115,6 +117,19 @@ func quotasMarkdown(w *bytes.Buffer, rows []report.QuotaRow) {
 		markdownTable(w, headers(quotaColumns), out, nil)
 	}
 	fmt.Fprintf(w, "\n%s\n", countNoun(len(rows), "quota", "quotas"))
+}
+
+func quotaDiffMarkdown(w *bytes.Buffer, d report.QuotaDiff) {
+	if len(d.Quotas) > 0 {
+		rows := diffLines(d, false)
+		for _, r := range rows {
+			if r[0] != "" {
+				r[0] = "`" + r[0] + "`"
+			}
+		}
+		markdownTable(w, headers(diffColumns(d)), rows, nil)
+	}
+	fmt.Fprintf(w, "\n%s\n", DiffSummary(d))
 }
 
 func requestsMarkdown(w *bytes.Buffer, rs *report.Requests) {

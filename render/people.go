@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/connectcap/connectcap/report"
+	"github.com/connectcap/connectcap/tables"
 )
 
 // What the table and Markdown views share: names, statuses, the summary line and
@@ -183,4 +184,103 @@ func countNoun(n int, one, many string) string {
 		return fmt.Sprintf("%d %s", n, one)
 	}
 	return fmt.Sprintf("%d %s", n, many)
+}
+
+// onlyMarker marks a catalogue row that one edition of the page has and the
+// other does not: " (2026 only)". Machine formats carry editions instead.
+func onlyMarker(editions []tables.Edition) string {
+	if len(editions) != 1 {
+		return ""
+	}
+	return " (" + string(editions[0]) + " only)"
+}
+
+// editionsText is a row's edition for people, and whether the other has it too:
+// "2026 (also 2023)", "2026 only".
+func editionsText(q report.QuotaRow) string {
+	var others []string
+	for _, e := range q.Editions {
+		if e != q.Edition {
+			others = append(others, string(e))
+		}
+	}
+	if len(others) == 0 {
+		return string(q.Edition) + " only"
+	}
+	return string(q.Edition) + " (also " + strings.Join(others, ", ") + ")"
+}
+
+// DiffSummary is the people's count of a quotas diff by status: "2023 to 2026: 3
+// changed, 2 added, 1 removed, 40 unchanged (not listed; --all lists them)".
+func DiffSummary(d report.QuotaDiff) string {
+	n := d.Summary
+	s := fmt.Sprintf("%s to %s: %d changed, %d added, %d removed, %d unchanged", d.From, d.To, n.Changed, n.Added, n.Removed, n.Unchanged)
+	listed := 0
+	for _, r := range d.Quotas {
+		if r.Status == report.Unchanged {
+			listed++
+		}
+	}
+	if hidden := n.Unchanged - listed; hidden > 0 {
+		s += " (not listed; --all lists them)"
+	}
+	return s
+}
+
+// diffLines are a quotas diff's lines for people: one per changed field, the id
+// and status on the first; an added, removed or unchanged quota shows its
+// default. narrow abbreviates the units.
+func diffLines(d report.QuotaDiff, narrow bool) [][]string {
+	var out [][]string
+	for _, r := range d.Quotas {
+		oldUnit, newUnit := r.Unit, r.Unit
+		for _, c := range r.Changes {
+			if c.Field == "unit" {
+				oldUnit, _ = c.Old.(string)
+			}
+		}
+		if narrow {
+			oldUnit, newUnit = shortUnit(oldUnit), shortUnit(newUnit)
+		}
+		if len(r.Changes) == 0 {
+			out = append(out, []string{r.ID, string(r.Status), "default", diffDefault(r.OldDefault, oldUnit), diffDefault(r.NewDefault, newUnit)})
+			continue
+		}
+		for i, c := range r.Changes {
+			line := []string{"", "", c.Field, humanDiffValue(c.Old, oldUnit), humanDiffValue(c.New, newUnit)}
+			if c.Field == "unit" && narrow {
+				line[3], line[4] = shortUnit(line[3]), shortUnit(line[4])
+			}
+			if i == 0 {
+				line[0], line[1] = r.ID, string(r.Status)
+			}
+			out = append(out, line)
+		}
+	}
+	return out
+}
+
+func diffDefault(v *float64, unit string) string {
+	if v == nil {
+		return "-"
+	}
+	return withUnit(Human(*v), unit)
+}
+
+// humanDiffValue is a compared field's value for people: numbers (default,
+// burst) with the row's unit, "-" for none.
+func humanDiffValue(v any, unit string) string {
+	switch x := v.(type) {
+	case nil:
+		return "-"
+	case float64:
+		return withUnit(Human(x), unit)
+	case string:
+		return orDashText(x)
+	case map[string]float64:
+		return orDashText(regionDefaults(x))
+	case []string:
+		return orDashText(strings.Join(x, ", "))
+	}
+	return fmt.Sprint(v)
 }

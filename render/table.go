@@ -20,6 +20,8 @@ func writeTable(w *bytes.Buffer, d report.Document, o Options) error {
 		return quotasTable(w, b.Quotas, o)
 	case report.QuotaShow:
 		return quotaTable(w, b.Quota, o)
+	case report.QuotaDiff:
+		return quotaDiffTable(w, b, o)
 	case *report.Requests:
 		return requestsTable(w, b, o)
 	case report.Version:
@@ -189,7 +191,7 @@ var quotaColumns = []column{
 }
 
 func quotaCells(q report.QuotaRow, unit string) []string {
-	return []string{q.ID, q.Service, q.Scope, humanDefault(q, unit), string(q.Adjustable), orDash(q.QuotaCode), q.Name}
+	return []string{q.ID, q.Service, q.Scope, humanDefault(q, unit), string(q.Adjustable), orDash(q.QuotaCode), q.Name + onlyMarker(q.Editions)}
 }
 
 func quotasTable(w *bytes.Buffer, rows []report.QuotaRow, o Options) error {
@@ -216,7 +218,8 @@ func quotaFieldRows(q report.QuotaRow) [][]string {
 		{"id", q.ID}, {"name", q.Name}, {"service", q.Service}, {"kind", string(q.Kind)}, {"scope", q.Scope},
 		{"default", withUnit(Human(q.Default), q.Unit)}, {"burst", orDashText(burst)},
 		{"region defaults", orDashText(regionDefaults(q.RegionDefaults))},
-		{"adjustable", string(q.Adjustable)}, {"service code", orDash(q.ServiceCode)}, {"quota code", orDash(q.QuotaCode)},
+		{"adjustable", string(q.Adjustable)}, {"level", string(q.Level)}, {"edition", editionsText(q)},
+		{"service code", orDash(q.ServiceCode)}, {"quota code", orDash(q.QuotaCode)},
 		{"operations", orDashText(strings.Join(q.Operations, ", "))}, {"note", orDashText(q.Note)},
 	}
 }
@@ -224,6 +227,28 @@ func quotaFieldRows(q report.QuotaRow) [][]string {
 func quotaTable(w *bytes.Buffer, q report.QuotaRow, o Options) error {
 	cols := []column{{header: "field"}, {header: "value", wrap: 24}}
 	return writeGrid(w, grid{cols: cols, rows: quotaFieldRows(q)}, false, o)
+}
+
+// diffColumns are the quotas diff table's; the value headers name the editions.
+func diffColumns(d report.QuotaDiff) []column {
+	return []column{
+		{header: "ID", wrap: 24},
+		{header: "STATUS"},
+		{header: "FIELD"},
+		{header: "OLD (" + string(d.From) + ")", wrap: 12},
+		{header: "NEW (" + string(d.To) + ")", wrap: 12},
+	}
+}
+
+func quotaDiffTable(w *bytes.Buffer, d report.QuotaDiff, o Options) error {
+	if len(d.Quotas) > 0 {
+		g := grid{cols: diffColumns(d), rows: diffLines(d, false), narrow: diffLines(d, true)}
+		if err := writeGrid(w, g, true, o); err != nil {
+			return err
+		}
+	}
+	fmt.Fprintf(w, "\n%s\n", paragraph(DiffSummary(d), o))
+	return nil
 }
 
 var requestColumns = []column{

@@ -32,7 +32,7 @@ type Document struct {
 	Command string
 	// Title names the output for people; machine formats leave it out.
 	Title string
-	// Body is *Result, Catalogue, QuotaShow, *Requests or Version.
+	// Body is *Result, Catalogue, QuotaShow, QuotaDiff, *Requests or Version.
 	Body any
 }
 

@@ -49,6 +49,10 @@ var (
 	// Edition is an edition of the AWS quotas page.
 	Edition = newText(Text{name: "edition", bad: "not an edition of the quotas page", choices: editionNames(), numeric: true,
 		accepted: "2026 (the current AWS page, the default) or 2023 (the page's 2023 edition)"})
+	// EditionCompared is an edition as one side of a comparison (quotas diff
+	// --from and --to), where neither side is the default edition.
+	EditionCompared = newText(Text{name: "edition", bad: "not an edition of the quotas page", choices: editionNames(), numeric: true,
+		accepted: "2026 (the current AWS page) or 2023 (the page's 2023 edition)"})
 	// Operation is an API operation name such as GetCurrentMetricData.
 	Operation = newText(Text{name: "operation", bad: "not an API operation name", pattern: `^[A-Z][A-Za-z0-9]+$`, minLen: 3, maxLen: 81,
 		accepted: "a name such as GetCurrentMetricData"})
