@@ -38,7 +38,7 @@ regoin: us-east-1
 instances:
   - name: main
     telephony: 3
-`, "bad.yaml:4: instances[0].telephony: ", "unknown key; accepted: applied, arn, contact_lens,", true},
+`, "bad.yaml:4: instances[0].telephony: ", "unknown key; accepted: applied, arn, campaigns, contact_lens,", true},
 	{"quoted string for a number", `
 instances:
   - name: main

@@ -273,20 +273,32 @@ func (e *evaluator) instance(in *Instance, n *needs) error {
 		t = &Traffic{}
 	}
 	lens := sizing.LensUse{}
-	if v := t.Voice; v != nil {
-		calls := sizing.Calls{Common: c, CallsPerHour: v.InboundCallsPerHour, DurationMinutes: float64(*v.MinutesInConnect), Blocking: e.block}
-		if v.OutboundCallsPerHour != nil && v.OutboundMinutes != nil {
-			calls.OutboundCallsPerHour, calls.OutboundDurationMinutes = *v.OutboundCallsPerHour, float64(*v.OutboundMinutes)
+	// Campaign calls count against concurrent active calls too, pooled with the
+	// voice traffic's calls.
+	cp := in.Campaigns
+	campaignCalls := cp != nil && cp.CallsPerHour != nil && *cp.CallsPerHour > 0
+	if v := t.Voice; v != nil || campaignCalls {
+		calls := sizing.Calls{Common: c, Blocking: e.block}
+		at := instancePath(e.p, name) + ".campaigns.calls_per_hour"
+		if v != nil {
+			calls.CallsPerHour, calls.DurationMinutes = v.InboundCallsPerHour, float64(*v.MinutesInConnect)
+			if v.OutboundCallsPerHour != nil && v.OutboundMinutes != nil {
+				calls.OutboundCallsPerHour, calls.OutboundDurationMinutes = *v.OutboundCallsPerHour, float64(*v.OutboundMinutes)
+			}
+			at = instancePath(e.p, name) + ".traffic.voice.inbound_calls_per_hour"
+		}
+		lens.Calls = calls // Contact Lens shares are of the voice traffic's calls
+		if campaignCalls {
+			calls.CampaignCallsPerHour, calls.CampaignDurationMinutes = *cp.CallsPerHour, float64(*cp.MinutesInConnect)
 		}
 		r, err := sizing.SizeCalls(calls)
 		if err != nil {
-			return e.sizingError(err, instancePath(e.p, name)+".traffic.voice.inbound_calls_per_hour")
+			return e.sizingError(err, at)
 		}
 		e.take(r, name+".calls", in)
-		if v.VoiceIDShare != nil {
+		if v != nil && v.VoiceIDShare != nil {
 			n.voiceIDCalls += v.InboundCallsPerHour * *v.VoiceIDShare
 		}
-		lens.Calls = calls
 	}
 	if ch := t.Chat; ch != nil {
 		r, err := sizing.SizeChats(sizing.Contacts{Common: c, PerHour: ch.ChatsPerHour, DurationMinutes: float64(*ch.MinutesInConnect), Blocking: e.block})
@@ -315,11 +327,45 @@ func (e *evaluator) instance(in *Instance, n *needs) error {
 		}
 		n.lens = append(n.lens, lens)
 	}
+	if cp != nil {
+		if err := e.campaigns(in, cp); err != nil {
+			return err
+		}
+	}
 	if u := in.Users; u != nil {
 		if err := e.users(in, u); err != nil {
 			return err
 		}
 	}
+	return nil
+}
+
+// campaigns checks an instance's outbound campaigns: those active and in total,
+// and the concurrent campaign calls they place, by the loss model at the blocking
+// target. Without calls the concurrent calls are still checked (a need of 0) on
+// an edition that has the row, whose default of 0 the note recalls.
+func (e *evaluator) campaigns(in *Instance, cp *Campaigns) error {
+	if cp.Active != nil {
+		e.add("outbound-campaigns.active-campaigns", *cp.Active, in, "")
+	}
+	if cp.Total != nil {
+		e.add("outbound-campaigns.total-campaigns", *cp.Total, in, "")
+	}
+	if _, ok := e.cat.Lookup(sizing.CampaignCallsID); !ok && cp.CallsPerHour == nil {
+		return nil // no calls to size, and no row to recall
+	}
+	if !e.has(sizing.CampaignCallsID) {
+		return nil
+	}
+	cc := sizing.CampaignCalls{Common: e.common(in), Blocking: e.block}
+	if cp.CallsPerHour != nil {
+		cc.CallsPerHour, cc.DurationMinutes = *cp.CallsPerHour, float64(*cp.MinutesInConnect)
+	}
+	r, err := sizing.SizeCampaignCalls(cc)
+	if err != nil {
+		return e.sizingError(err, instancePath(e.p, in.Name)+".campaigns.calls_per_hour")
+	}
+	e.take(r, in.Name+".campaigns", in)
 	return nil
 }
 
@@ -476,8 +522,28 @@ func (e *evaluator) account(n *needs) error {
 		direct("appintegrations.event-integrations", a.EventIntegrations)
 		direct("appintegrations.event-integration-associations", a.EventIntegrationAssociations)
 	}
-	direct("outbound-campaigns.campaigns", e.p.Campaigns)
+	e.accountCampaigns()
 	return nil
+}
+
+// accountCampaigns checks the plan's top-level campaigns against the 2023
+// edition's Amazon Connect campaigns. An edition without that row counts
+// campaigns per instance, which an account-wide number cannot be split into: the
+// key is not checked, and a warning points to instances[].campaigns.
+func (e *evaluator) accountCampaigns() {
+	const id = "outbound-campaigns.campaigns"
+	v := e.p.Campaigns
+	if v == nil {
+		return
+	}
+	if _, ok := e.cat.Lookup(id); ok {
+		e.add(id, *v, nil, "")
+		return
+	}
+	q, _ := tables.Find(id)
+	e.warnings = append(e.warnings, e.p.errorf("campaigns",
+		"%s campaigns are not checked: the %s edition of the quotas page has no account-wide campaigns quota (%s, %s, is on the %s edition: --edition %s); it counts campaigns per instance: give instances[].campaigns.active and .total instead",
+		trim(*v), e.cat.Edition, q.Name, trim(q.Default), q.Edition, q.Edition).Error())
 }
 
 // instancesCheck checks instances per account, and again with the extra instances

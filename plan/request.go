@@ -50,8 +50,9 @@ func BuildRequests(ev *Evaluation, planFile string) (*report.Requests, error) {
 		if it.Instance != "" {
 			r.Instances = append(r.Instances, it.Instance)
 			// A resource-level quota is raised per instance, named by its ARN; an
-			// account-level one never names an instance.
-			if r.Level == tables.ResourceLevel && r.QuotaCode != nil {
+			// account-level one never names an instance. Without a quota code
+			// (concurrent campaign calls) the form request names the instance too.
+			if r.Level == tables.ResourceLevel {
 				r.PerInstance = true
 				if it.ARN != "" {
 					arn := it.ARN

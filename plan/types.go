@@ -23,7 +23,7 @@ type Plan struct {
 	CustomerProfiles *CustomerProfiles  `yaml:"customer_profiles" doc:"Customer Profiles (per account and per domain)."`
 	Wisdom           *Wisdom            `yaml:"wisdom" doc:"Amazon Connect Wisdom."`
 	AppIntegrations  *AppIntegrations   `yaml:"appintegrations" doc:"Amazon Connect AppIntegrations (per Region)."`
-	Campaigns        *float64           `yaml:"campaigns" plan:"count" doc:"Outbound campaigns in the account."`
+	Campaigns        *float64           `yaml:"campaigns" plan:"count" doc:"Outbound campaigns in the account, checked against Amazon Connect campaigns, a row of the 2023 edition only (--edition 2023). The 2026 edition counts campaigns per instance instead: give instances[].campaigns (active, total); under 2026 this key is not checked, and a note on stderr says so."`
 	APIConsumers     []APIConsumer      `yaml:"api_consumers" doc:"Programs that call the Amazon Connect APIs: dashboards, wallboards, integrations."`
 
 	file     string         // the file name, for errors
@@ -45,6 +45,7 @@ type Instance struct {
 	Inventory   *Inventory         `yaml:"inventory" doc:"Counts of the instance's configuration objects."`
 	Traffic     *Traffic           `yaml:"traffic" doc:"Peak-hour traffic per channel."`
 	ContactLens *ContactLens       `yaml:"contact_lens" doc:"Contact Lens analytics on this instance's contacts."`
+	Campaigns   *Campaigns         `yaml:"campaigns" doc:"Outbound campaigns on this instance and the calls they place (2026 edition)."`
 }
 
 // Users are the instance's user accounts.
@@ -101,7 +102,7 @@ type Voice struct {
 	InboundCallsPerHour  float64  `yaml:"inbound_calls_per_hour" plan:"rate,required" doc:"Inbound calls per hour at the peak."`
 	MinutesInConnect     *Minutes `yaml:"minutes_in_connect" plan:"duration,required" doc:"Average time an inbound call spends in Connect (flow, queue, agent): minutes, or 6m30s."`
 	HandleTime           *Minutes `yaml:"handle_time" plan:"duration" doc:"Average handle time (talk, hold, after-call work), for staffing. Default: minutes_in_connect."`
-	OutboundCallsPerHour *float64 `yaml:"outbound_calls_per_hour" plan:"rate" doc:"Outbound calls per hour (agent or campaign)."`
+	OutboundCallsPerHour *float64 `yaml:"outbound_calls_per_hour" plan:"rate" doc:"Outbound calls per hour placed by agents; calls that campaigns place go in the instance's campaigns.calls_per_hour."`
 	OutboundMinutes      *Minutes `yaml:"outbound_minutes" plan:"duration" doc:"Average length of an outbound call. Required with outbound_calls_per_hour."`
 	VoiceIDShare         *float64 `yaml:"voice_id_share" plan:"share" doc:"Share (0-1, or 25%) of inbound calls that go through Voice ID."`
 }
@@ -127,6 +128,17 @@ type ContactLens struct {
 	PostCallShare *float64 `yaml:"post_call_share" plan:"share" doc:"Share (0-1, or 25%) of calls with post-call analytics."`
 	RealtimeShare *float64 `yaml:"realtime_share" plan:"share" doc:"Share (0-1, or 25%) of calls with real-time analytics."`
 	PostChatShare *float64 `yaml:"post_chat_share" plan:"share" doc:"Share (0-1, or 25%) of chats with post-chat analytics."`
+}
+
+// Campaigns are an instance's outbound campaigns. Their calls count against
+// concurrent campaign active calls, sized with the loss model (its default is 0,
+// so any campaign traffic needs an increase), and against concurrent active calls,
+// pooled with the instance's other calls. They are not staffed.
+type Campaigns struct {
+	Active           *float64 `yaml:"active" plan:"count" doc:"Campaigns active on the instance at once."`
+	Total            *float64 `yaml:"total" plan:"count" doc:"Campaigns on the instance, active or not; at least active."`
+	CallsPerHour     *float64 `yaml:"calls_per_hour" plan:"rate,with=minutes_in_connect" doc:"Calls per hour the campaigns place at the peak, all of them together. Required with minutes_in_connect."`
+	MinutesInConnect *Minutes `yaml:"minutes_in_connect" plan:"duration,with=calls_per_hour" doc:"Average time a campaign call is in Connect, from dialling to disconnect: minutes, or 1m30s. Required with calls_per_hour."`
 }
 
 // VoiceID is Voice ID use in the account.

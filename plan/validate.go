@@ -120,6 +120,9 @@ func (p *Plan) validateInstance(path string, in Instance) error {
 	if t != nil && t.Voice != nil && t.Voice.OutboundCallsPerHour != nil && *t.Voice.OutboundCallsPerHour > 0 && t.Voice.OutboundMinutes == nil {
 		return p.errorf(path+".traffic.voice.outbound_calls_per_hour", "needs outbound_minutes, the average length of an outbound call")
 	}
+	if err := p.validateCampaigns(path+".campaigns", in.Campaigns); err != nil {
+		return err
+	}
 	u := in.Users
 	if u != nil && u.RosterFactor != nil && u.Staffing == nil {
 		return p.errorf(path+".users.roster_factor", "applies only with staffing (agents gives the headcount itself); drop it, or size agents with staffing")
@@ -136,6 +139,24 @@ func (p *Plan) validateInstance(path string, in Instance) error {
 	}
 	if u.RosterFactor == nil {
 		return p.errorf(path+".users", "staffing sizes the agents at the peak, but users per instance counts every agent's account on every shift: give roster_factor (agent accounts per agent scheduled at the peak, 1 or more; 1.6 for 160 accounts per 100 peak seats), or give agents as a headcount instead")
+	}
+	return nil
+}
+
+// validateCampaigns checks that campaign calls come with their minutes, and the
+// minutes with the calls, and that no more campaigns are active than exist.
+func (p *Plan) validateCampaigns(path string, c *Campaigns) error {
+	if c == nil {
+		return nil
+	}
+	if c.CallsPerHour != nil && c.MinutesInConnect == nil {
+		return p.errorf(path+".calls_per_hour", "%s calls per hour need minutes_in_connect, the average time a campaign call is in Connect; accepted: calls_per_hour with minutes_in_connect", trim(*c.CallsPerHour))
+	}
+	if c.MinutesInConnect != nil && c.CallsPerHour == nil {
+		return p.errorf(path+".minutes_in_connect", "minutes in Connect without calls_per_hour; accepted: calls_per_hour with minutes_in_connect")
+	}
+	if c.Active != nil && c.Total != nil && *c.Active > *c.Total {
+		return p.errorf(path+".active", "%s active campaigns but %s in total; accepted: active at most total", trim(*c.Active), trim(*c.Total))
 	}
 	return nil
 }

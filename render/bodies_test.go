@@ -239,7 +239,7 @@ func TestNotesPerText(t *testing.T) {
 func TestCheckUnitsNarrow(t *testing.T) {
 	r := report.New("calls", "API rate")
 	r.Checks = []report.Check{{ID: "connect.api-rate", Name: "Rate of GetCurrentMetricData API requests", Required: 6, Limit: 5,
-		Recommended: ptr(8), Unit: "requests/second", LimitSource: report.FromDefault, UtilizationPct: 120, Status: report.HardLimit}}
+		Recommended: ptr(8), Unit: "requests/second", LimitSource: report.FromDefault, UtilizationPct: ptr(120), Status: report.HardLimit}}
 	wide := tableOf(t, r, render.Options{Wide: true})
 	if !regexpLine(strings.Split(wide, "\n"), `^Rate of GetCurrentMetricData API requests +6 requests/second +5 requests/second +default +120.0 % +HARD-LIMIT +8 requests/second +connect.api-rate$`) {
 		t.Errorf("wide:\n%s", wide)

@@ -47,7 +47,7 @@ func checkRows(checks []report.Check) [][]string {
 		rows = append(rows, []string{
 			c.ID, c.Name, deref(c.Instance), c.Service,
 			Raw(c.Required), rawNum(c.Recommended), Raw(c.Limit), c.Unit, string(c.LimitSource), string(c.Edition),
-			Raw(c.UtilizationPct), string(c.Status), string(c.Adjustable), string(c.Level),
+			rawNum(c.UtilizationPct), string(c.Status), string(c.Adjustable), string(c.Level),
 			deref(c.ServiceCode), deref(c.QuotaCode), c.Note,
 		})
 	}

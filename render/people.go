@@ -54,11 +54,13 @@ func requiredText(c report.Check, unit string) string {
 	return withUnit(Human(c.Required), unit)
 }
 
+// usedText is "-" also where the utilization is null: something is required of a
+// limit of 0, which has no percentage (the status says increase).
 func usedText(c report.Check) string {
-	if c.Status == report.Untouch {
+	if c.Status == report.Untouch || c.UtilizationPct == nil {
 		return "-"
 	}
-	return pctText(c.UtilizationPct)
+	return pctText(*c.UtilizationPct)
 }
 
 func recommendedText(c report.Check, unit string) string {

@@ -28,7 +28,7 @@ func TestNotesGroupedAcrossInstances(t *testing.T) {
 	for i := 0; i < 200; i++ {
 		inst := fmt.Sprintf("i%03d", i)
 		r.Checks = append(r.Checks, report.Check{ID: "connect.users", Name: "Users per instance", Instance: &inst,
-			Required: 450, Limit: 500, Unit: "count", UtilizationPct: 90, Status: report.Warn, Note: note})
+			Required: 450, Limit: 500, Unit: "count", UtilizationPct: ptr(90), Status: report.Warn, Note: note})
 	}
 	acct := "Applies per account."
 	r.Checks = append(r.Checks, report.Check{ID: "connect.instances", Name: "Amazon Connect instances per account",

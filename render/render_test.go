@@ -40,25 +40,25 @@ func fixedResult() *report.Result {
 		{
 			ID: "test.ok", Name: "Quota that fits", Service: "connect",
 			Required: 21, Recommended: nil, Limit: 40, LimitSource: report.FromEnv,
-			UtilizationPct: 52.5, Status: report.OK, Adjustable: tables.Yes,
+			UtilizationPct: ptr(52.5), Status: report.OK, Adjustable: tables.Yes,
 			ServiceCode: str("connect"), QuotaCode: str("L-12AB7C57"), Note: "", Unit: "count",
 		},
 		{
 			ID: "test.warn", Name: "Quota near its limit", Service: "contact-lens",
 			Required: 200, Recommended: ptr(250), Limit: 200, LimitSource: report.FromDefault,
-			UtilizationPct: 100, Status: report.Warn, Adjustable: tables.Yes,
+			UtilizationPct: ptr(100), Status: report.Warn, Adjustable: tables.Yes,
 			Note: `A note with a comma, a "quote" and a | pipe`, Unit: "count",
 		},
 		{
 			ID: "test.increase", Name: "Quota to raise", Service: "connect",
 			Required: 1234567, Recommended: ptr(1543209), Limit: 150, LimitSource: report.FromFlag,
-			UtilizationPct: 823044.6666666666, Status: report.Increase, Adjustable: tables.NotStated,
+			UtilizationPct: ptr(823044.6666666666), Status: report.Increase, Adjustable: tables.NotStated,
 			Note: "two\nlines", Unit: "count",
 		},
 		{
 			ID: "test.hard", Name: "Quota that cannot be raised", Service: "connect",
 			Required: 7, Recommended: nil, Limit: 6, LimitSource: report.FromRegionDefault,
-			UtilizationPct: 116.66666666666667, Status: report.HardLimit, Adjustable: tables.No,
+			UtilizationPct: ptr(116.66666666666667), Status: report.HardLimit, Adjustable: tables.No,
 			Note: "Not adjustable.", Unit: "days",
 		},
 	}

@@ -63,16 +63,20 @@ func Grade(required, limit, targetPct float64, canRaise bool) Status {
 	return OK
 }
 
-// Utilization is required as a percentage of limit; +Inf for a limit of 0 (a
-// quota that must be raised before anything runs).
-func Utilization(required, limit float64) float64 {
-	if limit <= 0 {
-		if required <= 0 {
-			return 0
-		}
-		return math.Inf(1)
+// Utilization is required as a percentage of limit, or nil when no percentage
+// exists: something is required of a limit of 0 (concurrent campaign calls and
+// external voice connectors default to 0, a quota that must be raised before
+// anything runs). Its grade is still increase or hard-limit; JSON and YAML write
+// null, CSV an empty cell and the people's views "-". Nothing required of a limit
+// of 0 uses none of it: 0 %.
+func Utilization(required, limit float64) *float64 {
+	u := 0.0
+	if limit > 0 {
+		u = required * 100 / limit
+	} else if required > 0 {
+		return nil
 	}
-	return required * 100 / limit
+	return &u
 }
 
 // Recommended is the value to request: the smallest whole quota at which required

@@ -1,10 +1,14 @@
 package report_test
 
 import (
+	"encoding/json"
 	"math"
+	"strings"
 	"testing"
 
 	"github.com/connectcap/connectcap/report"
+	"github.com/connectcap/connectcap/tables"
+	"go.yaml.in/yaml/v3"
 )
 
 func TestUtilization(t *testing.T) {
@@ -16,13 +20,55 @@ func TestUtilization(t *testing.T) {
 		{0, 0, 0}, // nothing needed of a quota of 0: nothing used
 	}
 	for _, tt := range tests {
-		if got := report.Utilization(tt.required, tt.limit); got != tt.want {
+		if got := report.Utilization(tt.required, tt.limit); got == nil || *got != tt.want {
 			t.Errorf("Utilization(%v, %v) = %v, want %v", tt.required, tt.limit, got, tt.want)
 		}
 	}
+	// A need of a limit of 0 has no percentage: nil, which JSON and YAML write as
+	// null (+Inf, what the division gives, cannot be encoded).
 	for _, limit := range []float64{0, -1} {
-		if got := report.Utilization(1, limit); !math.IsInf(got, 1) {
-			t.Errorf("Utilization(1, %v) = %v, want +Inf", limit, got)
+		if got := report.Utilization(1, limit); got != nil {
+			t.Errorf("Utilization(1, %v) = %v, want nil", limit, *got)
+		}
+	}
+}
+
+// TestLimitZero: a quota whose limit is 0 (concurrent campaign calls, external
+// voice connectors by default) with a need is an increase to the recommended
+// value, its utilization null in JSON and YAML; with no need it is ok at 0 %,
+// with nothing to request.
+func TestLimitZero(t *testing.T) {
+	for _, id := range []string{"outbound-campaigns.concurrent-calls", "contact-lens.external-voice-connectors"} {
+		q := tables.Default().MustLookup(id)
+		limit := report.DefaultLimit(q, "us-east-1")
+		if limit.Value != 0 {
+			t.Fatalf("%s: default %v, want 0", id, limit.Value)
+		}
+		c := report.NewCheck(q, 15, limit, 80, "")
+		if c.Status != report.Increase || c.Recommended == nil || *c.Recommended != 19 || c.UtilizationPct != nil {
+			t.Errorf("%s: 15 of 0: status %s, recommended %v, utilization %v; want increase, 19 (15 / 0.8 = 18.75), nil", id, c.Status, c.Recommended, c.UtilizationPct)
+		}
+		data, err := json.Marshal(c)
+		if err != nil {
+			t.Fatalf("%s: JSON: %v", id, err)
+		}
+		var m map[string]json.RawMessage
+		if err := json.Unmarshal(data, &m); err != nil {
+			t.Fatal(err)
+		}
+		if string(m["utilization_pct"]) != "null" || string(m["recommended"]) != "19" {
+			t.Errorf("%s: JSON utilization_pct %s, recommended %s; want null, 19", id, m["utilization_pct"], m["recommended"])
+		}
+		y, err := yaml.Marshal(c)
+		if err != nil {
+			t.Fatalf("%s: YAML: %v", id, err)
+		}
+		if !strings.Contains(string(y), "\nutilization_pct: null\n") || !strings.Contains(string(y), "\nstatus: increase\n") {
+			t.Errorf("%s: YAML lacks utilization_pct: null and status: increase:\n%s", id, y)
+		}
+		c = report.NewCheck(q, 0, limit, 80, "")
+		if c.Status != report.OK || c.Recommended != nil || c.UtilizationPct == nil || *c.UtilizationPct != 0 {
+			t.Errorf("%s: 0 of 0: status %s, recommended %v, utilization %v; want ok, nil, 0", id, c.Status, c.Recommended, c.UtilizationPct)
 		}
 	}
 }

@@ -19,9 +19,10 @@ import (
 // target utilization, recommended is null when the current limit already meets the
 // target, and plan --all marks rows the plan does not touch as untouched. Version 3:
 // checks, quota rows and requests gained edition (the edition of the quotas page the
-// row comes from) and level (account or resource: where an increase applies), and
-// the services wisdom and contact-lens are now agent-assist and
-// conversational-analytics (quota ids keep their prefixes).
+// row comes from) and level (account or resource: where an increase applies), the
+// services wisdom and contact-lens are now agent-assist and
+// conversational-analytics (quota ids keep their prefixes), and a check's
+// utilization_pct is null when something is required of a limit of 0.
 const SchemaVersion = 3
 
 // Document is everything connectcap writes: a header (schema_version, command)
@@ -195,8 +196,10 @@ type Check struct {
 	LimitSource LimitSource `json:"limit_source" yaml:"limit_source"`
 	// Edition is the edition of the quotas page whose row (name, default,
 	// adjustability) the check used: with limit_source default, whose default.
-	Edition        tables.Edition    `json:"edition" yaml:"edition"`
-	UtilizationPct float64           `json:"utilization_pct" yaml:"utilization_pct"`
+	Edition tables.Edition `json:"edition" yaml:"edition"`
+	// UtilizationPct is required as a percentage of the limit; null when
+	// something is required of a limit of 0, which has no percentage (Utilization).
+	UtilizationPct *float64          `json:"utilization_pct" yaml:"utilization_pct"`
 	Status         Status            `json:"status" yaml:"status"`
 	Adjustable     tables.Adjustable `json:"adjustable" yaml:"adjustable"`
 	Level          tables.Level      `json:"level" yaml:"level"`
@@ -239,7 +242,7 @@ func NewCheck(q tables.Quota, required float64, limit Limit, targetPct float64, 
 func Untouched(q tables.Quota, limit Limit) Check {
 	return Check{
 		ID: q.ID, Name: q.Name, Service: q.Service, Limit: limit.Value, Unit: q.Unit, LimitSource: limit.Source, Edition: q.Edition,
-		Status: Untouch, Adjustable: q.Adjustable, Level: q.Level, ServiceCode: optional(q.ServiceCode), QuotaCode: optional(q.QuotaCode),
+		UtilizationPct: new(float64), Status: Untouch, Adjustable: q.Adjustable, Level: q.Level, ServiceCode: optional(q.ServiceCode), QuotaCode: optional(q.QuotaCode),
 		Note: q.Note,
 	}
 }

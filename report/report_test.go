@@ -67,7 +67,7 @@ func TestNewCheckFields(t *testing.T) {
 	if c.Recommended == nil || *c.Recommended != 250 {
 		t.Errorf("recommended %v, want 250", c.Recommended)
 	}
-	if want := 200.0 * 100 / 180; math.Abs(c.UtilizationPct-want) > 1e-12 {
+	if want := 200.0 * 100 / 180; c.UtilizationPct == nil || math.Abs(*c.UtilizationPct-want) > 1e-12 {
 		t.Errorf("utilization %v, want %v", c.UtilizationPct, want)
 	}
 	if c.Status != report.Increase {

@@ -62,36 +62,107 @@ type Calls struct {
 	DurationMinutes         float64
 	OutboundCallsPerHour    float64
 	OutboundDurationMinutes float64
+	// CampaignCallsPerHour calls of CampaignDurationMinutes are placed by
+	// outbound campaigns; they count against concurrent active calls too.
+	CampaignCallsPerHour    float64
+	CampaignDurationMinutes float64
 	Blocking                float64
 }
 
-// Load is the offered load of the calls in erlangs, inbound and outbound.
+// Load is the offered load of the calls in erlangs: inbound, outbound and
+// campaign calls, which share one quota and so one Erlang B.
 func (c Calls) Load() float64 {
-	return calc.OfferedLoad(c.CallsPerHour, c.DurationMinutes) + calc.OfferedLoad(c.OutboundCallsPerHour, c.OutboundDurationMinutes)
+	return calc.OfferedLoad(c.CallsPerHour, c.DurationMinutes) + c.otherLoad()
+}
+
+// otherLoad is the load of the calls that are not inbound.
+func (c Calls) otherLoad() float64 {
+	return calc.OfferedLoad(c.OutboundCallsPerHour, c.OutboundDurationMinutes) + calc.OfferedLoad(c.CampaignCallsPerHour, c.CampaignDurationMinutes)
 }
 
 // SizeCalls sizes concurrent active calls as a loss system: over the quota a call
-// gets a fast busy.
+// gets a fast busy. Campaign calls are pooled with the others: the need is the
+// servers for the summed load, not a sum of separately rounded needs.
 func SizeCalls(in Calls) (*report.Result, error) {
 	r := report.New("calls", "Concurrent active calls (connectcap calls)")
 	r.Inputs.Add("calls_per_hour", in.CallsPerHour, "inbound calls per hour", "")
 	r.Inputs.Add("duration_minutes", in.DurationMinutes, "inbound minutes in Connect per call", "minutes")
 	r.Inputs.Add("outbound_calls_per_hour", in.OutboundCallsPerHour, "outbound calls per hour", "")
 	r.Inputs.Add("outbound_duration_minutes", in.OutboundDurationMinutes, "outbound minutes per call", "minutes")
+	if in.CampaignCallsPerHour > 0 {
+		r.Inputs.Add("campaign_calls_per_hour", in.CampaignCallsPerHour, "campaign calls per hour", "")
+		r.Inputs.Add("campaign_duration_minutes", in.CampaignDurationMinutes, "campaign minutes in Connect per call", "minutes")
+	}
 	r.Inputs.Add("blocking_target", in.Blocking, "blocking target", "")
 	in.addInputs(&r.Inputs)
 
-	outbound := calc.OfferedLoad(in.OutboundCallsPerHour, in.OutboundDurationMinutes)
 	load := in.Load()
-	if err := checkLoad("--cph", in.CallsPerHour+in.OutboundCallsPerHour, load); err != nil {
+	perHour := in.CallsPerHour + in.OutboundCallsPerHour + in.CampaignCallsPerHour
+	if err := checkLoad("--cph", perHour, load); err != nil {
 		return nil, err
 	}
 	const id = "connect.concurrent-active-calls"
 	limit := in.limitOf(id)
-	required := loss(&r.Figures, load, in.CallsPerHour+in.OutboundCallsPerHour, in.Blocking, limit.Value, "calls")
-	r.Figures.Add("max_calls_per_hour_at_limit", maxPerHour(limit.Value, in.Blocking, outbound, in.DurationMinutes), "most inbound calls per hour the limit carries at the blocking target", "")
+	required := loss(&r.Figures, load, perHour, in.Blocking, limit.Value, "calls")
+	if in.DurationMinutes > 0 { // without inbound calls (only campaigns) there is no inbound rate to give
+		r.Figures.Add("max_calls_per_hour_at_limit", maxPerHour(limit.Value, in.Blocking, in.otherLoad(), in.DurationMinutes), "most inbound calls per hour the limit carries at the blocking target", "")
+	}
 	r.Figures.Add("max_contacts_in_queue_setting", in.queueSetting(), in.queueSettingLabel(), "")
-	r.Checks = append(r.Checks, in.Check(id, float64(required), ""))
+	note := ""
+	if in.CampaignCallsPerHour > 0 {
+		campaign := calc.OfferedLoad(in.CampaignCallsPerHour, in.CampaignDurationMinutes)
+		note = fmt.Sprintf("%s Includes campaign calls: %s per hour of %s minutes, %s of the %s erlangs offered, pooled with the other calls in one Erlang B.",
+			in.catalogueNote(id), trim(in.CampaignCallsPerHour), trim(in.CampaignDurationMinutes), trim(campaign), trim(load))
+	}
+	r.Checks = append(r.Checks, in.Check(id, float64(required), note))
+	return r, nil
+}
+
+// CampaignCallsID is the quota of concurrent campaign calls per instance; the
+// 2023 edition of the page has no such row.
+const CampaignCallsID = "outbound-campaigns.concurrent-calls"
+
+// CampaignCalls is the input of the concurrent campaign calls check: calls that
+// an instance's outbound campaigns place.
+type CampaignCalls struct {
+	Common
+	CallsPerHour    float64
+	DurationMinutes float64
+	Blocking        float64
+}
+
+// SizeCampaignCalls sizes concurrent campaign active calls as a loss system, as
+// for calls: above the quota contacts get a fast busy tone. The quota's default
+// is 0, so any campaign traffic is an increase, and the note says so. The same
+// calls count against concurrent active calls (Calls.CampaignCallsPerHour).
+func SizeCampaignCalls(in CampaignCalls) (*report.Result, error) {
+	r := report.New("campaign-calls", "Concurrent campaign active calls")
+	r.Inputs.Add("calls_per_hour", in.CallsPerHour, "campaign calls per hour", "")
+	r.Inputs.Add("duration_minutes", in.DurationMinutes, "campaign minutes in Connect per call", "minutes")
+	r.Inputs.Add("blocking_target", in.Blocking, "blocking target", "")
+	in.addInputs(&r.Inputs)
+	limit := in.limitOf(CampaignCallsID)
+	const after = " Above the quota, contacts get a fast busy tone; campaign calls also count against concurrent active calls."
+	if in.CallsPerHour <= 0 {
+		note := "No campaign calls in the plan."
+		if limit.Value == 0 {
+			note += " The default is 0: campaigns cannot place calls until this quota is raised; give calls_per_hour and minutes_in_connect to size it."
+		}
+		r.Checks = append(r.Checks, in.Check(CampaignCallsID, 0, note+after))
+		return r, nil
+	}
+	load := calc.OfferedLoad(in.CallsPerHour, in.DurationMinutes)
+	if err := checkLoad("--cph", in.CallsPerHour, load); err != nil {
+		return nil, err
+	}
+	required := loss(&r.Figures, load, in.CallsPerHour, in.Blocking, limit.Value, "calls")
+	r.Figures.Add("max_calls_per_hour_at_limit", maxPerHour(limit.Value, in.Blocking, 0, in.DurationMinutes), "most campaign calls per hour the limit carries at the blocking target", "")
+	note := fmt.Sprintf("%s campaign calls per hour of %s minutes offer %s erlangs, sized with Erlang B at the blocking target.", trim(in.CallsPerHour), trim(in.DurationMinutes), trim(load))
+	if limit.Value == 0 {
+		// Applied values are at least 1, so a limit of 0 is the page's default.
+		note = "The default is 0: campaigns cannot place calls until this quota is raised. " + note
+	}
+	r.Checks = append(r.Checks, in.Check(CampaignCallsID, float64(required), note+after))
 	return r, nil
 }
 
