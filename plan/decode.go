@@ -252,16 +252,21 @@ func (d *decoder) object(n *yaml.Node, v reflect.Value, path string) error {
 	}
 	t := v.Type()
 	seen := map[string]bool{}
+	seenAs := map[string]string{}            // key → the name it was given by (an alias)
 	for i := 0; i < len(n.Content); i += 2 { // a mapping's Content is key, value pairs
 		k, val := n.Content[i], n.Content[i+1]
 		field, ok := fieldByKey(t, k.Value)
 		if !ok {
 			return d.fail(k, join(path, k.Value), "unknown key%s; accepted: %s", nearest(t, k.Value), strings.Join(keys(t), ", "))
 		}
-		if seen[k.Value] {
+		if seen[yamlKey(field)] {
+			if seenAs[yamlKey(field)] != k.Value {
+				return d.fail(k, join(path, k.Value), "%s and %s are the same section (%s is its earlier name); accepted: one of them", yamlKey(field), aliasOption(field.Tag.Get("plan")), aliasOption(field.Tag.Get("plan")))
+			}
 			return d.fail(k, join(path, k.Value), "duplicate key; accepted: each key once")
 		}
-		seen[k.Value] = true
+		seen[yamlKey(field)] = true
+		seenAs[yamlKey(field)] = k.Value
 		if err := d.value(val, v.FieldByIndex(field.Index), join(path, k.Value), field.Tag.Get("plan")); err != nil {
 			return err
 		}
@@ -351,11 +356,22 @@ func yamlKey(f reflect.StructField) string {
 func fieldByKey(t reflect.Type, key string) (reflect.StructField, bool) {
 	for i := 0; i < t.NumField(); i++ {
 		f := t.Field(i)
-		if f.IsExported() && yamlKey(f) == key {
+		if f.IsExported() && (yamlKey(f) == key || aliasOption(f.Tag.Get("plan")) == key && key != "") {
 			return f, true
 		}
 	}
 	return reflect.StructField{}, false
+}
+
+// aliasOption is the earlier name a key's "alias=KEY" option still accepts: a
+// section named after a product AWS has since renamed.
+func aliasOption(tag string) string {
+	for _, o := range strings.Split(tag, ",") {
+		if k, ok := strings.CutPrefix(o, "alias="); ok {
+			return k
+		}
+	}
+	return ""
 }
 
 func keys(t reflect.Type) []string {
@@ -363,6 +379,9 @@ func keys(t reflect.Type) []string {
 	for i := 0; i < t.NumField(); i++ {
 		if f := t.Field(i); f.IsExported() && yamlKey(f) != "" {
 			out = append(out, yamlKey(f))
+			if a := aliasOption(f.Tag.Get("plan")); a != "" {
+				out = append(out, a)
+			}
 		}
 	}
 	sort.Strings(out)

@@ -494,6 +494,10 @@ func (e *evaluator) account(n *needs) error {
 		direct("cases.templates", c.Templates)
 		direct("cases.related-items", c.RelatedItems)
 		direct("cases.fields-per-template", c.FieldsPerTemplate)
+		direct("cases.fields-per-layout", c.FieldsPerLayout)
+		direct("cases.files-per-case", c.FilesPerCase)
+		direct("cases.slas-per-case", c.SLAsPerCase)
+		direct("cases.fields-per-custom-related-item", c.CustomItemFields)
 	}
 	if c := e.p.CustomerProfiles; c != nil {
 		direct("customer-profiles.domains", c.Domains)
@@ -507,6 +511,11 @@ func (e *evaluator) account(n *needs) error {
 		direct("customer-profiles.identity-resolution-jobs", c.IdentityResolutionJobsPerWeek)
 		direct("customer-profiles.consolidation-rules", c.ConsolidationRules)
 		direct("customer-profiles.attributes-per-consolidation-rule", c.AttributesPerConsolidationRule)
+		direct("customer-profiles.calculated-attributes", c.CalculatedAttributes)
+		direct("customer-profiles.event-streams", c.EventStreams)
+		direct("customer-profiles.event-triggers", c.EventTriggers)
+		direct("customer-profiles.segment-snapshots", c.SegmentSnapshotsPerDay)
+		direct("customer-profiles.bulk-export-jobs", c.BulkExportJobs)
 	}
 	if w := e.p.Wisdom; w != nil {
 		direct("wisdom.assistants", w.Assistants)
@@ -515,12 +524,22 @@ func (e *evaluator) account(n *needs) error {
 		direct("wisdom.content-per-knowledge-base", w.ContentPerKnowledgeBase)
 		direct("wisdom.document-size", w.DocumentSizeMB)
 		direct("wisdom.api-requests", w.RequestsPerSecond)
+		direct("wisdom.assistant-associations", w.AssistantAssociations)
+		direct("wisdom.quick-responses", w.QuickResponses)
+		direct("wisdom.message-templates", w.MessageTemplates)
+		direct("wisdom.message-template-versions", w.TemplateVersions)
+		direct("wisdom.email-template-attachments", w.TemplateAttachments)
+		direct("wisdom.email-template-attachment-size", w.TemplateAttachmentMB)
+		direct("wisdom.email-template-characters", w.EmailTemplateCharacters)
+		direct("wisdom.sms-template-characters", w.SMSTemplateCharacters)
+		direct("wisdom.routing-profiles-per-template", w.TemplateRoutingProfiles)
 	}
 	if a := e.p.AppIntegrations; a != nil {
 		direct("appintegrations.data-integrations", a.DataIntegrations)
 		direct("appintegrations.data-integration-associations", a.DataIntegrationAssociations)
 		direct("appintegrations.event-integrations", a.EventIntegrations)
 		direct("appintegrations.event-integration-associations", a.EventIntegrationAssociations)
+		direct("appintegrations.applications", a.Applications)
 	}
 	e.accountCampaigns()
 	return nil
@@ -583,6 +602,8 @@ func (e *evaluator) remedy(it Item, in *Instance) string {
 		return base + fmt.Sprintf("Spread the jobs over %s domains, or run fewer; check Customer Profiles domains per account.", trim(n))
 	} else if c.ID == "cases.fields-per-template" {
 		return base + fmt.Sprintf("Split the fields over %s templates.", trim(calc.CeilWhole(c.Required/c.Limit)))
+	} else if c.ID == "cases.fields-per-layout" {
+		return base + fmt.Sprintf("Split the fields over %s layouts.", trim(calc.CeilWhole(c.Required/c.Limit)))
 	} else if q.Kind == tables.APIRate && it.Burst {
 		return strings.TrimSpace(base) // the note already says to stagger the clients
 	} else if q.Kind == tables.APIRate && it.Operation != "" {
@@ -619,7 +640,8 @@ func (e *evaluator) knockOns() {
 		spread = append(spread, knockOn{"customer-profiles.identity-resolution-jobs", "customer-profiles.domains", c.Domains, "domains", "the identity resolution jobs are spread"})
 	}
 	if c := e.p.Cases; c != nil {
-		spread = append(spread, knockOn{"cases.fields-per-template", "cases.templates", c.Templates, "templates", "the fields are split over more templates"})
+		spread = append(spread, knockOn{"cases.fields-per-template", "cases.templates", c.Templates, "templates", "the fields are split over more templates"},
+			knockOn{"cases.fields-per-layout", "cases.layouts", c.Layouts, "layouts", "the fields are split over more layouts"})
 	}
 	for _, s := range spread {
 		for _, it := range e.items {

@@ -42,6 +42,7 @@ func schemaFor(t reflect.Type, tag string) object {
 		props := object{}
 		var required []string
 		dependent := object{}
+		var exclusive []object // a key and its alias, never both
 		for i := 0; i < t.NumField(); i++ {
 			f := t.Field(i)
 			if !f.IsExported() {
@@ -52,6 +53,15 @@ func schemaFor(t reflect.Type, tag string) object {
 				p["description"] = d
 			}
 			props[yamlKey(f)] = p
+			if a := aliasOption(f.Tag.Get("plan")); a != "" {
+				alias := object{}
+				for k, v := range p {
+					alias[k] = v
+				}
+				alias["description"] = "The earlier name of " + yamlKey(f) + ": " + f.Tag.Get("doc")
+				props[a] = alias
+				exclusive = append(exclusive, object{"required": []string{yamlKey(f), a}})
+			}
 			if hasOption(f.Tag.Get("plan"), "required") {
 				required = append(required, yamlKey(f))
 			}
@@ -65,6 +75,11 @@ func schemaFor(t reflect.Type, tag string) object {
 		}
 		if len(dependent) > 0 {
 			o["dependentRequired"] = dependent
+		}
+		if len(exclusive) == 1 {
+			o["not"] = exclusive[0]
+		} else if len(exclusive) > 1 {
+			o["not"] = object{"anyOf": exclusive}
 		}
 		return o
 	case reflect.Slice:

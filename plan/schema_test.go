@@ -115,6 +115,12 @@ func TestSchemaListsEveryKey(t *testing.T) {
 			key := yamlKey(f)
 			keys[key] = true
 			seen++
+			if a := aliasOption(f.Tag.Get("plan")); a != "" {
+				keys[a] = true
+				if alias, ok := props[a].(map[string]any); !ok || alias["description"] != "The earlier name of "+key+": "+f.Tag.Get("doc") {
+					t.Errorf("%s.%s: the alias of %s is not in the schema as one", path, a, key)
+				}
+			}
 			sub, ok := props[key].(map[string]any)
 			if !ok {
 				t.Errorf("%s.%s is not in the schema", path, key)

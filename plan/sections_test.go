@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/connectcap/connectcap/report"
+	"github.com/connectcap/connectcap/tables"
 )
 
 // TestEveryKeyReachesItsQuota: each count a plan can give for an instance's
@@ -251,5 +252,92 @@ instances:
 	}
 	if !found {
 		t.Fatalf("no request for instances per account: %+v", rs.Requests)
+	}
+}
+
+// The current page's Cases, Customer Profiles, agent assist and AppIntegrations
+// rows are reachable from plan keys; the 2023 edition lacks them and warns.
+func TestCurrentEditionSectionKeys(t *testing.T) {
+	plan := `
+instances:
+  - name: a
+cases:
+  layouts: 4
+  fields_per_layout: 150
+  files_per_case: 60
+  slas_per_case: 3
+  fields_per_custom_related_item: 5
+customer_profiles:
+  calculated_attributes: 45
+  event_streams: 1
+  event_triggers: 10
+  segment_snapshots_per_day: 250
+  bulk_export_jobs: 2
+agent_assist:
+  assistant_associations: 4
+  quick_responses_per_knowledge_base: 900
+  message_templates_per_knowledge_base: 20
+  versions_per_message_template: 3
+  attachments_per_email_template: 2
+  email_template_attachment_size_mb: 0.5
+  email_template_characters: 10000
+  sms_template_characters: 700
+  routing_profiles_per_template: 12
+appintegrations:
+  applications: 12
+`
+	ev := evaluate(t, plan, Options{Edition: tables.Edition2026})
+	want := map[string]struct {
+		required, limit float64
+		status          report.Status
+	}{
+		"cases.fields-per-layout":                 {150, 100, report.HardLimit},
+		"cases.files-per-case":                    {60, 50, report.Increase},
+		"cases.slas-per-case":                     {3, 10, report.OK},
+		"cases.fields-per-custom-related-item":    {5, 5, report.Warn},
+		"customer-profiles.calculated-attributes": {45, 50, report.Warn},
+		"customer-profiles.event-streams":         {1, 1, report.Warn},
+		"customer-profiles.event-triggers":        {10, 50, report.OK},
+		"customer-profiles.segment-snapshots":     {250, 200, report.Increase},
+		"customer-profiles.bulk-export-jobs":      {2, 20, report.OK},
+		"wisdom.assistant-associations":           {4, 20, report.OK},
+		"wisdom.quick-responses":                  {900, 1000, report.Warn},
+		"wisdom.message-templates":                {20, 200, report.OK},
+		"wisdom.message-template-versions":        {3, 20, report.OK},
+		"wisdom.email-template-attachments":       {2, 10, report.OK},
+		"wisdom.email-template-attachment-size":   {0.5, 1, report.OK},
+		"wisdom.email-template-characters":        {10000, 5000000, report.OK},
+		"wisdom.sms-template-characters":          {700, 800, report.Warn},
+		"wisdom.routing-profiles-per-template":    {12, 40, report.OK},
+		"appintegrations.applications":            {12, 50, report.OK},
+	}
+	for id, w := range want {
+		c := mustCheck(t, ev, id, "").Check
+		if c.Required != w.required || c.Limit != w.limit || c.Status != w.status || c.Edition != tables.Edition2026 {
+			t.Errorf("%s: %v of %v, %s (%s); want %v of %v, %s", id, c.Required, c.Limit, c.Status, c.Edition, w.required, w.limit, w.status)
+		}
+	}
+	// 150 fields need 2 layouts of 100: the knock-on counts 4 - 1 + 2 = 5.
+	if it := mustCheck(t, ev, "cases.fields-per-layout", ""); !strings.HasSuffix(it.Check.Note, "Split the fields over 2 layouts.") {
+		t.Errorf("fields per layout note %q", it.Check.Note)
+	}
+	if len(ev.Warnings) != 0 {
+		t.Errorf("warnings on the current edition: %q", ev.Warnings)
+	}
+
+	// The 2023 edition has none of these rows: not checked, one warning each.
+	old := evaluate(t, plan, Options{Edition: tables.Edition2023})
+	for id := range want {
+		if findCheck(old, id, "") != nil {
+			t.Errorf("2023 edition checks %s", id)
+		}
+	}
+	if len(old.Warnings) != len(want) {
+		t.Errorf("2023 edition: %d warnings, want %d: %q", len(old.Warnings), len(want), old.Warnings)
+	}
+	for _, w := range old.Warnings {
+		if !strings.Contains(w, "is not on the 2023 edition of the quotas page, so it is not checked; it is on the 2026 edition (--edition 2026)") {
+			t.Errorf("warning %q", w)
+		}
 	}
 }

@@ -21,7 +21,7 @@ type Plan struct {
 	VoiceID          *VoiceID           `yaml:"voice_id" doc:"Voice ID domains, speakers and fraudsters (per account)."`
 	Cases            *Cases             `yaml:"cases" doc:"Amazon Connect Cases (per account and per domain)."`
 	CustomerProfiles *CustomerProfiles  `yaml:"customer_profiles" doc:"Customer Profiles (per account and per domain)."`
-	Wisdom           *Wisdom            `yaml:"wisdom" doc:"Amazon Connect Wisdom."`
+	Wisdom           *Wisdom            `yaml:"agent_assist" plan:",alias=wisdom" doc:"Agent assist (Amazon Connect Wisdom until 2026; wisdom: still works)."`
 	AppIntegrations  *AppIntegrations   `yaml:"appintegrations" doc:"Amazon Connect AppIntegrations (per Region)."`
 	Campaigns        *float64           `yaml:"campaigns" plan:"count" doc:"Outbound campaigns in the account, checked against Amazon Connect campaigns, a row of the 2023 edition only (--edition 2023). The 2026 edition counts campaigns per instance instead: give instances[].campaigns (active, total); under 2026 this key is not checked, and a note on stderr says so."`
 	APIConsumers     []APIConsumer      `yaml:"api_consumers" doc:"Programs that call the Amazon Connect APIs: dashboards, wallboards, integrations."`
@@ -44,7 +44,7 @@ type Instance struct {
 	Users       *Users             `yaml:"users" doc:"Users: agents (given or sized), supervisors and others."`
 	Inventory   *Inventory         `yaml:"inventory" doc:"Counts of the instance's configuration objects."`
 	Traffic     *Traffic           `yaml:"traffic" doc:"Peak-hour traffic per channel."`
-	ContactLens *ContactLens       `yaml:"contact_lens" doc:"Contact Lens analytics on this instance's contacts."`
+	ContactLens *ContactLens       `yaml:"conversational_analytics" plan:",alias=contact_lens" doc:"Conversational analytics (Contact Lens until 2026; contact_lens: still works) on this instance's contacts."`
 	Campaigns   *Campaigns         `yaml:"campaigns" doc:"Outbound campaigns on this instance and the calls they place (2026 edition)."`
 }
 
@@ -161,7 +161,11 @@ type Cases struct {
 	Layouts           *float64 `yaml:"layouts" plan:"count" doc:"Layouts in the domain."`
 	Templates         *float64 `yaml:"templates" plan:"count" doc:"Templates in the domain."`
 	RelatedItems      *float64 `yaml:"related_items" plan:"count" doc:"The most related items attached to one case."`
-	FieldsPerTemplate *float64 `yaml:"fields_per_template" plan:"count" doc:"The most case fields in one case template."`
+	FieldsPerTemplate *float64 `yaml:"fields_per_template" plan:"count" doc:"The most case fields in one case template (2023 edition; the current page limits fields per layout)."`
+	FieldsPerLayout   *float64 `yaml:"fields_per_layout" plan:"count" doc:"The most case fields in one case layout."`
+	FilesPerCase      *float64 `yaml:"files_per_case" plan:"count" doc:"The most files attached to one case."`
+	SLAsPerCase       *float64 `yaml:"slas_per_case" plan:"count" doc:"The most SLAs on one case."`
+	CustomItemFields  *float64 `yaml:"fields_per_custom_related_item" plan:"count" doc:"The most fields in one custom related item."`
 }
 
 // CustomerProfiles is Customer Profiles use.
@@ -177,16 +181,30 @@ type CustomerProfiles struct {
 	IdentityResolutionJobsPerWeek  *float64 `yaml:"identity_resolution_jobs_per_week" plan:"count" doc:"Identity Resolution Jobs a week in one domain."`
 	ConsolidationRules             *float64 `yaml:"consolidation_rules" plan:"count" doc:"Consolidation rules in one Identity Resolution Job."`
 	AttributesPerConsolidationRule *float64 `yaml:"attributes_per_consolidation_rule" plan:"count" doc:"The most attributes in one consolidation rule."`
+	CalculatedAttributes           *float64 `yaml:"calculated_attributes" plan:"count" doc:"Calculated attributes in the (largest) domain."`
+	EventStreams                   *float64 `yaml:"event_streams" plan:"count" doc:"Event streams in one domain."`
+	EventTriggers                  *float64 `yaml:"event_triggers" plan:"count" doc:"Event triggers in one domain."`
+	SegmentSnapshotsPerDay         *float64 `yaml:"segment_snapshots_per_day" plan:"count" doc:"Segment snapshots a day in one domain."`
+	BulkExportJobs                 *float64 `yaml:"bulk_export_jobs" plan:"count" doc:"Bulk export jobs run at once."`
 }
 
-// Wisdom is Amazon Connect Wisdom use.
+// Wisdom is agent assist use (Amazon Connect Wisdom until 2026).
 type Wisdom struct {
 	Assistants              *float64 `yaml:"assistants" plan:"count" doc:"Assistants."`
 	KnowledgeBases          *float64 `yaml:"knowledge_bases" plan:"count" doc:"Knowledge bases."`
 	KnowledgeBaseSizeGB     *float64 `yaml:"knowledge_base_size_gb" plan:"number" doc:"The largest knowledge base, in GB."`
 	ContentPerKnowledgeBase *float64 `yaml:"content_per_knowledge_base" plan:"count" doc:"The most content items in one knowledge base."`
 	DocumentSizeMB          *float64 `yaml:"document_size_mb" plan:"number" doc:"The largest document, in MB."`
-	RequestsPerSecond       *float64 `yaml:"requests_per_second" plan:"rate" doc:"Wisdom API requests per second at the peak, all APIs together."`
+	RequestsPerSecond       *float64 `yaml:"requests_per_second" plan:"rate" doc:"Agent assist API requests per second at the peak, all APIs together."`
+	AssistantAssociations   *float64 `yaml:"assistant_associations" plan:"count" doc:"The most associations of one assistant."`
+	QuickResponses          *float64 `yaml:"quick_responses_per_knowledge_base" plan:"count" doc:"The most quick responses in one knowledge base."`
+	MessageTemplates        *float64 `yaml:"message_templates_per_knowledge_base" plan:"count" doc:"The most message templates in one knowledge base."`
+	TemplateVersions        *float64 `yaml:"versions_per_message_template" plan:"count" doc:"The most versions of one message template."`
+	TemplateAttachments     *float64 `yaml:"attachments_per_email_template" plan:"count" doc:"The most attachments of one email template."`
+	TemplateAttachmentMB    *float64 `yaml:"email_template_attachment_size_mb" plan:"number" doc:"The largest attachment of an email template, in MB."`
+	EmailTemplateCharacters *float64 `yaml:"email_template_characters" plan:"count" doc:"The most characters in one email template."`
+	SMSTemplateCharacters   *float64 `yaml:"sms_template_characters" plan:"count" doc:"The most characters in one SMS template."`
+	TemplateRoutingProfiles *float64 `yaml:"routing_profiles_per_template" plan:"count" doc:"The most routing profiles of one quick response or email template."`
 }
 
 // AppIntegrations is Amazon Connect AppIntegrations use in the Region.
@@ -195,6 +213,7 @@ type AppIntegrations struct {
 	DataIntegrationAssociations  *float64 `yaml:"data_integration_associations" plan:"count" doc:"The most associations of one data integration."`
 	EventIntegrations            *float64 `yaml:"event_integrations" plan:"count" doc:"Event integrations in the Region."`
 	EventIntegrationAssociations *float64 `yaml:"event_integration_associations" plan:"count" doc:"The most associations of one event integration."`
+	Applications                 *float64 `yaml:"applications" plan:"count" doc:"Applications in the Region."`
 }
 
 // APIConsumer is a program that calls one API operation.
