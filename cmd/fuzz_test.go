@@ -205,8 +205,13 @@ func FuzzBoolValue(f *testing.F) {
 func TestDeclaredRanges(t *testing.T) {
 	nums, durs, regions := declaredValues(t)
 	for _, d := range durs {
-		if lo, hi, _, _ := d.kind.Bounds(); lo != 1.0/60 || hi != 7*1440 {
-			t.Errorf("%s: from %v to %v minutes, want 1 s to 7 days", d.kind.What(), lo, hi)
+		// Emails stay active up to the longest email contact expiry, 90 days.
+		want, days := 7.0*1440, "7"
+		if strings.Contains(d.kind.What(), "email") {
+			want, days = 90*1440, "90"
+		}
+		if lo, hi, _, _ := d.kind.Bounds(); lo != 1.0/60 || hi != want {
+			t.Errorf("%s: from %v to %v minutes, want 1 s to %s days", d.kind.What(), lo, hi, days)
 		}
 	}
 	for _, n := range nums {
@@ -230,6 +235,8 @@ var commandLines = [][]string{
 	{"calls", "--cph", "A", "--duration", "6", "--outbound-cph", "B", "--outbound-duration", "B"},
 	{"voiceid", "--cph", "A", "--speakers", "B", "--fraudsters", "B"},
 	{"voiceid", "--cph", "A", "--domains", "B", "--region", "B"},
+	{"emails", "--cph", "A", "--duration", "B"},
+	{"emails", "--cph", "A", "--duration", "3d", "--outbound-cph", "B", "--outbound-duration", "B"},
 }
 
 // FuzzCommandLine runs whole command lines with fuzzed values: whatever the
@@ -314,7 +321,7 @@ func TestShownDefaultsAreAccepted(t *testing.T) {
 	}
 	walk(root)
 	for _, name := range []string{"cph", "limit", "duration"} {
-		for _, c := range []string{"calls", "chats"} {
+		for _, c := range []string{"calls", "chats", "emails"} {
 			sub, _, _ := root.Find([]string{c})
 			if d := sub.Flags().Lookup(name).DefValue; d != "" {
 				t.Errorf("%s --%s shows default %q; it has none", c, name, d)

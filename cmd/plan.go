@@ -50,7 +50,7 @@ func addPlanFlags(cmd *cobra.Command, f *planFlags) {
 	addEdition(cmd, &f.edition)
 	cmd.Flags().Lookup("edition").Usage = editionUsage + ": on the command line it overrides the plan's edition; from the environment or a config file it applies only to a plan without one"
 	addNumberDefault(fs, &f.blocking, "blocking", input.Blocking, sizing.DefaultBlocking,
-		"largest share of calls, chats and tasks the concurrency quotas may turn away (Erlang B): on the command line it overrides the plan's blocking; from the environment or a config file it applies only to a plan without one")
+		"largest share of calls, chats, emails and tasks the concurrency quotas may turn away (Erlang B): on the command line it overrides the plan's blocking; from the environment or a config file it applies only to a plan without one")
 }
 
 func addTarget(fs *pflag.FlagSet, p *float64) {
@@ -142,7 +142,7 @@ picks the quotas page (2026, the current one, by default).
 
 Per-instance quotas are checked per instance; per-account and per-Region quotas
 (instances, domains, API rates) are summed over the instances. Concurrent calls,
-chats and tasks come from the Erlang B loss model, post-call jobs from the page's
+chats, emails and tasks come from the Erlang B loss model, post-call jobs from the page's
 formula, Voice ID sessions from the page's table, and agents, when the plan asks,
 from Erlang C. The plan's applied: maps state the account's current values
 (limit_source plan). Checks are sorted by severity; a limit that cannot be raised

@@ -207,6 +207,7 @@ always scoped.
 		newCmdAnalytics(inv, nil),
 		newCmdCalls(inv, nil),
 		newCmdChats(inv, nil),
+		newCmdEmails(inv, nil),
 		newCmdTasks(inv, nil),
 		newCmdVoiceID(inv, nil),
 		newCmdAgents(inv, nil),

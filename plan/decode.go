@@ -40,6 +40,7 @@ var kinds = map[string]input.Kind{
 	"rate":                input.Rate,
 	"share":               input.Share,
 	"duration":            input.Duration,
+	"email-duration":      input.EmailActive,
 	"blocking":            input.Blocking,
 	"service-level":       input.ServiceLevel,
 	"shrinkage":           input.Shrinkage,

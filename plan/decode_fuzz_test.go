@@ -28,6 +28,7 @@ func FuzzDecode(f *testing.F) {
 	for _, tc := range badPlans {
 		f.Add([]byte(tc.plan))
 	}
+	f.Add([]byte(emailPlan))
 	f.Add([]byte(`{"instances": [{"name": "a", "users": {"agents": 10}}]}`))
 	f.Add([]byte("instances:\n  - &a {name: a}\n  - *a\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
@@ -81,7 +82,8 @@ func FuzzDecode(f *testing.F) {
 func emptyRequiredDuration(p *Plan) bool {
 	for _, in := range p.Instances {
 		if t := in.Traffic; t != nil {
-			if t.Voice != nil && t.Voice.MinutesInConnect == nil || t.Chat != nil && t.Chat.MinutesInConnect == nil || t.Tasks != nil && t.Tasks.MinutesInConnect == nil {
+			if t.Voice != nil && t.Voice.MinutesInConnect == nil || t.Chat != nil && t.Chat.MinutesInConnect == nil || t.Tasks != nil && t.Tasks.MinutesInConnect == nil ||
+				t.Email != nil && t.Email.MinutesInConnect == nil {
 				return true
 			}
 		}
@@ -111,6 +113,10 @@ func large(p *Plan) bool {
 			if t.Voice != nil && t.Voice.InboundCallsPerHour*float64(*t.Voice.MinutesInConnect) > 6e5 ||
 				t.Chat != nil && t.Chat.ChatsPerHour*float64(*t.Chat.MinutesInConnect) > 6e5 ||
 				t.Tasks != nil && t.Tasks.TasksPerHour*float64(*t.Tasks.MinutesInConnect) > 6e5 {
+				return true
+			}
+			if m := t.Email; m != nil && (m.InboundEmailsPerHour*float64(*m.MinutesInConnect) > 6e5 ||
+				m.OutboundEmailsPerHour != nil && m.OutboundMinutes != nil && *m.OutboundEmailsPerHour*float64(*m.OutboundMinutes) > 6e5) {
 				return true
 			}
 		}

@@ -28,7 +28,7 @@ instances:
   - name: main
     inventory:
       queus: 3
-`, "bad.yaml:6: instances[0].inventory.queus: ", "unknown key (did you mean queues?); accepted: agent_statuses, flows,", true},
+`, "bad.yaml:6: instances[0].inventory.queus: ", "unknown key (did you mean queues?); accepted: agent_statuses, email_addresses, email_domains, flows,", true},
 	{"unknown top-level key", `
 instances:
   - name: main

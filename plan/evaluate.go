@@ -248,6 +248,8 @@ var inventoryQuotas = []struct {
 	{"connect.scheduled-reports", func(v *Inventory) *float64 { return v.ScheduledReports }},
 	{"connect.task-templates", func(v *Inventory) *float64 { return v.TaskTemplates }},
 	{"connect.task-template-fields", func(v *Inventory) *float64 { return v.TaskTemplateFields }},
+	{"connect.email-addresses", func(v *Inventory) *float64 { return v.EmailAddresses }},
+	{"connect.email-domains", func(v *Inventory) *float64 { return v.EmailDomains }},
 }
 
 // needs are what the instances add up to for the account's quotas.
@@ -315,6 +317,11 @@ func (e *evaluator) instance(in *Instance, n *needs) error {
 		}
 		e.take(r, name+".tasks", in)
 	}
+	if m := t.Email; m != nil {
+		if err := e.emails(in, c, m); err != nil {
+			return err
+		}
+	}
 	if cl := in.ContactLens; cl != nil {
 		if t.Voice != nil {
 			lens.PostCallShare, lens.RealtimeShare = cl.PostCallShare, cl.RealtimeShare
@@ -366,6 +373,33 @@ func (e *evaluator) campaigns(in *Instance, cp *Campaigns) error {
 		return e.sizingError(err, instancePath(e.p, in.Name)+".campaigns.calls_per_hour")
 	}
 	e.take(r, in.Name+".campaigns", in)
+	return nil
+}
+
+// emails checks an instance's email channel: concurrent active emails by the loss
+// model, inbound and agent-initiated pooled, then the message keys against their
+// rows. An edition without the email rows warns once per row and checks none.
+func (e *evaluator) emails(in *Instance, c sizing.Common, m *Email) error {
+	if e.has(sizing.ConcurrentEmailsID) {
+		emails := sizing.Emails{Common: c, EmailsPerHour: m.InboundEmailsPerHour, DurationMinutes: float64(*m.MinutesInConnect), Blocking: e.block}
+		if m.OutboundEmailsPerHour != nil && m.OutboundMinutes != nil {
+			emails.OutboundEmailsPerHour, emails.OutboundDurationMinutes = *m.OutboundEmailsPerHour, float64(*m.OutboundMinutes)
+		}
+		r, err := sizing.SizeEmails(emails)
+		if err != nil {
+			return e.sizingError(err, instancePath(e.p, in.Name)+".traffic.email.inbound_emails_per_hour")
+		}
+		e.take(r, in.Name+".emails", in)
+	}
+	if m.LongestActive != nil {
+		e.add(sizing.EmailContactExpiryID, float64(*m.LongestActive)/sizing.MinutesPerDay, in, "")
+	}
+	if m.LargestAttachmentMB != nil {
+		e.add("connect.email-attachment-size", *m.LargestAttachmentMB, in, "")
+	}
+	if m.AddressesPerMessage != nil {
+		e.add("connect.email-addresses-per-message", *m.AddressesPerMessage, in, "")
+	}
 	return nil
 }
 
@@ -446,6 +480,13 @@ func (e *evaluator) staff(in *Instance) (float64, error) {
 	}
 	if k := t.Tasks; k != nil && k.HandleTime != nil {
 		add("task", k.TasksPerHour, k.HandleTime, k.HandleTime, nil)
+	}
+	if m := t.Email; m != nil && m.HandleTime != nil && m.InboundEmailsPerHour > 0 {
+		ch := sizing.Channel{Name: "email", PerHour: m.InboundEmailsPerHour, AHTSeconds: float64(*m.HandleTime) * 60, Concurrency: 1}
+		if m.AnswerWithin != nil {
+			ch.AnswerWithinSeconds = float64(*m.AnswerWithin) * 60
+		}
+		channels = append(channels, ch)
 	}
 	r, err := sizing.StaffChannels(targets, channels)
 	if err != nil {
@@ -597,6 +638,12 @@ func (e *evaluator) remedy(it Item, in *Instance) string {
 		return base + fmt.Sprintf("Spread this need over %s instances (%s each at most), or reduce it; see the knock-on check of instances per account.", trim(n), trim(c.Limit))
 	} else if c.ID == "connect.task-schedule-ahead" {
 		return strings.TrimSpace(base) // the note says what to do
+	} else if c.ID == sizing.EmailContactExpiryID {
+		// A setting of the instance, not a quota: the need is met by changing it.
+		return strings.TrimSpace(q.Note + fmt.Sprintf(" Set the instance's active email contact expiry to at least %s days and give that value under applied as %s, or end emails sooner.",
+			trim(math.Ceil(c.Required)), c.ID))
+	} else if c.ID == "connect.email-addresses-per-message" {
+		return base + fmt.Sprintf("Send to at most %s addresses per message: split the recipients over more messages.", trim(c.Limit))
 	} else if c.ID == "customer-profiles.identity-resolution-jobs" {
 		n := calc.CeilWhole(c.Required / c.Limit)
 		return base + fmt.Sprintf("Spread the jobs over %s domains, or run fewer; check Customer Profiles domains per account.", trim(n))

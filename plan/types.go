@@ -15,7 +15,7 @@ import _ "embed"
 type Plan struct {
 	Region           string             `yaml:"region" plan:"region" doc:"AWS Region code of the instances, such as us-east-1. --region overrides it."`
 	Edition          string             `yaml:"edition" plan:"edition" doc:"Edition of the AWS quotas page whose defaults and rows are checked: 2026 (the current page, the default) or 2023. --edition overrides it."`
-	Blocking         *float64           `yaml:"blocking" plan:"blocking" doc:"Largest share of calls, chats and tasks the concurrency quotas may turn away (Erlang B). Default 0.001."`
+	Blocking         *float64           `yaml:"blocking" plan:"blocking" doc:"Largest share of calls, chats, emails and tasks the concurrency quotas may turn away (Erlang B). Default 0.001."`
 	Applied          map[string]float64 `yaml:"applied" plan:"applied-account" doc:"The account's current (applied) quota values, keyed by quota id or quota code; for instance quotas they apply to every instance unless the instance overrides them."`
 	Instances        []Instance         `yaml:"instances" plan:"required" doc:"The Amazon Connect instances in the Region."`
 	VoiceID          *VoiceID           `yaml:"voice_id" doc:"Voice ID domains, speakers and fraudsters (per account)."`
@@ -88,6 +88,8 @@ type Inventory struct {
 	ScheduledReports               *float64 `yaml:"scheduled_reports" plan:"count" doc:"Scheduled reports."`
 	TaskTemplates                  *float64 `yaml:"task_templates" plan:"count" doc:"Task templates."`
 	TaskTemplateFields             *float64 `yaml:"task_template_fields" plan:"count" doc:"Customized task template fields in the instance."`
+	EmailAddresses                 *float64 `yaml:"email_addresses" plan:"count" doc:"Email addresses the instance sends and receives on."`
+	EmailDomains                   *float64 `yaml:"email_domains" plan:"count" doc:"Custom email domains of the instance; its own Amazon Connect domain is not counted."`
 }
 
 // Traffic is an instance's peak-hour traffic.
@@ -95,6 +97,7 @@ type Traffic struct {
 	Voice *Voice `yaml:"voice" doc:"Calls."`
 	Chat  *Chat  `yaml:"chat" doc:"Chats."`
 	Tasks *Tasks `yaml:"tasks" doc:"Tasks."`
+	Email *Email `yaml:"email" doc:"Emails: inbound and agent-initiated."`
 }
 
 // Voice is call traffic.
@@ -121,6 +124,20 @@ type Tasks struct {
 	MinutesInConnect  *Minutes `yaml:"minutes_in_connect" plan:"duration,required" doc:"Average time from creation to end, queueing and After Contact Work included: minutes, or 3h, 2d."`
 	HandleTime        *Minutes `yaml:"handle_time" plan:"duration" doc:"Average agent handle time per task, for staffing. Default: tasks are not staffed."`
 	ScheduleAheadDays *float64 `yaml:"schedule_ahead_days" plan:"schedule-ahead-days" doc:"How many days ahead tasks are scheduled."`
+}
+
+// Email is email traffic. Emails are deferrable: they wait in queue for hours
+// rather than being lost, so their own answer_within replaces the staffing's.
+type Email struct {
+	InboundEmailsPerHour  float64  `yaml:"inbound_emails_per_hour" plan:"rate,required" doc:"Inbound emails per hour at the peak."`
+	MinutesInConnect      *Minutes `yaml:"minutes_in_connect" plan:"email-duration,required" doc:"Average time an inbound email stays active in Connect, from arrival to its end (flow, queue, agent, After Contact Work): minutes, or a duration such as 6h or 3d."`
+	HandleTime            *Minutes `yaml:"handle_time" plan:"duration" doc:"Average agent handle time per inbound email (reading, replying, After Contact Work), for staffing. Default: emails are not staffed. Agent-initiated emails are not staffed either: agents start them, they do not queue."`
+	AnswerWithin          *Minutes `yaml:"answer_within" plan:"duration" doc:"With handle_time: the email answer target for staffing, such as 4h: the staffing's service_level_pct of inbound emails reach an agent within it. With a target of hours Erlang C staffs about the emails' workload (emails per hour x handle time / 60), within max_occupancy_pct. Default: the staffing's answer_within, which staffs emails as if answered as fast as calls."`
+	OutboundEmailsPerHour *float64 `yaml:"outbound_emails_per_hour" plan:"rate" doc:"Agent-initiated emails per hour: new emails agents compose and send, which count against concurrent active emails while being composed."`
+	OutboundMinutes       *Minutes `yaml:"outbound_minutes" plan:"email-duration" doc:"Average time an agent-initiated email stays active, composing and After Contact Work included. Required with outbound_emails_per_hour."`
+	LongestActive         *Minutes `yaml:"longest_active" plan:"email-duration" doc:"The longest an email stays active before it ends, checked against the active email contact expiry (an instance setting; give a changed value under applied as connect.email-contact-expiry): minutes, or a duration such as 10d."`
+	LargestAttachmentMB   *float64 `yaml:"largest_attachment_mb" plan:"number" doc:"The largest single attachment sent or received, in MB, checked against the maximum individual attachment size."`
+	AddressesPerMessage   *float64 `yaml:"addresses_per_message" plan:"count" doc:"The most addresses on one email, To and CC together."`
 }
 
 // ContactLens is Contact Lens use on an instance.

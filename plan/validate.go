@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/connectcap/connectcap/internal/input"
 	"github.com/connectcap/connectcap/internal/suggest"
 	"github.com/connectcap/connectcap/tables"
 )
@@ -123,6 +124,11 @@ func (p *Plan) validateInstance(path string, in Instance) error {
 	if err := p.validateCampaigns(path+".campaigns", in.Campaigns); err != nil {
 		return err
 	}
+	if t != nil && t.Email != nil {
+		if err := p.validateEmail(path+".traffic.email", t.Email); err != nil {
+			return err
+		}
+	}
 	u := in.Users
 	if u != nil && u.RosterFactor != nil && u.Staffing == nil {
 		return p.errorf(path+".users.roster_factor", "applies only with staffing (agents gives the headcount itself); drop it, or size agents with staffing")
@@ -134,8 +140,8 @@ func (p *Plan) validateInstance(path string, in Instance) error {
 	if u.Agents != nil {
 		return p.errorf(path+".users", "give agents or staffing, not both")
 	}
-	if t == nil || (t.Voice == nil && t.Chat == nil && (t.Tasks == nil || t.Tasks.HandleTime == nil)) {
-		return p.errorf(sp, "staffing sizes agents from traffic, but the instance has no voice, chat or staffed task traffic")
+	if t == nil || (t.Voice == nil && t.Chat == nil && (t.Tasks == nil || t.Tasks.HandleTime == nil) && (t.Email == nil || t.Email.HandleTime == nil)) {
+		return p.errorf(sp, "staffing sizes agents from traffic, but the instance has no voice, chat or staffed task traffic, and no email traffic with a handle_time")
 	}
 	if u.RosterFactor == nil {
 		return p.errorf(path+".users", "staffing sizes the agents at the peak, but users per instance counts every agent's account on every shift: give roster_factor (agent accounts per agent scheduled at the peak, 1 or more; 1.6 for 160 accounts per 100 peak seats), or give agents as a headcount instead")
@@ -157,6 +163,32 @@ func (p *Plan) validateCampaigns(path string, c *Campaigns) error {
 	}
 	if c.Active != nil && c.Total != nil && *c.Active > *c.Total {
 		return p.errorf(path+".active", "%s active campaigns but %s in total; accepted: active at most total", trim(*c.Active), trim(*c.Total))
+	}
+	return nil
+}
+
+// validateEmail checks an email channel's combinations: agent-initiated emails
+// need their time active, an answer target needs the handle time it staffs, and
+// the longest time active cannot be shorter than an average.
+func (p *Plan) validateEmail(path string, m *Email) error {
+	if m.OutboundEmailsPerHour != nil && *m.OutboundEmailsPerHour > 0 && m.OutboundMinutes == nil {
+		return p.errorf(path+".outbound_emails_per_hour", "needs outbound_minutes, the average time an agent-initiated email stays active")
+	}
+	if m.AnswerWithin != nil && m.HandleTime == nil {
+		return p.errorf(path+".answer_within", "applies only with handle_time, which staffs the emails; give handle_time, or drop answer_within")
+	}
+	if m.LongestActive == nil {
+		return nil
+	}
+	longest := float64(*m.LongestActive)
+	for _, avg := range []struct {
+		key string
+		v   *Minutes
+	}{{"minutes_in_connect", m.MinutesInConnect}, {"outbound_minutes", m.OutboundMinutes}} {
+		if avg.v != nil && float64(*avg.v) > longest {
+			return p.errorf(path+".longest_active", "%s is shorter than %s, %s, an average; accepted: the longest time an email stays active, at least every average",
+				input.FormatMinutes(longest), avg.key, input.FormatMinutes(float64(*avg.v)))
+		}
 	}
 	return nil
 }

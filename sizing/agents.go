@@ -111,10 +111,13 @@ func (in Agents) schedule(agents int) (int, error) {
 // Channel is one channel's contacts for staffing: PerHour contacts of AHTSeconds
 // each, Concurrency of them handled by one agent at once (chats; 1 otherwise).
 type Channel struct {
-	Name        string // voice, chat, task
+	Name        string // voice, chat, task, email
 	PerHour     float64
 	AHTSeconds  float64
 	Concurrency float64
+	// AnswerWithinSeconds, when more than 0, is this channel's own answer time in
+	// place of the targets' (emails wait for hours, not seconds).
+	AnswerWithinSeconds float64
 }
 
 // Roster is the agents a set of channels needs.
@@ -125,8 +128,9 @@ type Roster struct {
 }
 
 // StaffChannels sizes each channel's agents with Erlang C at the service level
-// and occupancy targets of t (its CallsPerHour and AHTSeconds are not used) and
-// schedules their sum after shrinkage. Channels are staffed separately and summed:
+// and occupancy targets of t (its CallsPerHour and AHTSeconds are not used, and a
+// channel may give its own answer time) and schedules their sum after
+// shrinkage. Channels are staffed separately and summed:
 // agents are not pooled across channels, a conservative choice. A channel with
 // Concurrency c is c times fewer erlangs per agent slot.
 func StaffChannels(t Agents, channels []Channel) (Roster, error) {
@@ -134,6 +138,9 @@ func StaffChannels(t Agents, channels []Channel) (Roster, error) {
 	for _, ch := range channels {
 		in := t
 		in.CallsPerHour, in.AHTSeconds, in.Given = ch.PerHour/ch.Concurrency, ch.AHTSeconds, 0
+		if ch.AnswerWithinSeconds > 0 {
+			in.AnswerWithinSeconds = ch.AnswerWithinSeconds
+		}
 		if err := in.validate(); err != nil {
 			return Roster{}, err
 		}

@@ -88,6 +88,12 @@ var (
 	Blocking = Probability.From(1e-9).To(0.5).Named("a blocking probability")
 	// Concurrency is chats one agent handles at once.
 	Concurrency = Count.From(1).Named("chats per agent")
+	// EmailActive is how long an email stays active in Connect, from arrival (or
+	// from when an agent starts composing) to its end. Emails outlive calls, chats
+	// and tasks, so it goes past Duration's 7 days, to the longest the active email
+	// contact expiry can be customized to on the quotas page: 90 days (14 by
+	// default). No email stays active longer.
+	EmailActive = Duration.To(90 * 1440).Named("the time an email stays active, at most the longest active email contact expiry")
 	// ScheduleAheadDays is how far ahead tasks are scheduled: ten years at most.
 	ScheduleAheadDays = Amount.To(3650).Named("days")
 	// RosterFactor is agent user accounts per agent scheduled at the peak.
