@@ -29,7 +29,7 @@ func TestRequestsDesiredIsRecommended(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		ev, err := Evaluate(p, Options{Region: "us-east-1"})
+		ev, err := Evaluate(p, Options{DefaultRegion: "us-east-1"})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -84,7 +84,7 @@ func TestRequestsDesiredIsRecommended(t *testing.T) {
 			t.Errorf("%s: %d requests for %d increases", name, len(rs.Requests), increases)
 		}
 		for _, r := range rs.Requests {
-			if r.Region != "us-east-1" || r.DesiredValue <= r.CurrentLimit || r.DesiredValue < r.Required {
+			if r.Region != ev.Region || r.Region == "" || r.DesiredValue <= r.CurrentLimit || r.DesiredValue < r.Required {
 				t.Errorf("%s: request %+v", name, r)
 			}
 		}

@@ -3,6 +3,7 @@ package sizing
 import (
 	"github.com/connectcap/connectcap/calc"
 	"github.com/connectcap/connectcap/report"
+	"github.com/connectcap/connectcap/tables"
 )
 
 // The Contact Lens quotas that traffic sizes.
@@ -45,8 +46,14 @@ func (u LensUse) PostChatJobs() float64 {
 // analytics, in erlangs.
 func (u LensUse) RealtimeLoad() float64 { return u.Calls.Load() * *u.RealtimeShare }
 
-// lensSummed says why the Contact Lens needs of several instances are added up.
-const lensSummed = " Summed over the plan's instances: the page does not say whether this quota is per instance or per account."
+// lensSummed says why the analytics needs of several instances are added up: the
+// current page puts these quotas at account level; the 2023 edition does not say.
+func (c Common) lensSummed(id string) string {
+	if c.quota(id).Level == tables.AccountLevel && c.quota(id).Edition != tables.Edition2023 {
+		return " Summed over the plan's instances: the quota applies to the account (account level)."
+	}
+	return " Summed over the plan's instances: the page does not say whether this quota is per instance or per account."
+}
 
 // SizeContactLens checks the Contact Lens quotas for the use of every instance
 // together. The page does not say whether these quotas are per instance or per
@@ -73,14 +80,14 @@ func SizeContactLens(c Common, uses []LensUse, blocking float64) *report.Result 
 	}
 	if anyPostCall {
 		r.Figures.Add("post_call_jobs", postCall, "concurrent post-call jobs", "")
-		r.Checks = append(r.Checks, c.Check(PostCallJobsID, calc.CeilWhole(postCall), c.catalogueNote(PostCallJobsID)+lensSummed))
+		r.Checks = append(r.Checks, c.Check(PostCallJobsID, calc.CeilWhole(postCall), c.catalogueNote(PostCallJobsID)+c.lensSummed(PostCallJobsID)))
 	}
 	if anyPostChat {
 		r.Figures.Add("post_chat_jobs", postChat, "concurrent post-chat jobs", "")
-		r.Checks = append(r.Checks, c.Check(PostChatJobsID, calc.CeilWhole(postChat), "Jobs = chat minutes x 0.4 x chats per hour / 60, the page's post-contact formula."+lensSummed))
+		r.Checks = append(r.Checks, c.Check(PostChatJobsID, calc.CeilWhole(postChat), "Jobs = chat minutes x 0.4 x chats per hour / 60, the page's post-contact formula."+c.lensSummed(PostChatJobsID)))
 	}
 	if anyRealtime {
-		r.Checks = append(r.Checks, c.Check(RealtimeCallsID, realtime, "Each instance sized with Erlang B at the blocking target."+lensSummed))
+		r.Checks = append(r.Checks, c.Check(RealtimeCallsID, realtime, "Each instance sized with Erlang B at the blocking target."+c.lensSummed(RealtimeCallsID)))
 	}
 	return r
 }
