@@ -30,6 +30,9 @@ func (e *evaluator) apis() {
 		if service == "" {
 			service = "connect"
 		}
+		if s, ok := tables.CanonicalService(service); ok {
+			service = s // wisdom and agent-assist consumers share one bucket
+		}
 		q, _ := e.cat.ForOperation(service, c.Operation)
 		perClient := 0.0
 		if c.RatePerSecond != nil {
