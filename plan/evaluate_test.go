@@ -588,7 +588,7 @@ instances:
 			t.Errorf("untouched %s: required %v, status %s, instance %q", it.Check.ID, it.Check.Required, it.Check.Status, it.Instance)
 		}
 	}
-	for _, q := range tables.Default().All() {
+	for _, q := range tables.In(ev.Edition).All() {
 		if count[q.ID] != 1 {
 			t.Errorf("with --all, %s is listed %d times", q.ID, count[q.ID])
 		}

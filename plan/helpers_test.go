@@ -3,6 +3,8 @@ package plan
 import (
 	"strings"
 	"testing"
+
+	"github.com/connectcap/connectcap/tables"
 )
 
 // findCheck returns the item of check id for instance ("" for an account check),
@@ -37,6 +39,11 @@ func evaluate(t *testing.T, plan string, o Options) *Evaluation {
 	p, err := Decode([]byte(plan), "test.yaml")
 	if err != nil {
 		t.Fatal(err)
+	}
+	if o.DefaultEdition == "" {
+		// These tests check the source document's figures (the 2023 edition); a
+		// plan's own edition key, or Options.Edition, still chooses another.
+		o.DefaultEdition = tables.Edition2023
 	}
 	ev, err := Evaluate(p, o)
 	if err != nil {
