@@ -30,6 +30,9 @@ func (e *evaluator) apis() {
 		if service == "" {
 			service = "connect"
 		}
+		if s, ok := tables.CanonicalService(service); ok {
+			service = s // wisdom and agent-assist consumers share one bucket
+		}
 		q, _ := e.cat.ForOperation(service, c.Operation)
 		perClient := 0.0
 		if c.RatePerSecond != nil {
@@ -129,7 +132,16 @@ func named(c *report.Check, q tables.Quota, operation string) {
 	if len(q.Operations) == 1 {
 		return
 	}
-	c.Name = q.Name + ": " + operation
+	// A service's "all other operations" row is one bucket the operations share:
+	// the name says so. A row naming a group gives each operation its own rate.
+	if strings.HasSuffix(q.ID, ".api-requests") {
+		c.Name = q.Name + ": " + operation
+	} else {
+		c.Name = "Rate of " + operation + " API requests"
+		if q.Service != "connect" {
+			c.Name += " (" + tables.ServiceNames[q.Service] + ")"
+		}
+	}
 	if code, ok := tables.OperationQuotaCodes[operation]; ok && q.Service == "connect" {
 		sc := "connect"
 		c.ServiceCode, c.QuotaCode = &sc, &code

@@ -3,6 +3,8 @@ package plan
 import (
 	"strings"
 	"testing"
+
+	"github.com/connectcap/connectcap/tables"
 )
 
 // apiItems returns the items of an operation, rate check first then burst.
@@ -162,5 +164,79 @@ api_consumers:
 	want := "Together the clients send 5.03 requests/s: call 1.01 times less often to fit (1.26 times keeps 80 %), for example a client polling every 15.1 s instead of every 15 s (18.9 s keeps 80 %); or poll once and share the result."
 	if !strings.HasSuffix(rate[0].Check.Note, want) {
 		t.Errorf("note %q\nwant suffix %q", rate[0].Check.Note, want)
+	}
+}
+
+// TestAPIServices2026: api_consumers name the current edition's API services, by
+// their current keys or the earlier ones, and a consumer under an earlier key
+// draws on the same bucket as one under the current key.
+func TestAPIServices2026(t *testing.T) {
+	ev := evaluate(t, `
+edition: "2026"
+instances:
+  - name: a
+api_consumers:
+  - {name: crm, service: customer-profiles, operation: SearchProfiles, rate_per_second: 40}
+  - {name: dialer, service: outbound-campaigns, operation: PutOutboundRequestBatch, rate_per_second: 9}
+  - {name: ops, service: outbound-campaigns, operation: UpdateCampaignSchedule, rate_per_second: 1}
+  - {name: old, service: wisdom, operation: CreateMessageTemplate, rate_per_second: 1}
+  - {name: new, service: agent-assist, operation: CreateMessageTemplate, rate_per_second: 1.5}
+  - {name: lens, service: contact-lens, operation: ListRealtimeContactAnalysisSegmentsV2, rate_per_second: 1}
+  - {name: lens2, service: conversational-analytics, operation: ListRealtimeContactAnalysisSegmentsV2, rate_per_second: 1}
+`, Options{})
+	tests := []struct {
+		operation     string
+		id            string
+		required, lim float64
+	}{
+		{"SearchProfiles", "customer-profiles.api.profile-operations", 40, 100},
+		{"PutOutboundRequestBatch", "outbound-campaigns.api.outbound-requests", 9, 10},
+		{"UpdateCampaignSchedule", "outbound-campaigns.api-requests", 1, 2},
+		// 1 + 1.5 from the two keys of agent assist, against the template writes' 3.
+		{"CreateMessageTemplate", "wisdom.api.message-template-writes", 2.5, 3},
+		{"ListRealtimeContactAnalysisSegmentsV2", "contact-lens.api.list-realtime-contact-analysis-segments-v2", 2, 2},
+	}
+	for _, tt := range tests {
+		rate, _ := apiItems(ev, tt.operation)
+		if len(rate) != 1 {
+			t.Errorf("%s: %d rate checks, want 1", tt.operation, len(rate))
+			continue
+		}
+		if c := rate[0].Check; c.ID != tt.id || c.Required != tt.required || c.Limit != tt.lim || c.Edition != tables.Edition2026 {
+			t.Errorf("%s: %s %v of %v (%s), want %s %v of %v", tt.operation, c.ID, c.Required, c.Limit, c.Edition, tt.id, tt.required, tt.lim)
+		}
+	}
+	for _, w := range ev.Warnings {
+		t.Errorf("warning: %s", w)
+	}
+	// The 2023 edition has no rates for them: the consumers are named, not checked.
+	ev = evaluate(t, `
+edition: "2023"
+instances:
+  - name: a
+api_consumers:
+  - {service: customer-profiles, operation: SearchProfiles, rate_per_second: 40}
+`, Options{})
+	if rate, _ := apiItems(ev, "SearchProfiles"); len(rate) != 0 || len(ev.Warnings) != 1 || !strings.Contains(ev.Warnings[0], "2023 edition") {
+		t.Errorf("2023: %d checks, warnings %q", len(rate), ev.Warnings)
+	}
+}
+
+// TestAPIServiceTypo: a near miss of an operation a renamed service names is
+// caught under either key.
+func TestAPIServiceTypo(t *testing.T) {
+	for _, service := range []string{"wisdom", "agent-assist"} {
+		p, err := Decode([]byte(`
+instances:
+  - name: a
+api_consumers:
+  - {service: `+service+`, operation: CreateMessageTemplat, rate_per_second: 1}
+`), "typo.yaml")
+		if err == nil {
+			_, err = Evaluate(p, Options{})
+		}
+		if err == nil || !strings.Contains(err.Error(), "did you mean CreateMessageTemplate") {
+			t.Errorf("%s: %v", service, err)
+		}
 	}
 }

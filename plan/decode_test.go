@@ -297,7 +297,7 @@ api_consumers:
   - service: lambda
     operation: Invoke
     rate_per_second: 1
-`, "bad.yaml:5: api_consumers[0].service: ", `"lambda": not one of the choices; accepted: an API service: connect, participant, contact-lens, cases, voice-id, wisdom`, true},
+`, "bad.yaml:5: api_consumers[0].service: ", `"lambda": not one of the choices; accepted: an API service: connect, participant, conversational-analytics, contact-lens, cases, customer-profiles, outbound-campaigns, voice-id, agent-assist, wisdom`, true},
 	{"operation the service does not list", `
 instances:
   - name: main

@@ -46,6 +46,11 @@ func evaluate(t *testing.T, plan string, o Options) *Evaluation {
 	if err != nil {
 		t.Fatal(err)
 	}
+	if o.DefaultEdition == "" {
+		// These tests check the source document's figures (the 2023 edition); a
+		// plan's own edition key, or Options.Edition, still chooses another.
+		o.DefaultEdition = tables.Edition2023
+	}
 	ev, err := Evaluate(p, o)
 	if err != nil {
 		t.Fatal(err)

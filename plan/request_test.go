@@ -24,12 +24,19 @@ func buildRequests(t *testing.T, plan string, o Options) (*Evaluation, *report.R
 // TestRequestsDesiredIsRecommended: every check that needs an increase becomes a
 // request for its recommended value, and nothing else does.
 func TestRequestsDesiredIsRecommended(t *testing.T) {
+	for _, e := range tables.Editions {
+		testRequestsDesiredIsRecommended(t, e)
+	}
+}
+
+func testRequestsDesiredIsRecommended(t *testing.T, e tables.Edition) {
 	for name, data := range samplePlans(t) {
+		name = name + " (" + string(e) + ")"
 		p, err := Decode(data, name)
 		if err != nil {
 			t.Fatal(err)
 		}
-		ev, err := Evaluate(p, Options{DefaultRegion: "us-east-1"})
+		ev, err := Evaluate(p, Options{DefaultRegion: "us-east-1", Edition: e})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -49,6 +56,9 @@ func TestRequestsDesiredIsRecommended(t *testing.T) {
 				increases++
 				found := false
 				for _, r := range rs.Requests {
+					if strings.HasSuffix(r.Name, " (burst)") != it.Burst {
+						continue // an API's rate and its burst are requested apart
+					}
 					// An account quota checked twice (instances per account, as
 					// planned and with hard limits spread) is one request for the
 					// larger value.

@@ -236,7 +236,7 @@ type AppIntegrations struct {
 // APIConsumer is a program that calls one API operation.
 type APIConsumer struct {
 	Name          string   `yaml:"name" plan:"text" doc:"What calls the API, for the report."`
-	Service       string   `yaml:"service" plan:"service" doc:"connect (default), participant, contact-lens, cases, voice-id or wisdom."`
+	Service       string   `yaml:"service" plan:"service" doc:"connect (default), participant, conversational-analytics (or contact-lens), cases, customer-profiles, outbound-campaigns, voice-id, or agent-assist (or wisdom)."`
 	Operation     string   `yaml:"operation" plan:"operation,required" doc:"The API operation, such as GetCurrentMetricData."`
 	RatePerSecond *float64 `yaml:"rate_per_second" plan:"rate" doc:"Requests per second from one client. Give one of rate_per_second, rate_per_minute, interval."`
 	RatePerMinute *float64 `yaml:"rate_per_minute" plan:"rate" doc:"Requests per minute from one client."`

@@ -13,7 +13,9 @@ import (
 	"github.com/connectcap/connectcap/tables"
 )
 
-var apiServices = []string{"connect", "participant", "contact-lens", "cases", "voice-id", "wisdom"}
+// apiServices are the services an api_consumers entry can name: the catalogue's
+// service keys with API rates, and the earlier names of the renamed ones.
+var apiServices = []string{"connect", "participant", "conversational-analytics", "contact-lens", "cases", "customer-profiles", "outbound-campaigns", "voice-id", "agent-assist", "wisdom"}
 
 // arnRegion is the Region of an instance ARN the decoder has checked (input.InstanceARN).
 func arnRegion(arn string) string {
@@ -235,6 +237,9 @@ func (p *Plan) checkRegion(region string) error {
 // operation the catalogue names, within a small edit distance or differing only in
 // case. An exact name returns "".
 func nearOperation(service, op string) string {
+	if s, ok := tables.CanonicalService(service); ok {
+		service = s
+	}
 	var named []string
 	for _, q := range tables.Union() {
 		if q.Kind == tables.APIRate && q.Service == service {

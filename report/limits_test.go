@@ -11,10 +11,10 @@ import (
 // Service Quotas code in any case; the page's defaults answer the rest, with the
 // Region's own default where the page gives one.
 func TestLimitsChain(t *testing.T) {
-	calls := tables.In(tables.Edition2023).MustLookup("connect.concurrent-active-calls") // L-12AB7C57, default 10
-	chats := tables.In(tables.Edition2023).MustLookup("connect.concurrent-active-chats")
-	rt := tables.In(tables.Edition2023).MustLookup("contact-lens.concurrent-realtime-calls")   // 100 in us-east-1, else 50
-	jobs := tables.In(tables.Edition2023).MustLookup("contact-lens.concurrent-post-call-jobs") // no quota code
+	calls := sourcePage.MustLookup("connect.concurrent-active-calls") // L-12AB7C57, default 10
+	chats := sourcePage.MustLookup("connect.concurrent-active-chats")
+	rt := sourcePage.MustLookup("contact-lens.concurrent-realtime-calls")   // 100 in us-east-1, else 50
+	jobs := sourcePage.MustLookup("contact-lens.concurrent-post-call-jobs") // no quota code
 
 	defaults := report.Defaults{Region: "us-east-1"}
 	if got := defaults.Limit(rt); got != (report.Limit{Value: 100, Source: report.FromRegionDefault}) {
@@ -72,9 +72,13 @@ func TestMeetsTarget(t *testing.T) {
 // Untouched rows weigh nothing: a result of only untouched rows is ok at worst.
 func TestWorstIgnoresUntouched(t *testing.T) {
 	r := report.New("x", "x")
-	q := tables.In(tables.Edition2023).MustLookup("connect.queues")
+	q := sourcePage.MustLookup("connect.queues")
 	r.Checks = append(r.Checks, report.Untouched(q, report.DefaultLimit(q, "")))
 	if got := r.Worst(); got != report.OK {
 		t.Errorf("Worst() of untouched rows = %q, want ok", got)
 	}
 }
+
+// sourcePage is the 2023 edition, the source document, whose figures these tests
+// check; the current edition's rows are checked against their page in tables.
+var sourcePage = tables.In(tables.Edition2023)

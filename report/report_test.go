@@ -56,7 +56,7 @@ func yamlKeys(t *testing.T, data []byte) []string {
 var checkKeys = []string{"id", "name", "instance", "service", "required", "recommended", "limit", "unit", "limit_source", "edition", "utilization_pct", "status", "adjustable", "level", "service_code", "quota_code", "note"}
 
 func TestNewCheckFields(t *testing.T) {
-	q := tables.In(tables.Edition2023).MustLookup("connect.concurrent-active-calls")
+	q := sourcePage.MustLookup("connect.concurrent-active-calls")
 	c := report.NewCheck(q, 200, report.Limit{Value: 180, Source: report.FromFlag}, 80, "")
 	if c.ID != q.ID || c.Name != q.Name || c.Service != "connect" {
 		t.Errorf("identity fields %q %q %q", c.ID, c.Name, c.Service)
@@ -91,9 +91,9 @@ func TestNewCheckFields(t *testing.T) {
 }
 
 func TestNewCheckStatus(t *testing.T) {
-	calls := tables.In(tables.Edition2023).MustLookup("connect.concurrent-active-calls")
-	ahead := tables.In(tables.Edition2023).MustLookup("connect.task-schedule-ahead")
-	voice := tables.In(tables.Edition2023).MustLookup("voice-id.concurrent-sessions") // adjustable not stated
+	calls := sourcePage.MustLookup("connect.concurrent-active-calls")
+	ahead := sourcePage.MustLookup("connect.task-schedule-ahead")
+	voice := sourcePage.MustLookup("voice-id.concurrent-sessions") // adjustable not stated
 	tests := []struct {
 		q        tables.Quota
 		required float64
@@ -121,7 +121,7 @@ func TestCheckJSON(t *testing.T) {
 	if !reflect.DeepEqual(report.CheckFields, checkKeys) {
 		t.Errorf("CheckFields = %v, want %v", report.CheckFields, checkKeys)
 	}
-	q := tables.In(tables.Edition2023).MustLookup("connect.concurrent-active-calls")
+	q := sourcePage.MustLookup("connect.concurrent-active-calls")
 	c := report.NewCheck(q, 200, report.Limit{Value: 10, Source: report.FromDefault}, 80, "")
 	data, err := json.Marshal(c)
 	if err != nil {
@@ -156,7 +156,7 @@ func TestCheckJSONNulls(t *testing.T) {
 		{"connect.concurrent-active-chats", false, false}, // adjustable, has a code
 	}
 	for _, tt := range tests {
-		q := tables.In(tables.Edition2023).MustLookup(tt.id)
+		q := sourcePage.MustLookup(tt.id)
 		limit := report.DefaultLimit(q, "")
 		c := report.NewCheck(q, limit.Value+1, limit, 80, "") // over the limit
 		if (c.Recommended == nil) != tt.recommendedNull {
@@ -182,7 +182,7 @@ func TestCheckJSONNulls(t *testing.T) {
 }
 
 func TestCheckYAML(t *testing.T) {
-	q := tables.In(tables.Edition2023).MustLookup("connect.task-schedule-ahead")
+	q := sourcePage.MustLookup("connect.task-schedule-ahead")
 	c := report.NewCheck(q, 7, report.DefaultLimit(q, ""), 80, "")
 	data, err := yaml.Marshal(c)
 	if err != nil {
@@ -199,7 +199,7 @@ func TestCheckYAML(t *testing.T) {
 }
 
 func TestDefaultLimit(t *testing.T) {
-	rt := tables.In(tables.Edition2023).MustLookup("contact-lens.concurrent-realtime-calls")
+	rt := sourcePage.MustLookup("contact-lens.concurrent-realtime-calls")
 	tests := []struct {
 		q      tables.Quota
 		region string
@@ -208,7 +208,7 @@ func TestDefaultLimit(t *testing.T) {
 		{rt, "us-east-1", report.Limit{Value: 100, Source: report.FromRegionDefault}},
 		{rt, "eu-west-1", report.Limit{Value: 50, Source: report.FromDefault}},
 		{rt, "", report.Limit{Value: 50, Source: report.FromDefault}},
-		{tables.In(tables.Edition2023).MustLookup("connect.concurrent-active-calls"), "us-east-1", report.Limit{Value: 10, Source: report.FromDefault}},
+		{sourcePage.MustLookup("connect.concurrent-active-calls"), "us-east-1", report.Limit{Value: 10, Source: report.FromDefault}},
 	}
 	for _, tt := range tests {
 		if got := report.DefaultLimit(tt.q, tt.region); got != tt.want {
@@ -275,7 +275,7 @@ func TestResultEncoding(t *testing.T) {
 	r.Inputs.Add("calls_per_hour", 1000.0, "calls per hour", "")
 	r.Inputs.Add("duration_minutes", 5.0, "duration", "minutes")
 	r.Figures.Add("offered_load_erlangs", 83.3, "load", "erlangs")
-	q := tables.In(tables.Edition2023).MustLookup("connect.concurrent-active-calls")
+	q := sourcePage.MustLookup("connect.concurrent-active-calls")
 	r.Checks = append(r.Checks, report.NewCheck(q, 100, report.DefaultLimit(q, ""), 80, ""))
 
 	data, err := json.Marshal(r.Document())

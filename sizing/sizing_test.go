@@ -51,6 +51,14 @@ func common(region string) sizing.Common {
 	return sizing.Common{Region: region, TargetPct: sizing.DefaultTargetPct, Edition: tables.Edition2023}
 }
 
+// source is common in the 2023 edition, the source document, for the tests that
+// check its figures (50 real-time calls, 100 chats, tasks 6 days ahead).
+func source(region string) sizing.Common {
+	c := common(region)
+	c.Edition = tables.Edition2023
+	return c
+}
+
 // limitOf is c's limits with the quota id's limit given, as a command's --limit.
 func limitOf(c sizing.Common, id string, l report.Limit) report.Limits {
 	return report.Override{ID: id, Value: l, Next: report.Defaults{Region: c.Region}}
@@ -146,7 +154,7 @@ func TestSizeAnalyticsRealtime(t *testing.T) {
 		{"", 50, report.FromDefault, true},
 	}
 	for _, tt := range tests {
-		r, err := sizing.SizeAnalytics(sizing.Analytics{Common: common(tt.region), DurationMinutes: minutes, CallsPerHour: cph, RealtimeShare: ptr(share), Blocking: blocking})
+		r, err := sizing.SizeAnalytics(sizing.Analytics{Common: source(tt.region), DurationMinutes: minutes, CallsPerHour: cph, RealtimeShare: ptr(share), Blocking: blocking})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -177,7 +185,7 @@ func TestSizeAnalyticsRealtime(t *testing.T) {
 
 // A limit override changes only the check it is for, and carries its source.
 func TestSizeAnalyticsOverrides(t *testing.T) {
-	base := sizing.Analytics{Common: common("us-east-1"), DurationMinutes: 5, CallsPerHour: 1200, RealtimeShare: ptr(1), Blocking: 0.001}
+	base := sizing.Analytics{Common: source("us-east-1"), DurationMinutes: 5, CallsPerHour: 1200, RealtimeShare: ptr(1), Blocking: 0.001}
 
 	in := base
 	in.Limits = limitOf(in.Common, sizing.PostCallJobsID, report.Limit{Value: 400, Source: report.FromFlag})
@@ -297,7 +305,7 @@ func TestSizeCallsTooLarge(t *testing.T) {
 }
 
 func TestSizeChats(t *testing.T) {
-	in := sizing.Contacts{Common: common(""), PerHour: 600, DurationMinutes: 8, Blocking: 0.001} // 80 erlangs
+	in := sizing.Contacts{Common: source(""), PerHour: 600, DurationMinutes: 8, Blocking: 0.001} // 80 erlangs
 	r, err := sizing.SizeChats(in)
 	if err != nil {
 		t.Fatal(err)
@@ -336,7 +344,7 @@ func TestSizeTasksScheduleAhead(t *testing.T) {
 		{30, report.HardLimit},
 	}
 	for _, tt := range tests {
-		in := sizing.Contacts{Common: common(""), PerHour: 1000, DurationMinutes: 60, Blocking: 0.001, ScheduleAheadDays: ptr(tt.days)}
+		in := sizing.Contacts{Common: source(""), PerHour: 1000, DurationMinutes: 60, Blocking: 0.001, ScheduleAheadDays: ptr(tt.days)}
 		r, err := sizing.SizeTasks(in)
 		if err != nil {
 			t.Fatal(err)
@@ -359,7 +367,7 @@ func TestSizeTasksScheduleAhead(t *testing.T) {
 }
 
 func TestSizeTasks(t *testing.T) {
-	in := sizing.Contacts{Common: common(""), PerHour: 1000, DurationMinutes: 120, Blocking: 0.001} // 2000 erlangs
+	in := sizing.Contacts{Common: source(""), PerHour: 1000, DurationMinutes: 120, Blocking: 0.001} // 2000 erlangs
 	r, err := sizing.SizeTasks(in)
 	if err != nil {
 		t.Fatal(err)
@@ -629,8 +637,8 @@ func TestSizeTasksScheduleAheadNote(t *testing.T) {
 		c    sizing.Common
 		want string
 	}{
-		{common(""), "Cannot be raised: schedule tasks at most 6" + rest},
-		{withLimit(common(""), "connect.task-schedule-ahead", report.Limit{Value: 2.5, Source: report.FromFlag}), "Cannot be raised: schedule tasks at most 2.5" + rest},
+		{source(""), "Cannot be raised: schedule tasks at most 6" + rest},
+		{withLimit(source(""), "connect.task-schedule-ahead", report.Limit{Value: 2.5, Source: report.FromFlag}), "Cannot be raised: schedule tasks at most 2.5" + rest},
 	} {
 		r, err := sizing.SizeTasks(sizing.Contacts{Common: tt.c, PerHour: 10, DurationMinutes: 5, Blocking: 0.001, ScheduleAheadDays: ptr(1)})
 		if err != nil {

@@ -58,7 +58,7 @@ var rows2026 = []Quota{
 		Note: "Counts queue-channel combinations: one queue on voice and chat counts 2. Manual-assignment queues have a limit of 50 of their own."},
 	{ID: "connect.quick-connects", Name: "Quick connects per instance", Service: "connect", Kind: Resource, Scope: "instance", Default: 100, Unit: count, Adjustable: Yes, Level: ResourceLevel, ServiceCode: "connect", QuotaCode: "L-68BBE2E8"},
 	{ID: "connect.api-requests", Name: "Rate of API requests", Service: "connect", Kind: APIRate, Scope: "account", Default: 2, Burst: 5, Unit: rps, Adjustable: Yes, Level: AccountLevel,
-		Note: "Connect Customer API operations not listed separately: each has this rate and burst. Shared by all users and instances of the account in a Region."},
+		Note: "Connect Customer API operations not listed separately: each has this rate and burst. Shared by all users and instances of the account in a Region. The Service Quotas console may wrongly show 200 for GetCurrentUserData, which has this rate; the page advises using this default, or opening a ticket."},
 	{ID: "connect.reports", Name: "Reports per instance", Service: "connect", Kind: Resource, Scope: "instance", Default: 2000, Unit: count, Adjustable: Yes, Level: ResourceLevel, ServiceCode: "connect", QuotaCode: "L-79564E52",
 		Note: "Personal saved reports count too; set policies so they don't pile up."},
 	{ID: "connect.routing-profiles", Name: "Routing profiles per instance", Service: "connect", Kind: Resource, Scope: "instance", Default: 500, Unit: count, Adjustable: Yes, Level: ResourceLevel, ServiceCode: "connect", QuotaCode: "L-D3E7BE26"},
@@ -97,7 +97,8 @@ var rows2026 = []Quota{
 	{ID: "wisdom.sms-template-characters", Name: "Characters in an SMS template", Service: "agent-assist", Kind: Resource, Scope: "message-template", Default: 800, Unit: "characters", Adjustable: No, Level: AccountLevel},
 	{ID: "wisdom.routing-profiles-per-template", Name: "Routing profiles per quick response or email template", Service: "agent-assist", Kind: Resource, Scope: "message-template", Default: 40, Unit: count, Adjustable: No, Level: AccountLevel},
 	{ID: "wisdom.api-requests", Name: "Rate limit for all APIs", Service: "agent-assist", Kind: APIRate, Scope: "account", Default: 10, Unit: rps, Adjustable: NotStated, Level: AccountLevel,
-		Note: "Every agent assist API the page does not name separately has this rate."},
+		Operations: []string{"DeleteMessageTemplate", "DeleteMessageTemplateAttachment", "GetMessageTemplate", "ListMessageTemplates", "ListMessageTemplateVersions", "RenderMessageTemplate", "SearchMessageTemplates"},
+		Note:       "Every agent assist API has this rate but those with rows of their own (wisdom.api.*); the operations listed are the message template operations the page gives this rate."},
 
 	// Cases quotas, all account level.
 	{ID: "cases.domains", Name: "Cases domains per AWS account", Service: "cases", Kind: Resource, Scope: "account", Default: 5, Unit: count, Adjustable: Yes, Level: AccountLevel, ServiceCode: "cases", QuotaCode: "L-C2B81BC3"},
@@ -175,21 +176,57 @@ var rows2026 = []Quota{
 	{ID: "voice-id.speakers-per-enrollment-job", Name: "Speakers per Batch Speaker Enrollment Job", Service: "voice-id", Kind: Resource, Scope: "batch-job", Default: 10000, Unit: count, Adjustable: NotStated, Level: AccountLevel},
 	{ID: "voice-id.fraudsters-per-registration-job", Name: "Fraudsters per Batch Fraudster Registration Job", Service: "voice-id", Kind: Resource, Scope: "batch-job", Default: 500, Unit: count, Adjustable: NotStated, Level: AccountLevel},
 
-	// Amazon Connect API throttling quotas: by account and per Region, shared by all
-	// users and instances of the account.
-	{ID: "connect.api.get-metric-data", Name: "Rate of GetMetricData API requests", Service: "connect", Kind: APIRate, Scope: "account", Default: 5, Burst: 8, Unit: rps, Adjustable: No, ServiceCode: "connect", QuotaCode: "L-52794498",
-		Operations: []string{"GetMetricData"}, Note: "The rate cannot be increased."},
-	{ID: "connect.api.get-current-metric-data", Name: "Rate of GetCurrentMetricData API requests", Service: "connect", Kind: APIRate, Scope: "account", Default: 5, Burst: 8, Unit: rps, Adjustable: No, ServiceCode: "connect", QuotaCode: "L-ED2B0490",
-		Operations: []string{"GetCurrentMetricData"}, Note: "The rate cannot be increased."},
-	{ID: "connect.api.start-chat-contact", Name: "Rate of StartChatContact API requests", Service: "connect", Kind: APIRate, Scope: "account", Default: 5, Burst: 8, Unit: rps, Adjustable: Yes, ServiceCode: "connect", QuotaCode: "L-AA48CD49",
-		Operations: []string{"StartChatContact"}},
-	{ID: "connect.api.start-contact-streaming", Name: "Rate of StartContactStreaming API requests", Service: "connect", Kind: APIRate, Scope: "account", Default: 5, Burst: 8, Unit: rps, Adjustable: Yes,
-		Operations: []string{"StartContactStreaming"}},
-	{ID: "connect.api.stop-contact-streaming", Name: "Rate of StopContactStreaming API requests", Service: "connect", Kind: APIRate, Scope: "account", Default: 5, Burst: 8, Unit: rps, Adjustable: Yes,
-		Operations: []string{"StopContactStreaming"}},
+	// API throttling quotas (requests per second). Operation names and the values
+	// of each operation follow the page's API tables; where quota facts section 6
+	// only summarises a table (Evaluations actions, Customer Profiles, outbound
+	// campaigns, agent assist message templates), the operations are the page's own.
+	// The page gives an account-level quota's example as "the maximum TPS limits for
+	// a specific API", and says each section's quotas are at the account level, so
+	// the API rows are account level except the Participant Service's, which are
+	// per instance.
 
-	// Amazon Connect Participant Service API throttling quotas: by instance. The page
-	// does not say whether they can be raised.
+	// Connect Customer API throttling quotas: by account and per Region, shared by
+	// all users and instances of the account. Every row is adjustable at account
+	// level; the page no longer says the metric APIs cannot be raised. Operations
+	// not listed fall under connect.api-requests (2 / 5).
+	{ID: "connect.api.evaluations", Name: "Rate of Evaluations actions API requests", Service: "connect", Kind: APIRate, Scope: "account", Default: 3, Burst: 5, Unit: rps, Adjustable: Yes, Level: AccountLevel,
+		Operations: []string{"StartContactEvaluation", "SubmitContactEvaluation", "UpdateContactEvaluation", "DeleteContactEvaluation", "DescribeContactEvaluation", "ListContactEvaluations",
+			"CreateEvaluationForm", "UpdateEvaluationForm", "DeleteEvaluationForm", "DescribeEvaluationForm", "ListEvaluationForms", "ListEvaluationFormVersions", "ActivateEvaluationForm", "DeactivateEvaluationForm"},
+		Note: "The page's \"all Evaluations actions\": each operation listed has this rate and burst."},
+	{ID: "connect.api.get-metric-data", Name: "Rate of GetMetricData API requests", Service: "connect", Kind: APIRate, Scope: "account", Default: 5, Burst: 8, Unit: rps, Adjustable: Yes, Level: AccountLevel, ServiceCode: "connect", QuotaCode: "L-52794498",
+		Operations: []string{"GetMetricData"}},
+	{ID: "connect.api.get-metric-data-v2", Name: "Rate of GetMetricDataV2 API requests", Service: "connect", Kind: APIRate, Scope: "account", Default: 10, Burst: 10, Unit: rps, Adjustable: Yes, Level: AccountLevel, ServiceCode: "connect", QuotaCode: "L-2E719449",
+		Operations: []string{"GetMetricDataV2"}, Note: serviceQuotasShows200},
+	{ID: "connect.api.get-current-metric-data", Name: "Rate of GetCurrentMetricData API requests", Service: "connect", Kind: APIRate, Scope: "account", Default: 5, Burst: 8, Unit: rps, Adjustable: Yes, Level: AccountLevel, ServiceCode: "connect", QuotaCode: "L-ED2B0490",
+		Operations: []string{"GetCurrentMetricData"}, Note: serviceQuotasShows200},
+	{ID: "connect.api.search-contacts", Name: "Rate of SearchContacts API requests", Service: "connect", Kind: APIRate, Scope: "account", Default: 0.5, Burst: 1, Unit: rps, Adjustable: Yes, Level: AccountLevel,
+		Operations: []string{"SearchContacts"}, Note: "One request every 2 seconds."},
+	{ID: "connect.api.start-chat-contact", Name: "Rate of StartChatContact API requests", Service: "connect", Kind: APIRate, Scope: "account", Default: 5, Burst: 8, Unit: rps, Adjustable: Yes, Level: AccountLevel, ServiceCode: "connect", QuotaCode: "L-AA48CD49",
+		Operations: []string{"StartChatContact"}},
+	{ID: "connect.api.start-contact-streaming", Name: "Rate of StartContactStreaming API requests", Service: "connect", Kind: APIRate, Scope: "account", Default: 5, Burst: 8, Unit: rps, Adjustable: Yes, Level: AccountLevel,
+		Operations: []string{"StartContactStreaming"}},
+	{ID: "connect.api.stop-contact-streaming", Name: "Rate of StopContactStreaming API requests", Service: "connect", Kind: APIRate, Scope: "account", Default: 5, Burst: 8, Unit: rps, Adjustable: Yes, Level: AccountLevel,
+		Operations: []string{"StopContactStreaming"}},
+	{ID: "connect.api.participant-operations", Name: "Rate of CreatePersistentContactAssociation, UpdateParticipantRoleConfig and CreateParticipant API requests", Service: "connect", Kind: APIRate, Scope: "account", Default: 5, Burst: 8, Unit: rps, Adjustable: Yes, Level: AccountLevel,
+		Operations: []string{"CreatePersistentContactAssociation", "UpdateParticipantRoleConfig", "CreateParticipant"}, Note: "Each operation listed has this rate and burst."},
+	{ID: "connect.api.contact-operations", Name: "Rate of contact API requests: GetContactAttributes, UpdateContactAttributes, DescribeContact, StopContact, UpdateContact, ListContactReferences, BatchPutContact", Service: "connect", Kind: APIRate, Scope: "account", Default: 10, Burst: 15, Unit: rps, Adjustable: Yes, Level: AccountLevel,
+		Operations: []string{"GetContactAttributes", "UpdateContactAttributes", "DescribeContact", "StopContact", "UpdateContact", "ListContactReferences", "BatchPutContact"}, Note: "Each operation listed has this rate and burst."},
+	{ID: "connect.api.contact-tags", Name: "Rate of TagContact and UntagContact API requests", Service: "connect", Kind: APIRate, Scope: "account", Default: 20, Burst: 25, Unit: rps, Adjustable: Yes, Level: AccountLevel,
+		Operations: []string{"TagContact", "UntagContact"}, Note: "Each operation listed has this rate and burst."},
+	{ID: "connect.api.update-contact-routing-data", Name: "Rate of UpdateContactRoutingData API requests", Service: "connect", Kind: APIRate, Scope: "account", Default: 20, Burst: 20, Unit: rps, Adjustable: Yes, Level: AccountLevel,
+		Operations: []string{"UpdateContactRoutingData"}},
+	{ID: "connect.api.send-chat-integration-event", Name: "Rate of SendChatIntegrationEvent API requests", Service: "connect", Kind: APIRate, Scope: "account", Default: 17, Burst: 26, Unit: rps, Adjustable: Yes, Level: AccountLevel,
+		Operations: []string{"SendChatIntegrationEvent"}},
+	{ID: "connect.api.send-integration-event", Name: "Rate of SendIntegrationEvent API requests", Service: "connect", Kind: APIRate, Scope: "account", Default: 10, Burst: 15, Unit: rps, Adjustable: Yes, Level: AccountLevel,
+		Operations: []string{"SendIntegrationEvent"}, Note: "A permission-only API used by AWS End User Messaging Social."},
+	{ID: "connect.api.integration-associations", Name: "Rate of CreateIntegrationAssociation and DeleteIntegrationAssociation API requests", Service: "connect", Kind: APIRate, Scope: "account", Default: 2, Burst: 5, Unit: rps, Adjustable: Yes, Level: AccountLevel,
+		Operations: []string{"CreateIntegrationAssociation", "DeleteIntegrationAssociation"}, Note: "Each operation listed has this rate and burst; 1 for the SES_IDENTITY type."},
+	{ID: "connect.api.list-integration-associations", Name: "Rate of ListIntegrationAssociations API requests", Service: "connect", Kind: APIRate, Scope: "account", Default: 25, Burst: 50, Unit: rps, Adjustable: Yes, Level: AccountLevel,
+		Operations: []string{"ListIntegrationAssociations"}},
+
+	// Connect Customer Participant Service API throttling quotas: by instance,
+	// unchanged from the 2023 edition. The page does not say whether they can be
+	// raised.
 	{ID: "participant.api.create-participant-connection", Name: "Rate of CreateParticipantConnection API requests", Service: "participant", Kind: APIRate, Scope: "instance", Default: 6, Burst: 9, Unit: rps, Adjustable: NotStated, Operations: []string{"CreateParticipantConnection"}},
 	{ID: "participant.api.disconnect-participant", Name: "Rate of DisconnectParticipant API requests", Service: "participant", Kind: APIRate, Scope: "instance", Default: 3, Burst: 5, Unit: rps, Adjustable: NotStated, Operations: []string{"DisconnectParticipant"}},
 	{ID: "participant.api.get-transcript", Name: "Rate of GetTranscript API requests", Service: "participant", Kind: APIRate, Scope: "instance", Default: 8, Burst: 12, Unit: rps, Adjustable: NotStated, Operations: []string{"GetTranscript"}},
@@ -199,31 +236,94 @@ var rows2026 = []Quota{
 	{ID: "participant.api.complete-attachment-upload", Name: "Rate of CompleteAttachmentUpload API requests", Service: "participant", Kind: APIRate, Scope: "instance", Default: 2, Burst: 5, Unit: rps, Adjustable: NotStated, Operations: []string{"CompleteAttachmentUpload"}},
 	{ID: "participant.api.get-attachment", Name: "Rate of GetAttachment API requests", Service: "participant", Kind: APIRate, Scope: "instance", Default: 8, Burst: 12, Unit: rps, Adjustable: NotStated, Operations: []string{"GetAttachment"}},
 
-	// Amazon Connect Contact Lens Service API throttling quotas: by account.
-	{ID: "contact-lens.api.list-realtime-contact-analysis-segments", Name: "Rate of ListRealtimeContactAnalysisSegments API requests", Service: "conversational-analytics", Kind: APIRate, Scope: "account", Default: 1, Burst: 2, Unit: rps, Adjustable: NotStated,
-		Operations: []string{"ListRealtimeContactAnalysisSegments"}},
+	// Conversational analytics (was Contact Lens) API throttling quotas: by account.
+	{ID: "contact-lens.api.list-realtime-contact-analysis-segments", Name: "Rate of ListRealtimeContactAnalysisSegments API requests", Service: "conversational-analytics", Kind: APIRate, Scope: "account", Default: 1, Burst: 2, Unit: rps, Adjustable: NotStated, Level: AccountLevel,
+		Operations: []string{"ListRealtimeContactAnalysisSegments"}, Note: "For voice contacts."},
+	{ID: "contact-lens.api.list-realtime-contact-analysis-segments-v2", Name: "Rate of ListRealtimeContactAnalysisSegmentsV2 API requests", Service: "conversational-analytics", Kind: APIRate, Scope: "account", Default: 2, Burst: 5, Unit: rps, Adjustable: NotStated, Level: AccountLevel,
+		Operations: []string{"ListRealtimeContactAnalysisSegmentsV2"}, Note: "For chat contacts."},
 
-	// Amazon Connect Cases API throttling quotas: TPS, no burst given. The page does
-	// not state the scope; they are treated as per account in a Region.
-	{ID: "cases.api.case-operations", Name: "Cases API TPS: CreateCase, SearchCases, UpdateCase, AssociateContact, ListTemplates, CreateRelatedItem, SearchRelatedItems", Service: "cases", Kind: APIRate, Scope: "account", Default: 10, Unit: rps, Adjustable: NotStated,
-		Operations: []string{"CreateCase", "SearchCases", "UpdateCase", "AssociateContact", "ListTemplates", "CreateRelatedItem", "SearchRelatedItems"}, Note: "Each operation listed has this rate."},
-	{ID: "cases.api.admin-operations", Name: "Cases API TPS: CreateField, ListFields, CreateDomain, GetDomain, CreateTemplate, BatchPutFieldOptions, CreateLayout, UpdateLayout, UpdateTemplate, UpdateField", Service: "cases", Kind: APIRate, Scope: "account", Default: 5, Unit: rps, Adjustable: NotStated,
-		Operations: []string{"CreateField", "ListFields", "CreateDomain", "GetDomain", "CreateTemplate", "BatchPutFieldOptions", "CreateLayout", "UpdateLayout", "UpdateTemplate", "UpdateField"}, Note: "Each operation listed has this rate."},
-	{ID: "cases.api.batch-get-field", Name: "Cases API TPS: BatchGetField", Service: "cases", Kind: APIRate, Scope: "account", Default: 25, Unit: rps, Adjustable: NotStated, Operations: []string{"BatchGetField"}},
-	{ID: "cases.api.get-case", Name: "Cases API TPS: GetCase", Service: "cases", Kind: APIRate, Scope: "account", Default: 15, Unit: rps, Adjustable: NotStated, Operations: []string{"GetCase"}},
-	{ID: "cases.api.get-template-layout", Name: "Cases API TPS: GetTemplate, GetLayout", Service: "cases", Kind: APIRate, Scope: "account", Default: 20, Unit: rps, Adjustable: NotStated, Operations: []string{"GetTemplate", "GetLayout"}, Note: "Each operation listed has this rate."},
-	{ID: "cases.api.list-field-options", Name: "Cases API TPS: ListFieldOptions", Service: "cases", Kind: APIRate, Scope: "account", Default: 15, Unit: rps, Adjustable: NotStated, Operations: []string{"ListFieldOptions"}},
+	// Connect Customer Cases API throttling quotas: rate and burst, adjustable, at
+	// account level. The page writes "CreateRelatedItems" and "DeleteCaseRules";
+	// the Cases API operations are CreateRelatedItem and DeleteCaseRule, and those
+	// names are carried so that a plan naming the real operation finds its rate.
+	// AssociateContact, in the 2023 edition's first group, is no longer listed.
+	{ID: "cases.api.case-operations", Name: "Cases API rate: CreateCase, SearchCases, ListTemplates, ListLayouts, CreateRelatedItem, SearchRelatedItems, ListCaseRules, ListTagsForResource, TagResource, UntagResource, GetCaseAuditEvents, GetCaseEventConfiguration, PutCaseEventConfiguration", Service: "cases", Kind: APIRate, Scope: "account", Default: 2, Burst: 10, Unit: rps, Adjustable: Yes, Level: AccountLevel,
+		Operations: []string{"CreateCase", "SearchCases", "ListTemplates", "ListLayouts", "CreateRelatedItem", "SearchRelatedItems", "ListCaseRules", "ListTagsForResource", "TagResource", "UntagResource", "GetCaseAuditEvents", "GetCaseEventConfiguration", "PutCaseEventConfiguration"},
+		Note:       "Each operation listed has this rate and burst."},
+	{ID: "cases.api.get-case", Name: "Cases API rate: GetCase", Service: "cases", Kind: APIRate, Scope: "account", Default: 4, Burst: 10, Unit: rps, Adjustable: Yes, Level: AccountLevel, Operations: []string{"GetCase"}},
+	{ID: "cases.api.update-case", Name: "Cases API rate: UpdateCase, ListCasesForContact", Service: "cases", Kind: APIRate, Scope: "account", Default: 2, Burst: 2, Unit: rps, Adjustable: Yes, Level: AccountLevel,
+		Operations: []string{"UpdateCase", "ListCasesForContact"}, Note: "Each operation listed has this rate and burst."},
+	{ID: "cases.api.admin-operations", Name: "Cases API rate: CreateField, ListFields, UpdateField, BatchPutFieldOptions, CreateDomain, GetDomain, ListDomains, CreateTemplate, UpdateTemplate, CreateLayout, UpdateLayout, CreateCaseRule, UpdateCaseRule, DeleteCaseRule", Service: "cases", Kind: APIRate, Scope: "account", Default: 2, Burst: 5, Unit: rps, Adjustable: Yes, Level: AccountLevel,
+		Operations: []string{"CreateField", "ListFields", "UpdateField", "BatchPutFieldOptions", "CreateDomain", "GetDomain", "ListDomains", "CreateTemplate", "UpdateTemplate", "CreateLayout", "UpdateLayout", "CreateCaseRule", "UpdateCaseRule", "DeleteCaseRule"},
+		Note:       "Each operation listed has this rate and burst."},
+	{ID: "cases.api.batch-get-field", Name: "Cases API rate: BatchGetField, BatchGetCaseRule", Service: "cases", Kind: APIRate, Scope: "account", Default: 8, Burst: 25, Unit: rps, Adjustable: Yes, Level: AccountLevel,
+		Operations: []string{"BatchGetField", "BatchGetCaseRule"}, Note: "Each operation listed has this rate and burst."},
+	{ID: "cases.api.list-field-options", Name: "Cases API rate: ListFieldOptions", Service: "cases", Kind: APIRate, Scope: "account", Default: 6, Burst: 16, Unit: rps, Adjustable: Yes, Level: AccountLevel, Operations: []string{"ListFieldOptions"}},
+	{ID: "cases.api.get-template-layout", Name: "Cases API rate: GetTemplate, GetLayout", Service: "cases", Kind: APIRate, Scope: "account", Default: 6, Burst: 20, Unit: rps, Adjustable: Yes, Level: AccountLevel,
+		Operations: []string{"GetTemplate", "GetLayout"}, Note: "Each operation listed has this rate and burst."},
 
-	// Amazon Connect Voice ID Service API throttling quotas: TPS, no burst given.
-	{ID: "voice-id.api.evaluate-session", Name: "Voice ID API TPS: EvaluateSession", Service: "voice-id", Kind: APIRate, Scope: "account", Default: 60, Unit: rps, Adjustable: NotStated, Operations: []string{"EvaluateSession"}},
-	{ID: "voice-id.api.domain-and-batch", Name: "Voice ID API TPS: domain APIs and batch APIs", Service: "voice-id", Kind: APIRate, Scope: "account", Default: 2, Unit: rps, Adjustable: NotStated,
+	// Customer Profiles API throttling quotas: TPS, no burst given, one value per
+	// operation; the rows group the operations by value. The page's table gives
+	// DeleteEventStream and DeleteCalculatedAttributeDefinition 5, not the 1 that
+	// quota facts section 6 summarises for deletes; the table is followed.
+	// Operations the page does not list have no rate here.
+	{ID: "customer-profiles.api.profile-operations", Name: "Customer Profiles API TPS: profile and object operations", Service: "customer-profiles", Kind: APIRate, Scope: "account", Default: 100, Unit: rps, Adjustable: NotStated, Level: AccountLevel,
+		Operations: []string{"SearchProfiles", "ListProfileObjects", "GetMatches", "GetSimilarProfiles", "GetCalculatedAttributeForProfile", "ListCalculatedAttributesForProfile",
+			"CreateProfile", "UpdateProfile", "PutProfileObject", "AddProfileKey", "DeleteProfile", "DeleteProfileObject", "DeleteProfileKey", "MergeProfiles", "ListAccountIntegrations"},
+		Note: "Each operation listed has this rate."},
+	{ID: "customer-profiles.api.get-profile-object-type", Name: "Customer Profiles API TPS: GetProfileObjectType", Service: "customer-profiles", Kind: APIRate, Scope: "account", Default: 10, Unit: rps, Adjustable: NotStated, Level: AccountLevel,
+		Operations: []string{"GetProfileObjectType"}},
+	{ID: "customer-profiles.api.management-operations", Name: "Customer Profiles API TPS: reads and other management operations", Service: "customer-profiles", Kind: APIRate, Scope: "account", Default: 5, Unit: rps, Adjustable: NotStated, Level: AccountLevel,
+		Operations: []string{"ListDomains", "GetDomain", "ListProfileObjectTypes", "ListProfileObjectTypeTemplates", "GetProfileObjectTypeTemplate", "ListIntegrations", "GetIntegration",
+			"ListIdentityResolutionJobs", "GetIdentityResolutionJob", "ListEventStreams", "DeleteEventStream", "GetEventStream", "GetCalculatedAttributeDefinition", "DeleteCalculatedAttributeDefinition",
+			"ListCalculatedAttributeDefinitions", "CreateIntegrationWorkflow", "DeleteWorkflow", "ListWorkflows", "GetWorkflow", "GetWorkflowSteps", "ListRuleBasedMatches",
+			"TagResource", "UntagResource", "ListTagsForResource"},
+		Note: "Each operation listed has this rate."},
+	{ID: "customer-profiles.api.configuration-changes", Name: "Customer Profiles API TPS: domain, object type, integration, event stream and calculated attribute changes", Service: "customer-profiles", Kind: APIRate, Scope: "account", Default: 1, Unit: rps, Adjustable: NotStated, Level: AccountLevel,
+		Operations: []string{"CreateDomain", "UpdateDomain", "DeleteDomain", "PutProfileObjectType", "DeleteProfileObjectType", "PutIntegration", "DeleteIntegration", "GetAutoMergingPreview",
+			"CreateEventStream", "CreateCalculatedAttributeDefinition", "UpdateCalculatedAttributeDefinition"},
+		Note: "Each operation listed has this rate."},
+
+	// Connect Customer outbound campaigns API throttling quotas: by account and per
+	// Region. Operations not listed fall under outbound-campaigns.api-requests.
+	{ID: "outbound-campaigns.api.campaign-changes", Name: "Outbound campaigns API rate: campaign changes and tagging", Service: "outbound-campaigns", Kind: APIRate, Scope: "account", Default: 1, Burst: 2, Unit: rps, Adjustable: NotStated, Level: AccountLevel,
+		Operations: []string{"CreateCampaign", "DeleteCampaign", "PauseCampaign", "ResumeCampaign", "StartCampaign", "StopCampaign", "UpdateCampaignDialerConfig", "UpdateCampaignName",
+			"UpdateCampaignOutboundCallConfig", "ListTagsForResource", "TagResource", "UntagResource"},
+		Note: "Each operation listed has this rate and burst."},
+	{ID: "outbound-campaigns.api.campaign-state", Name: "Outbound campaigns API rate: GetCampaignState, GetCampaignStateBatch, ListCampaigns", Service: "outbound-campaigns", Kind: APIRate, Scope: "account", Default: 5, Burst: 10, Unit: rps, Adjustable: NotStated, Level: AccountLevel,
+		Operations: []string{"GetCampaignState", "GetCampaignStateBatch", "ListCampaigns"}, Note: "Each operation listed has this rate and burst."},
+	{ID: "outbound-campaigns.api.outbound-requests", Name: "Outbound campaigns API rate: PutDialRequestBatch, PutOutboundRequestBatch, PutProfileOutboundRequestBatch", Service: "outbound-campaigns", Kind: APIRate, Scope: "account", Default: 10, Burst: 10, Unit: rps, Adjustable: NotStated, Level: AccountLevel,
+		Operations: []string{"PutDialRequestBatch", "PutOutboundRequestBatch", "PutProfileOutboundRequestBatch"}, Note: "Each operation listed has this rate and burst."},
+	{ID: "outbound-campaigns.api.describe-campaign", Name: "Outbound campaigns API rate: DescribeCampaign", Service: "outbound-campaigns", Kind: APIRate, Scope: "account", Default: 25, Burst: 35, Unit: rps, Adjustable: NotStated, Level: AccountLevel,
+		Operations: []string{"DescribeCampaign"}},
+	{ID: "outbound-campaigns.api-requests", Name: "Outbound campaigns API rate: all other operations", Service: "outbound-campaigns", Kind: APIRate, Scope: "account", Default: 2, Burst: 5, Unit: rps, Adjustable: NotStated, Level: AccountLevel,
+		Note: "Outbound campaigns API operations not listed separately: each has this rate and burst."},
+
+	// Voice ID API throttling quotas: TPS, no burst given; the 2023 edition's
+	// integration-association row is gone.
+	{ID: "voice-id.api.evaluate-session", Name: "Voice ID API TPS: EvaluateSession", Service: "voice-id", Kind: APIRate, Scope: "account", Default: 60, Unit: rps, Adjustable: NotStated, Level: AccountLevel, Operations: []string{"EvaluateSession"}},
+	{ID: "voice-id.api.domain-and-batch", Name: "Voice ID API TPS: domain APIs and batch APIs", Service: "voice-id", Kind: APIRate, Scope: "account", Default: 2, Unit: rps, Adjustable: NotStated, Level: AccountLevel,
 		Operations: []string{"CreateDomain", "DescribeDomain", "UpdateDomain", "DeleteDomain", "ListDomains", "StartSpeakerEnrollmentJob", "DescribeSpeakerEnrollmentJob", "ListSpeakerEnrollmentJobs", "StartFraudsterRegistrationJob", "DescribeFraudsterRegistrationJob", "ListFraudsterRegistrationJobs"},
 		Note:       "Each operation listed has this rate."},
-	{ID: "voice-id.api.list-speakers", Name: "Voice ID API TPS: ListSpeakers", Service: "voice-id", Kind: APIRate, Scope: "account", Default: 5, Unit: rps, Adjustable: NotStated, Operations: []string{"ListSpeakers"}},
-	{ID: "voice-id.api.speaker-and-fraudster", Name: "Voice ID API TPS: DescribeSpeaker, OptOutSpeaker, DeleteSpeaker, DescribeFraudster, DeleteFraudster", Service: "voice-id", Kind: APIRate, Scope: "account", Default: 10, Unit: rps, Adjustable: NotStated,
+	{ID: "voice-id.api.list-speakers", Name: "Voice ID API TPS: ListSpeakers", Service: "voice-id", Kind: APIRate, Scope: "account", Default: 5, Unit: rps, Adjustable: NotStated, Level: AccountLevel, Operations: []string{"ListSpeakers"}},
+	{ID: "voice-id.api.speaker-and-fraudster", Name: "Voice ID API TPS: DescribeSpeaker, OptOutSpeaker, DeleteSpeaker, DescribeFraudster, DeleteFraudster", Service: "voice-id", Kind: APIRate, Scope: "account", Default: 10, Unit: rps, Adjustable: NotStated, Level: AccountLevel,
 		Operations: []string{"DescribeSpeaker", "OptOutSpeaker", "DeleteSpeaker", "DescribeFraudster", "DeleteFraudster"}, Note: "Each operation listed has this rate."},
-	{ID: "voice-id.api.integration-associations", Name: "Voice ID API TPS: CreateIntegrationAssociation, DeleteIntegrationAssociation, ListIntegrationAssociation", Service: "voice-id", Kind: APIRate, Scope: "account", Default: 2, Unit: rps, Adjustable: NotStated,
-		Operations: []string{"CreateIntegrationAssociation", "DeleteIntegrationAssociation", "ListIntegrationAssociation"}, Note: "Each operation listed has this rate."},
-	{ID: "voice-id.api.tagging", Name: "Voice ID API TPS: TagResource, UnTagResource, ListTagsForResource", Service: "voice-id", Kind: APIRate, Scope: "account", Default: 2, Unit: rps, Adjustable: NotStated,
+	{ID: "voice-id.api.tagging", Name: "Voice ID API TPS: TagResource, UnTagResource, ListTagsForResource", Service: "voice-id", Kind: APIRate, Scope: "account", Default: 2, Unit: rps, Adjustable: NotStated, Level: AccountLevel,
 		Operations: []string{"TagResource", "UnTagResource", "ListTagsForResource"}, Note: "Each operation listed has this rate."},
+
+	// Agent assist API throttling quotas: TPS, no burst given. Every agent assist API
+	// has wisdom.api-requests' rate (10) but for the ones below. The page's
+	// message-template table gives the template writes 3 and the reads 10; it puts
+	// DeleteMessageTemplate and DeleteMessageTemplateAttachment at 10 with the reads,
+	// so they fall under wisdom.api-requests.
+	{ID: "wisdom.api.quick-responses", Name: "Agent assist API TPS: DeleteQuickResponse, SearchQuickResponses", Service: "agent-assist", Kind: APIRate, Scope: "account", Default: 20, Unit: rps, Adjustable: NotStated, Level: AccountLevel,
+		Operations: []string{"DeleteQuickResponse", "SearchQuickResponses"}, Note: "Each operation listed has this rate."},
+	{ID: "wisdom.api.send-message", Name: "Agent assist API TPS: SendMessage", Service: "agent-assist", Kind: APIRate, Scope: "account", Default: 1, Unit: rps, Adjustable: NotStated, Level: AccountLevel,
+		Operations: []string{"SendMessage"}, Note: "The page gives 1 to 2 TPS depending on the Region without naming the Regions; the lower, 1, is carried."},
+	{ID: "wisdom.api.message-template-writes", Name: "Agent assist API TPS: message template writes", Service: "agent-assist", Kind: APIRate, Scope: "account", Default: 3, Unit: rps, Adjustable: NotStated, Level: AccountLevel,
+		Operations: []string{"ActivateMessageTemplate", "CreateMessageTemplate", "CreateMessageTemplateAttachment", "CreateMessageTemplateVersion", "UpdateMessageTemplate", "UpdateMessageTemplateMetadata", "DeactivateMessageTemplate"},
+		Note:       "Each operation listed has this rate."},
 }
+
+// serviceQuotasShows200 is the page's warning on the metric APIs' rows.
+const serviceQuotasShows200 = "The Service Quotas console may wrongly show 200 as this rate; the page advises using the default given here, or opening a ticket."

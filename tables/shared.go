@@ -8,8 +8,10 @@ const (
 )
 
 // OperationQuotaCodes gives Service Quotas codes for Amazon Connect API operations
-// that the page folds into "all other operations" but that Service Quotas lists
-// under their own code.
+// that Service Quotas lists under their own code although an edition folds them into
+// "all other operations": GetMetricDataV2 in the 2023 edition (the 2026 edition gives
+// it a row of its own, which carries the same code), StartOutboundVoiceContact in
+// both.
 var OperationQuotaCodes = map[string]string{
 	"GetMetricDataV2":           "L-2E719449",
 	"StartOutboundVoiceContact": "L-4E9BCC96",

@@ -85,7 +85,7 @@ const (
 type Quota struct {
 	ID          string
 	Name        string // the page's name for the row
-	Service     string // connect, appintegrations, cases, contact-lens, customer-profiles, outbound-campaigns, voice-id, wisdom, participant
+	Service     string // a key of Services: connect, appintegrations, agent-assist, cases, conversational-analytics, customer-profiles, outbound-campaigns, voice-id, participant
 	Kind        Kind
 	Scope       string // account, region, instance, domain, routing-profile, ... or not-stated
 	Default     float64
@@ -274,10 +274,12 @@ func (c *Catalogue) ByQuotaCode(code string) (Quota, bool) {
 }
 
 // ForOperation returns the api-rate row whose bucket an API operation draws on, in the
-// given service (connect, participant, conversational-analytics, cases, voice-id,
-// agent-assist, or an alias). An Amazon Connect operation that the page does not name
-// falls under the "all other operations" row, and agent assist has one rate for the
-// APIs the page does not name.
+// given service (connect, participant, conversational-analytics, cases,
+// customer-profiles, outbound-campaigns, voice-id, agent-assist, or an alias). An
+// Amazon Connect or outbound campaigns operation that the page does not name falls
+// under that API's "all other operations" row, and agent assist has one rate for the
+// APIs the page does not name. The other services' pages list every operation they
+// rate, so an operation they do not name has no row.
 func (c *Catalogue) ForOperation(service, operation string) (Quota, bool) {
 	if s, ok := CanonicalService(service); ok {
 		service = s
@@ -297,6 +299,8 @@ func (c *Catalogue) ForOperation(service, operation string) (Quota, bool) {
 		return c.Lookup("connect.api-requests")
 	case "agent-assist":
 		return c.Lookup("wisdom.api-requests")
+	case "outbound-campaigns":
+		return c.Lookup("outbound-campaigns.api-requests")
 	}
 	return Quota{}, false
 }
