@@ -36,7 +36,9 @@ erlangs, and required is the smallest quota whose Erlang B blocking is at or bel
 Figures: offered load, blocking at the current limit, blocked calls per hour at the
 limit, the most inbound calls per hour the limit carries at the blocking target, the
 Poisson 99.9 % concurrency (no quota), and the largest "Maximum contacts in queue"
-setting the limit allows (limit - 1).`,
+setting a flow accepts: on the current page the calls, chats and tasks quotas
+combined, less 1 (3009 with the defaults); in the 2023 edition the calls quota less
+1.`,
 		Example: `  connectcap calls --cph 1200 --duration 6
   connectcap calls --cph 1200 --duration 6m30s --outbound-cph 300 --outbound-duration 4 --limit 150
   CONNECTCAP_CALLS_LIMIT=150 connectcap calls --cph 1200 --duration 6 -o csv`,
