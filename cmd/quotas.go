@@ -95,11 +95,7 @@ func addSearch(cmd *cobra.Command, p *string) {
 
 // serviceChoices are the service keys and their earlier names.
 func serviceChoices() []string {
-	out := append([]string{}, tables.Services...)
-	for _, old := range []string{"contact-lens", "wisdom"} {
-		out = append(out, old)
-	}
-	return out
+	return append(append([]string{}, tables.Services...), "contact-lens", "wisdom")
 }
 
 func matches(q tables.Quota, o QuotasOptions) bool {

@@ -10,7 +10,6 @@ import (
 	"github.com/connectcap/connectcap/tables"
 )
 
-func f64(v float64) *float64 { return &v }
 
 // A pair built by hand: every compared field differs but the id.
 func TestNewDiffRowChangedFields(t *testing.T) {
