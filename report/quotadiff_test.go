@@ -10,7 +10,6 @@ import (
 	"github.com/connectcap/connectcap/tables"
 )
 
-
 // A pair built by hand: every compared field differs but the id.
 func TestNewDiffRowChangedFields(t *testing.T) {
 	old := tables.Quota{ID: "test.row", Name: "Old name", Service: "connect", Kind: tables.Resource, Scope: "instance",
