@@ -189,22 +189,23 @@ func NewDiffRow(p QuotaPair) DiffRow {
 		v := newRow.Default
 		d.NewDefault = &v
 	}
-	switch {
-	case p.Old == nil:
+	if p.Old == nil {
 		d.Status = Added
-	case p.New == nil:
+		return d
+	}
+	if p.New == nil {
 		d.Status = Removed
-	default:
-		for _, f := range QuotaDiffCompared {
-			o, n := comparedValue(oldRow, f), comparedValue(newRow, f)
-			if !reflect.DeepEqual(o, n) {
-				d.Changes = append(d.Changes, FieldChange{Field: f, Old: o, New: n})
-			}
+		return d
+	}
+	for _, f := range QuotaDiffCompared {
+		o, n := comparedValue(oldRow, f), comparedValue(newRow, f)
+		if !reflect.DeepEqual(o, n) {
+			d.Changes = append(d.Changes, FieldChange{Field: f, Old: o, New: n})
 		}
-		d.Status = Unchanged
-		if len(d.Changes) > 0 {
-			d.Status = Changed
-		}
+	}
+	d.Status = Unchanged
+	if len(d.Changes) > 0 {
+		d.Status = Changed
 	}
 	return d
 }
