@@ -105,7 +105,8 @@ func newCmdTasks(inv *invocation, runF func(*ContactsOptions) error) *cobra.Comm
 Every task not yet ended counts (in flows, queued, with agents, in After Contact
 Work), so --duration is a task's whole life, often hours. Sized as a loss system
 (Erlang B) like calls. --schedule-ahead-days checks how far ahead tasks are
-scheduled against the ` + defaultOf("connect.task-schedule-ahead") + `-day limit, which cannot be raised.`,
+scheduled against the limit in days, which cannot be raised
+(` + defaultOf("connect.task-schedule-ahead") + `).`,
 		example: `  connectcap tasks --cph 900 --duration 3h
   connectcap tasks --cph 900 --duration 2d --schedule-ahead-days 5`,
 		noun:     "tasks",

@@ -34,8 +34,9 @@ const exitCodesHelp = `Exit status:
   0  the command ran (without --detailed-exitcode, whatever the checks say)
   1  error: bad input, unreadable config or plan file, unknown quota id
   2  with --detailed-exitcode: some quota needs an increase request
-  3  with --detailed-exitcode: a limit that cannot be raised is exceeded (3 wins over 2)
-     (request: 2 when there is any request to file, a need above the target included)`
+  3  with --detailed-exitcode: a limit that cannot be raised is exceeded
+     (3 wins over 2; request: 2 when there is any request to file, a need above
+     the target included)`
 
 const envPrefix = "CONNECTCAP_"
 
@@ -456,6 +457,12 @@ func unscopedSetting(known settings, cmd *cobra.Command, flag string, strict boo
 		return "names no quota: each command's --limit is its own main quota; scope it to a command"
 	}
 	if !strict || cmd.Flags().Lookup(flag) != nil {
+		return ""
+	}
+	// The edition is a preference for the whole catalogue: the commands that have
+	// no edition (plan init, plan schema, quotas diff, which compares both) read
+	// none of its rows through it, so an exported CONNECTCAP_EDITION leaves them be.
+	if flag == "edition" {
 		return ""
 	}
 	return fmt.Sprintf("is not read by '%s' (--%s is read by %s); scope it to a command", cmd.CommandPath(), flag, strings.Join(readers(known, flag), ", "))

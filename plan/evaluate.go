@@ -628,14 +628,18 @@ func (e *evaluator) remedy(it Item, in *Instance) string {
 	c := it.Check
 	q := e.cat.MustLookup(c.ID)
 	base := strings.TrimSpace(c.Note)
-	if !strings.Contains(strings.ToLower(base), "cannot be") {
+	most := c.Limit // the most one instance holds
+	if q.Max > 0 {
+		most = q.Max
+		base = strings.TrimSpace(fmt.Sprintf("%s It cannot be raised past %s, less than the need.", base, trim(q.Max)))
+	} else if !strings.Contains(strings.ToLower(base), "cannot be") {
 		base = strings.TrimSpace(base + " Cannot be raised.")
 	}
 	base += " "
 	if q.Scope == "instance" && in != nil {
-		n := calc.CeilWhole(c.Required / c.Limit)
+		n := calc.CeilWhole(c.Required / most)
 		e.spread[in.Name] = math.Max(n, e.spread[in.Name])
-		return base + fmt.Sprintf("Spread this need over %s instances (%s each at most), or reduce it; see the knock-on check of instances per account.", trim(n), trim(c.Limit))
+		return base + fmt.Sprintf("Spread this need over %s instances (%s each at most), or reduce it; see the knock-on check of instances per account.", trim(n), trim(most))
 	} else if c.ID == "connect.task-schedule-ahead" {
 		return strings.TrimSpace(base) // the note says what to do
 	} else if c.ID == sizing.EmailContactExpiryID {

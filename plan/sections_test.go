@@ -341,3 +341,18 @@ appintegrations:
 		}
 	}
 }
+
+// A need past a quota's ceiling is a hard limit whose way out spreads it at the
+// ceiling, not at today's limit: 600 email addresses, raised at most to 500 per
+// instance, need 2 instances.
+func TestCeilingRemedy(t *testing.T) {
+	ev := evaluate(t, `
+instances:
+  - name: a
+    inventory: {email_addresses: 600}
+`, Options{Edition: tables.Edition2026})
+	c := mustCheck(t, ev, "connect.email-addresses", "a").Check
+	if c.Status != report.HardLimit || c.Recommended != nil || !strings.HasSuffix(c.Note, "It cannot be raised past 500, less than the need. Spread this need over 2 instances (500 each at most), or reduce it; see the knock-on check of instances per account.") {
+		t.Errorf("600 email addresses: %s, recommended %v, note %q", c.Status, c.Recommended, c.Note)
+	}
+}

@@ -5,6 +5,9 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/connectcap/connectcap/report"
+	"github.com/connectcap/connectcap/tables"
 )
 
 // These tests pin the fitting of tables for people at its boundaries: a table
@@ -283,6 +286,26 @@ func TestWithUnit(t *testing.T) {
 	for unit, want := range map[string]string{"requests/second": "req/s", "seconds": "s", "minutes": "min", "days": "days", "": ""} {
 		if got := shortUnit(unit); got != want {
 			t.Errorf("shortUnit(%q) = %q, want %q", unit, got, want)
+		}
+	}
+}
+
+// A request's instances for people say how it is filed: by ARN, waiting for one,
+// for the whole account, or (a level the page does not state) Region-wide.
+func TestRequestInstances(t *testing.T) {
+	arn := "arn:aws:connect:us-east-1:111122223333:instance/x"
+	for _, tc := range []struct {
+		r    report.Request
+		want string
+	}{
+		{report.Request{}, "-"},
+		{report.Request{Instances: []string{"a"}, ContextID: &arn, PerInstance: true, Level: tables.ResourceLevel}, "a"},
+		{report.Request{Instances: []string{"a"}, PerInstance: true, Level: tables.ResourceLevel}, "a (ARN needed)"},
+		{report.Request{Instances: []string{"a", "b"}, Level: tables.AccountLevel}, "a, b (account level)"},
+		{report.Request{Instances: []string{"a", "b"}, Level: tables.LevelNotStated}, "a, b (Region-wide)"},
+	} {
+		if got := requestInstances(tc.r); got != tc.want {
+			t.Errorf("requestInstances(%+v) = %q, want %q", tc.r, got, tc.want)
 		}
 	}
 }

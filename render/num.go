@@ -90,7 +90,7 @@ func withUnit(value, unit string) string {
 }
 
 // shortUnits are the abbreviations a narrow table uses.
-var shortUnits = map[string]string{"requests/second": "req/s", "seconds": "s", "minutes": "min"}
+var shortUnits = map[string]string{"requests/second": "req/s", "seconds": "s", "minutes": "min", "requests": "req", "characters": "chars", "snapshots/day": "/day"}
 
 func shortUnit(unit string) string {
 	if s, ok := shortUnits[unit]; ok {

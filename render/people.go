@@ -153,10 +153,15 @@ func requestInstances(r report.Request) string {
 	if inst == "" {
 		return "-"
 	}
-	if r.ContextID == nil {
-		return inst + " (Region-wide)"
+	switch {
+	case r.ContextID != nil:
+		return inst
+	case r.PerInstance:
+		return inst + " (ARN needed)"
+	case r.Level == tables.AccountLevel:
+		return inst + " (account level)"
 	}
-	return inst
+	return inst + " (Region-wide)"
 }
 
 // Covered says which needs a request's value covers, for people: "2190 on care;

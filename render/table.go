@@ -59,7 +59,7 @@ var fieldColumns = []column{{header: "", wrap: 24}, {header: ""}}
 
 // The checks table's columns, in the order the cells come.
 var checkColumns = []column{
-	{header: "QUOTA", wrap: 24},
+	{header: "QUOTA", wrap: 16},
 	{header: "REQUIRED", right: true},
 	{header: "LIMIT", right: true},
 	{header: "SOURCE", drop: 2},
@@ -252,7 +252,7 @@ func quotaDiffTable(w *bytes.Buffer, d report.QuotaDiff, o Options) error {
 }
 
 var requestColumns = []column{
-	{header: "QUOTA", wrap: 24},
+	{header: "QUOTA", wrap: 16},
 	{header: "INSTANCES", wrap: 12},
 	{header: "REQUIRED", right: true},
 	{header: "LIMIT", right: true},

@@ -209,3 +209,32 @@ func TestStatusSeverity(t *testing.T) {
 		}
 	}
 }
+
+// A quota with a ceiling (email addresses: 100, raised to at most 500) holds no
+// need above it, and is never asked for more than it.
+func TestNewCheckCeiling(t *testing.T) {
+	q := tables.Default().MustLookup("connect.email-addresses")
+	if q.Max != 500 || q.Default != 100 {
+		t.Fatalf("email addresses: default %v, max %v; the page says 100 and 500", q.Default, q.Max)
+	}
+	lim := report.Limit{Value: 100, Source: report.FromDefault}
+	for _, tc := range []struct {
+		required float64
+		status   report.Status
+		rec      float64 // 0: none
+		capped   bool
+	}{
+		{300, report.Increase, 375, false}, // 300 / 0.8 = 375, under the ceiling
+		{450, report.Increase, 500, true},  // 450 / 0.8 = 562.5: asked for 500
+		{500, report.Increase, 500, true},
+		{501, report.HardLimit, 0, false}, // no raise holds it
+	} {
+		c := report.NewCheck(q, tc.required, lim, 80, "")
+		if c.Status != tc.status || (c.Recommended == nil) != (tc.rec == 0) || (c.Recommended != nil && *c.Recommended != tc.rec) {
+			t.Errorf("%v: %s, recommended %v; want %s, %v", tc.required, c.Status, c.Recommended, tc.status, tc.rec)
+		}
+		if got := strings.Contains(c.Note, "Recommended is the most it can be raised to, 500"); got != tc.capped {
+			t.Errorf("%v: note %q", tc.required, c.Note)
+		}
+	}
+}

@@ -8,6 +8,8 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"strconv"
+	"strings"
 
 	"github.com/connectcap/connectcap/tables"
 	"go.yaml.in/yaml/v3"
@@ -217,18 +219,27 @@ func NewCheck(q tables.Quota, required float64, limit Limit, targetPct float64, 
 	if note == "" {
 		note = q.Note
 	}
+	// A quota raised at most to a ceiling (q.Max) cannot hold a need above it, and
+	// is never asked for more than it.
+	canRaise := q.Adjustable.CanRaise() && (q.Max == 0 || required <= q.Max)
+	rec := Recommended(required, limit.Value, targetPct, canRaise)
+	if rec != nil && q.Max > 0 && *rec > q.Max {
+		v := q.Max
+		rec = &v
+		note = strings.TrimSpace(fmt.Sprintf("%s Recommended is the most it can be raised to, %s: above it the need sits past the target.", note, strconv.FormatFloat(q.Max, 'f', -1, 64)))
+	}
 	return Check{
 		ID:             q.ID,
 		Name:           q.Name,
 		Service:        q.Service,
 		Required:       required,
-		Recommended:    Recommended(required, limit.Value, targetPct, q.Adjustable.CanRaise()),
+		Recommended:    rec,
 		Limit:          limit.Value,
 		Unit:           q.Unit,
 		LimitSource:    limit.Source,
 		Edition:        q.Edition,
 		UtilizationPct: Utilization(required, limit.Value),
-		Status:         Grade(required, limit.Value, targetPct, q.Adjustable.CanRaise()),
+		Status:         Grade(required, limit.Value, targetPct, canRaise),
 		Adjustable:     q.Adjustable,
 		Level:          q.Level,
 		ServiceCode:    optional(q.ServiceCode),

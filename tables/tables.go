@@ -95,6 +95,9 @@ type Quota struct {
 	QuotaCode   string // Service Quotas quota code, "" when none is known
 	// RegionDefaults holds defaults that differ by AWS Region (region code → value).
 	RegionDefaults map[string]float64
+	// Max is the most the quota can be raised to, where the page says (email
+	// addresses up to 500); 0 when it does not.
+	Max float64
 	// Burst is the API burst limit in requests per second; 0 when the page gives none.
 	Burst float64
 	// Operations lists the API operations an api-rate row covers.
