@@ -125,10 +125,14 @@ func emit(r *report.Result, o Output) error {
 	return detailedExit(r.Worst(), o.DetailedExitcode)
 }
 
+// checkIDs are the ids of the checks made (untouched rows are listed, not
+// checked).
 func checkIDs(checks []report.Check) []string {
-	ids := make([]string, len(checks))
-	for i, c := range checks {
-		ids[i] = c.ID
+	ids := make([]string, 0, len(checks))
+	for _, c := range checks {
+		if c.Status != report.Untouch {
+			ids = append(ids, c.ID)
+		}
 	}
 	return ids
 }
@@ -160,6 +164,18 @@ func detailedExit(worst report.Status, detailed bool) error {
 		return exitCode(ExitIncrease)
 	}
 	return nil
+}
+
+// settingName names where a setting's value came from, for errors: the flag, the
+// environment variable or the config key.
+func settingName(inv *invocation, name string) string {
+	switch inv.source(name) {
+	case report.FromEnv:
+		return "environment variable " + envName(name) + " (or its scoped form)"
+	case report.FromConfig:
+		return "config key " + name
+	}
+	return "--" + name
 }
 
 // sizingError names the flag to change when inputs cannot be sized together.

@@ -50,6 +50,9 @@ combined, less 1 (3009 with the defaults); in the 2023 edition the calls quota l
 			if inv.source("outbound-cph") != "" && inv.source("outbound-duration") == "" {
 				return require(inv, cmd, "outbound-duration")
 			}
+			if err := needs(inv, "outbound-duration", "outbound-cph"); err != nil {
+				return err
+			}
 			in.Common = c.sizing(inv)
 			opts := &CallsOptions{In: in, Output: c.outputOptions(cmd)}
 			if runF != nil {

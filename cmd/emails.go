@@ -1,6 +1,8 @@
 package cmd
 
 import (
+	"fmt"
+
 	"github.com/connectcap/connectcap/internal/input"
 	"github.com/connectcap/connectcap/sizing"
 	"github.com/spf13/cobra"
@@ -47,7 +49,13 @@ fails, --limit or not, since that edition has no row to check against.`,
 			if inv.source("outbound-cph") != "" && inv.source("outbound-duration") == "" {
 				return require(inv, cmd, "outbound-duration")
 			}
+			if err := needs(inv, "outbound-duration", "outbound-cph"); err != nil {
+				return err
+			}
 			in.Common = c.sizing(inv)
+			if !in.HasEmails() {
+				return fmt.Errorf("%s: the %s edition of the quotas page has no email quotas; accepted: --edition 2026, the current page", settingName(inv, "edition"), c.edition)
+			}
 			opts := &EmailsOptions{In: in, Output: c.outputOptions(cmd)}
 			if runF != nil {
 				return runF(opts)

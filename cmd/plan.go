@@ -211,12 +211,12 @@ func emitPlan(shown, full *report.Result, o Output) error {
 func missingARNs(cmd *cobra.Command, rs *report.Requests, file string) {
 	var names []string
 	for _, r := range rs.Requests {
-		if r.PerInstance && r.ContextID == nil && r.Method == report.MethodServiceQuotas && !slices.Contains(names, r.Instances[0]) {
+		if r.PerInstance && r.ContextID == nil && !slices.Contains(names, r.Instances[0]) {
 			names = append(names, r.Instances[0])
 		}
 	}
 	if len(names) > 0 {
-		fmt.Fprintf(cmd.ErrOrStderr(), "connectcap: note: %s gives no arn for instance %s: resource-level quotas are raised per instance, so their requests carry a placeholder for the ARN; add arn: to the instance\n", file, strings.Join(names, ", "))
+		fmt.Fprintf(cmd.ErrOrStderr(), "connectcap: note: %s gives no arn for instance %s: resource-level quotas are raised per instance, named by its ARN, so their requests wait for it (a placeholder in the command); add arn: to the instance\n", file, strings.Join(names, ", "))
 	}
 }
 

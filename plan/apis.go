@@ -199,6 +199,9 @@ func (e *evaluator) untouched() {
 		}
 		u := report.Untouched(q, e.limits(nil).Limit(q))
 		u.Note = "Not in the plan."
+		if q.Service == "voice-id" {
+			u.Note += " " + tables.VoiceIDEnded
+		}
 		e.record(Item{Check: u}, nil)
 	}
 }

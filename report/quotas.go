@@ -1,6 +1,10 @@
 package report
 
-import "github.com/connectcap/connectcap/tables"
+import (
+	"strings"
+
+	"github.com/connectcap/connectcap/tables"
+)
 
 // QuotaRow is one catalogue row as connectcap quotas writes it. Fields that mean
 // the same as a check's carry the same names.
@@ -36,6 +40,9 @@ func NewQuotaRow(q tables.Quota) QuotaRow {
 		Default: q.Default, Unit: q.Unit, Adjustable: q.Adjustable, Level: q.Level, Edition: q.Edition, Editions: tables.EditionsOf(q.ID),
 		RegionDefaults: map[string]float64{}, Operations: []string{}, Note: q.Note,
 		ServiceCode: optional(q.ServiceCode), QuotaCode: optional(q.QuotaCode),
+	}
+	if q.Service == "voice-id" {
+		r.Note = strings.TrimSpace(tables.VoiceIDEnded + " " + r.Note)
 	}
 	if q.Burst > 0 {
 		b := q.Burst

@@ -30,5 +30,8 @@ const VoiceIDEndOfSupport = "2026-05-20"
 // for records and migrations.
 const VoiceIDNotice = "AWS ended support for Amazon Connect Voice ID on " + VoiceIDEndOfSupport + ": Voice ID can no longer be used from the console, the admin website or the CCP, nor its resources reached. These figures are for records and migrations."
 
+// VoiceIDEnded is said with every Voice ID row.
+const VoiceIDEnded = "AWS ended support for Voice ID on " + VoiceIDEndOfSupport + "."
+
 // VoiceIDCheckNote opens the note of every Voice ID check and request.
 const VoiceIDCheckNote = "AWS ended support for Voice ID on " + VoiceIDEndOfSupport + ": figures for records and migrations."
