@@ -48,7 +48,7 @@ var kinds = map[string]input.Kind{
 	"concurrency":         input.Concurrency,
 	"roster-factor":       input.RosterFactor,
 	"schedule-ahead-days": input.ScheduleAheadDays,
-	"applied":             input.Limit, // an applied map's values
+	"applied":             input.AppliedValue, // an applied map's values
 }
 
 // texts are the plan tags' text kinds.
@@ -408,4 +408,12 @@ func lowerFirst(s string) string {
 		return s
 	}
 	return strings.ToLower(s[:1]) + s[1:]
+}
+
+// at is file:line of a key path, or the file alone when the line is not known.
+func (p *Plan) at(path string) string {
+	if line := p.lines[path]; line > 0 {
+		return fmt.Sprintf("%s:%d", p.file, line)
+	}
+	return p.file
 }

@@ -207,12 +207,12 @@ applied:
 instances:
   - name: main
 `, "bad.yaml:3: applied.connect.agents: ", `unknown quota id or quota code "connect.agents"`, true},
-	{"applied value of zero", `
+	{"negative applied value", `
 applied:
-  connect.users: 0
+  connect.users: -1
 instances:
   - name: main
-`, "bad.yaml:3: applied.connect.users: ", "0: too small; accepted: a quota value greater than 0", true},
+`, "bad.yaml:3: applied.connect.users: ", "-1: too small; accepted: a quota value at least 0 and at most 1000000", true},
 	{"per-account quota under an instance", `
 instances:
   - name: main

@@ -104,6 +104,7 @@ func Evaluate(p *Plan, o Options) (*Evaluation, error) {
 		edition = o.DefaultEdition
 	}
 	e.cat = tables.In(edition)
+	e.appliedElsewhere()
 	var n needs
 	for i := range p.Instances {
 		in := &p.Instances[i]
@@ -170,6 +171,36 @@ func (e *evaluator) add(id string, required float64, in *Instance, note string) 
 		return &Item{}
 	}
 	return e.record(Item{Check: e.common(in).Check(id, required, note)}, in)
+}
+
+// appliedElsewhere warns about applied values for quotas the edition lacks: they
+// apply to nothing it checks.
+func (e *evaluator) appliedElsewhere() {
+	maps := []struct {
+		path   string
+		values map[string]float64
+	}{{"applied", e.p.Applied}}
+	for i, in := range e.p.Instances {
+		maps = append(maps, struct {
+			path   string
+			values map[string]float64
+		}{fmt.Sprintf("instances[%d].applied", i), in.Applied})
+	}
+	for _, m := range maps {
+		keys := make([]string, 0, len(m.values))
+		for k := range m.values {
+			keys = append(keys, k)
+		}
+		sort.Strings(keys)
+		for _, k := range keys {
+			q, ok := quotaByKey(k)
+			if _, held := e.cat.Lookup(q.ID); !ok || held {
+				continue
+			}
+			e.warnings = append(e.warnings, fmt.Sprintf("%s: %s.%s: %s is not on the %s edition of the quotas page, so this applied value is not used; it is on the %s edition (--edition %s)",
+				e.p.at(m.path+"."+k), m.path, k, q.Name, e.cat.Edition, q.Edition, q.Edition))
+		}
+	}
 }
 
 // has reports whether the edition holds the quota id, and warns once when it does
@@ -636,6 +667,10 @@ func (e *evaluator) remedy(it Item, in *Instance) string {
 		base = strings.TrimSpace(base + " Cannot be raised.")
 	}
 	base += " "
+	if most == 0 {
+		// Held at 0: spreading over instances holds none of it either.
+		return base + "The limit is 0, so no instance holds any of this need: reduce it to 0, or ask AWS Support."
+	}
 	if q.Scope == "instance" && in != nil {
 		n := calc.CeilWhole(c.Required / most)
 		e.spread[in.Name] = math.Max(n, e.spread[in.Name])

@@ -18,7 +18,7 @@ func TestDecodeRegressions(t *testing.T) {
 		{"staffing answer target without a value", "instances:\n  - name: a\n    users:\n      staffing:\n        service_level_pct: 80\n        answer_within:\n",
 			"p.yaml:6: instances[0].users.staffing.answer_within: has no value"},
 		{"applied value over the bound", "applied:\n  connect.concurrent-active-calls: 1000000000\ninstances:\n  - name: a\n",
-			"p.yaml:2: applied.connect.concurrent-active-calls: 1000000000: too large; accepted: a quota value greater than 0 and at most 1000000"},
+			"p.yaml:2: applied.connect.concurrent-active-calls: 1000000000: too large; accepted: a quota value at least 0 and at most 1000000"},
 		{"tiny occupancy cap", "instances:\n  - name: a\n    traffic: {voice: {inbound_calls_per_hour: 10, minutes_in_connect: 5}}\n    users:\n      staffing: {service_level_pct: 80, answer_within: 20s, max_occupancy_pct: 0.000001}\n      roster_factor: 1\n",
 			"instances[0].users.staffing.max_occupancy_pct: 0.000001: too small; accepted: a percentage at least 1 and at most 100, as 80 or 80%"},
 		{"first bad applied key in file order", "applied:\n  zz.nope: 1\n  aa.nope: 2\n  connect.users: 3\ninstances:\n  - name: a\n",

@@ -2,6 +2,7 @@ package plan
 
 import (
 	"fmt"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -354,5 +355,55 @@ instances:
 	c := mustCheck(t, ev, "connect.email-addresses", "a").Check
 	if c.Status != report.HardLimit || c.Recommended != nil || !strings.HasSuffix(c.Note, "It cannot be raised past 500, less than the need. Spread this need over 2 instances (500 each at most), or reduce it; see the knock-on check of instances per account.") {
 		t.Errorf("600 email addresses: %s, recommended %v, note %q", c.Status, c.Recommended, c.Note)
+	}
+}
+
+// An applied value of 0 is a value (concurrent campaign calls start there), and a
+// hard limit held at 0 says no instance holds any of the need, with no spread
+// and nothing infinite in the figures.
+func TestAppliedZero(t *testing.T) {
+	ev := evaluate(t, `
+applied:
+  outbound-campaigns.concurrent-calls: 0
+  connect.agent-statuses: 0
+instances:
+  - name: a
+    inventory: {agent_statuses: 4}
+    campaigns: {calls_per_hour: 60, minutes_in_connect: 3}
+`, Options{Edition: tables.Edition2026})
+	if c := mustCheck(t, ev, "connect.agent-statuses", "a").Check; c.Status != report.HardLimit || c.Limit != 0 || c.UtilizationPct != nil ||
+		!strings.HasSuffix(c.Note, "The limit is 0, so no instance holds any of this need: reduce it to 0, or ask AWS Support.") {
+		t.Errorf("agent statuses held at 0: %s, limit %v, utilization %v, note %q", c.Status, c.Limit, c.UtilizationPct, c.Note)
+	}
+	for _, it := range ev.Items {
+		if strings.Contains(it.Check.Name, "if hard limits are spread") {
+			t.Errorf("a spread knock-on for a limit of 0: %+v", it.Check)
+		}
+	}
+	if c := mustCheck(t, ev, "outbound-campaigns.concurrent-calls", "a").Check; c.Status != report.Increase || c.LimitSource != report.FromPlan {
+		t.Errorf("campaign calls at an applied 0: %s from %s", c.Status, c.LimitSource)
+	}
+}
+
+// Applied values for quotas the edition lacks are not used, and a warning with
+// the file, line and key says so.
+func TestAppliedElsewhere(t *testing.T) {
+	plan := `
+applied:
+  connect.concurrent-active-emails: 2000
+  L-7F7B4C39: 40
+instances:
+  - name: a
+    applied: {connect.concurrent-active-emails: 3000}
+`
+	ev := evaluate(t, plan, Options{Edition: tables.Edition2026})
+	want := []string{"test.yaml:4: applied.L-7F7B4C39: Amazon Connect campaigns is not on the 2026 edition of the quotas page, so this applied value is not used; it is on the 2023 edition (--edition 2023)"}
+	if !reflect.DeepEqual(ev.Warnings, want) {
+		t.Errorf("2026 warnings %q, want %q", ev.Warnings, want)
+	}
+	ev = evaluate(t, plan, Options{Edition: tables.Edition2023})
+	if len(ev.Warnings) != 2 || !strings.HasPrefix(ev.Warnings[0], "test.yaml:3: applied.connect.concurrent-active-emails: Concurrent active emails per instance is not on the 2023 edition") ||
+		!strings.HasPrefix(ev.Warnings[1], "test.yaml:7: instances[0].applied.connect.concurrent-active-emails: ") {
+		t.Errorf("2023 warnings %q", ev.Warnings)
 	}
 }

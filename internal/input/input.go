@@ -98,6 +98,10 @@ var (
 	ScheduleAheadDays = Amount.To(3650).Named("days")
 	// RosterFactor is agent user accounts per agent scheduled at the peak.
 	RosterFactor = Amount.From(1).To(100).Named("agent accounts per agent scheduled at the peak")
+	// AppliedValue is a plan's applied quota value: 0 is one (concurrent campaign
+	// calls and external voice connectors start at 0, and an account can be held
+	// at 0), up to a million.
+	AppliedValue = Kind{name: "limit", noun: "a quota value", min: 0, max: 1e6}
 	// AppliedLimit is a flag's applied quota value: whole, at least 1.
 	AppliedLimit = Limit.From(1).Whole().Named("the applied quota value")
 )
