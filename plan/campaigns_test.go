@@ -323,3 +323,32 @@ func TestStarterCampaignsExample(t *testing.T) {
 	mustCheck(t, ev, "outbound-campaigns.active-campaigns", "main")
 	mustCheck(t, ev, "outbound-campaigns.total-campaigns", "main")
 }
+
+// TestStarterEmailExample: the starter's commented email channel and email
+// inventory, once uncommented, are valid and checked against the current page.
+func TestStarterEmailExample(t *testing.T) {
+	var b strings.Builder
+	in := false
+	for _, line := range strings.SplitAfter(string(Starter), "\n") {
+		switch {
+		case strings.HasPrefix(line, "      # email:"), strings.HasPrefix(line, "      # email_"):
+			in = strings.HasPrefix(line, "      # email:")
+			line = strings.Replace(line, "# ", "", 1)
+		case in && strings.HasPrefix(line, "      #   "):
+			line = strings.Replace(line, "#   ", "  ", 1)
+		default:
+			in = false
+		}
+		b.WriteString(line)
+	}
+	if !strings.Contains(b.String(), "\n      email:") || !strings.Contains(b.String(), "\n      email_addresses: ") {
+		t.Fatal("the starter has no commented email example")
+	}
+	ev := evaluate(t, b.String(), on2026)
+	for _, id := range []string{"connect.concurrent-active-emails", "connect.email-addresses", "connect.email-domains"} {
+		mustCheck(t, ev, id, "main")
+	}
+	if len(ev.Warnings) != 0 {
+		t.Errorf("warnings: %q", ev.Warnings)
+	}
+}

@@ -186,12 +186,13 @@ var quotaColumns = []column{
 	{header: "SCOPE", drop: 2},
 	{header: "DEFAULT", wrap: 14},
 	{header: "ADJUSTABLE"},
-	{header: "QUOTA CODE", drop: 3},
+	{header: "LEVEL", drop: 3},
+	{header: "QUOTA CODE", drop: 4},
 	{header: "NAME", wrap: 20},
 }
 
 func quotaCells(q report.QuotaRow, unit string) []string {
-	return []string{q.ID, q.Service, q.Scope, humanDefault(q, unit), string(q.Adjustable), orDash(q.QuotaCode), q.Name + onlyMarker(q.Editions)}
+	return []string{q.ID, q.Service, q.Scope, humanDefault(q, unit), string(q.Adjustable), string(q.Level), orDash(q.QuotaCode), q.Name + onlyMarker(q.Editions)}
 }
 
 func quotasTable(w *bytes.Buffer, rows []report.QuotaRow, o Options) error {

@@ -52,7 +52,7 @@ func (c Common) lensSummed(id string) string {
 	if c.quota(id).Level == tables.AccountLevel && c.quota(id).Edition != tables.Edition2023 {
 		return " Summed over the plan's instances: the quota applies to the account (account level)."
 	}
-	return " Summed over the plan's instances: the page does not say whether this quota is per instance or per account."
+	return " Summed over the plan's instances: the 2023 edition does not say whether this quota is per instance or per account (the current page puts it at account level)."
 }
 
 // SizeContactLens checks the Contact Lens quotas for the use of every instance
