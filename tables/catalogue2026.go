@@ -97,7 +97,7 @@ var rows2026 = []Quota{
 	{ID: "wisdom.sms-template-characters", Name: "Characters in an SMS template", Service: "agent-assist", Kind: Resource, Scope: "message-template", Default: 800, Unit: "characters", Adjustable: No, Level: AccountLevel},
 	{ID: "wisdom.routing-profiles-per-template", Name: "Routing profiles per quick response or email template", Service: "agent-assist", Kind: Resource, Scope: "message-template", Default: 40, Unit: count, Adjustable: No, Level: AccountLevel},
 	{ID: "wisdom.api-requests", Name: "Rate limit for all APIs", Service: "agent-assist", Kind: APIRate, Scope: "account", Default: 10, Unit: rps, Adjustable: NotStated, Level: AccountLevel,
-		Operations: []string{"DeleteMessageTemplate", "DeleteMessageTemplateAttachment", "GetMessageTemplate", "ListMessageTemplates", "ListMessageTemplateVersions", "RenderMessageTemplate", "SearchMessageTemplates"},
+		Operations: []string{"GetMessageTemplate", "ListMessageTemplates", "ListMessageTemplateVersions", "RenderMessageTemplate", "SearchMessageTemplates"},
 		Note:       "Every agent assist API has this rate but those with rows of their own (wisdom.api.*); the operations listed are the message template operations the page gives this rate."},
 
 	// Cases quotas, all account level.
@@ -264,8 +264,9 @@ var rows2026 = []Quota{
 
 	// Customer Profiles API throttling quotas: TPS, no burst given, one value per
 	// operation; the rows group the operations by value. The page's table gives
-	// DeleteEventStream and DeleteCalculatedAttributeDefinition 5, not the 1 that
-	// quota facts section 6 summarises for deletes; the table is followed.
+	// DeleteEventStream and DeleteCalculatedAttributeDefinition 5, where quota facts
+	// section 6, connectcap's reference, gives deletes of event streams and
+	// calculated attribute definitions 1: the reference is followed, the lower rate.
 	// Operations the page does not list have no rate here.
 	{ID: "customer-profiles.api.profile-operations", Name: "Customer Profiles API TPS: profile and object operations", Service: "customer-profiles", Kind: APIRate, Scope: "account", Default: 100, Unit: rps, Adjustable: NotStated, Level: AccountLevel,
 		Operations: []string{"SearchProfiles", "ListProfileObjects", "GetMatches", "GetSimilarProfiles", "GetCalculatedAttributeForProfile", "ListCalculatedAttributesForProfile",
@@ -275,13 +276,13 @@ var rows2026 = []Quota{
 		Operations: []string{"GetProfileObjectType"}},
 	{ID: "customer-profiles.api.management-operations", Name: "Customer Profiles API TPS: reads and other management operations", Service: "customer-profiles", Kind: APIRate, Scope: "account", Default: 5, Unit: rps, Adjustable: NotStated, Level: AccountLevel,
 		Operations: []string{"ListDomains", "GetDomain", "ListProfileObjectTypes", "ListProfileObjectTypeTemplates", "GetProfileObjectTypeTemplate", "ListIntegrations", "GetIntegration",
-			"ListIdentityResolutionJobs", "GetIdentityResolutionJob", "ListEventStreams", "DeleteEventStream", "GetEventStream", "GetCalculatedAttributeDefinition", "DeleteCalculatedAttributeDefinition",
+			"ListIdentityResolutionJobs", "GetIdentityResolutionJob", "ListEventStreams", "GetEventStream", "GetCalculatedAttributeDefinition",
 			"ListCalculatedAttributeDefinitions", "CreateIntegrationWorkflow", "DeleteWorkflow", "ListWorkflows", "GetWorkflow", "GetWorkflowSteps", "ListRuleBasedMatches",
 			"TagResource", "UntagResource", "ListTagsForResource"},
 		Note: "Each operation listed has this rate."},
 	{ID: "customer-profiles.api.configuration-changes", Name: "Customer Profiles API TPS: domain, object type, integration, event stream and calculated attribute changes", Service: "customer-profiles", Kind: APIRate, Scope: "account", Default: 1, Unit: rps, Adjustable: NotStated, Level: AccountLevel,
 		Operations: []string{"CreateDomain", "UpdateDomain", "DeleteDomain", "PutProfileObjectType", "DeleteProfileObjectType", "PutIntegration", "DeleteIntegration", "GetAutoMergingPreview",
-			"CreateEventStream", "CreateCalculatedAttributeDefinition", "UpdateCalculatedAttributeDefinition"},
+			"CreateEventStream", "DeleteEventStream", "CreateCalculatedAttributeDefinition", "UpdateCalculatedAttributeDefinition", "DeleteCalculatedAttributeDefinition"},
 		Note: "Each operation listed has this rate."},
 
 	// Connect Customer outbound campaigns API throttling quotas: by account and per
@@ -313,15 +314,16 @@ var rows2026 = []Quota{
 
 	// Agent assist API throttling quotas: TPS, no burst given. Every agent assist API
 	// has wisdom.api-requests' rate (10) but for the ones below. The page's
-	// message-template table gives the template writes 3 and the reads 10; it puts
-	// DeleteMessageTemplate and DeleteMessageTemplateAttachment at 10 with the reads,
-	// so they fall under wisdom.api-requests.
+	// message-template table gives the template writes 3 and the reads 10. One copy
+	// of the table puts DeleteMessageTemplate and DeleteMessageTemplateAttachment at
+	// 10; quota facts section 6, connectcap's reference, says writes are 3, and a
+	// delete is a write: the reference is followed, the lower rate.
 	{ID: "wisdom.api.quick-responses", Name: "Agent assist API TPS: DeleteQuickResponse, SearchQuickResponses", Service: "agent-assist", Kind: APIRate, Scope: "account", Default: 20, Unit: rps, Adjustable: NotStated, Level: AccountLevel,
 		Operations: []string{"DeleteQuickResponse", "SearchQuickResponses"}, Note: "Each operation listed has this rate."},
 	{ID: "wisdom.api.send-message", Name: "Agent assist API TPS: SendMessage", Service: "agent-assist", Kind: APIRate, Scope: "account", Default: 1, Unit: rps, Adjustable: NotStated, Level: AccountLevel,
 		Operations: []string{"SendMessage"}, Note: "The page gives 1 to 2 TPS depending on the Region without naming the Regions; the lower, 1, is carried."},
 	{ID: "wisdom.api.message-template-writes", Name: "Agent assist API TPS: message template writes", Service: "agent-assist", Kind: APIRate, Scope: "account", Default: 3, Unit: rps, Adjustable: NotStated, Level: AccountLevel,
-		Operations: []string{"ActivateMessageTemplate", "CreateMessageTemplate", "CreateMessageTemplateAttachment", "CreateMessageTemplateVersion", "UpdateMessageTemplate", "UpdateMessageTemplateMetadata", "DeactivateMessageTemplate"},
+		Operations: []string{"ActivateMessageTemplate", "CreateMessageTemplate", "CreateMessageTemplateAttachment", "CreateMessageTemplateVersion", "UpdateMessageTemplate", "UpdateMessageTemplateMetadata", "DeactivateMessageTemplate", "DeleteMessageTemplate", "DeleteMessageTemplateAttachment"},
 		Note:       "Each operation listed has this rate."},
 }
 
