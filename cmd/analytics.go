@@ -28,8 +28,8 @@ formula for calls spread evenly over the hour. post_call_jobs_rounded is the fig
 as the page rounds it; required is the whole number that covers the exact value.
 
 With --realtime-share, also check concurrent real-time calls with analytics
-(` + defaultOf("contact-lens.concurrent-realtime-calls") + `, ` + regionDefaultOf("contact-lens.concurrent-realtime-calls", tables.Edition2023, "us-east-1") + ` in us-east-1 there),
-sized with the Erlang B loss model at --blocking.`,
+(` + defaultOf("contact-lens.concurrent-realtime-calls") + `, ` + regionDefaultOf("contact-lens.concurrent-realtime-calls", tables.Edition2023, "us-east-1") + ` in us-east-1 there), sized with the Erlang B
+loss model at --blocking.`,
 		Example: `  connectcap analytics --duration 10 --cph 3000
   connectcap analytics --duration 6m --cph 1200 --realtime-share 0.25 --region us-east-1 -o json`,
 		Args: cobra.NoArgs,

@@ -50,7 +50,7 @@ func addPlanFlags(cmd *cobra.Command, f *planFlags) {
 	addEdition(cmd, &f.edition)
 	cmd.Flags().Lookup("edition").Usage = editionUsage + ": on the command line it overrides the plan's edition; from the environment or a config file it applies only to a plan without one"
 	addNumberDefault(fs, &f.blocking, "blocking", input.Blocking, sizing.DefaultBlocking,
-		"largest share of calls, chats, emails and tasks the concurrency quotas may turn away (Erlang B): on the command line it overrides the plan's blocking; from the environment or a config file it applies only to a plan without one")
+		"largest share of calls, chats, emails, tasks and campaign calls the concurrency quotas may turn away (Erlang B): on the command line it overrides the plan's blocking; from the environment or a config file it applies only to a plan without one")
 }
 
 func addTarget(fs *pflag.FlagSet, p *float64) {
@@ -314,14 +314,16 @@ func newCmdRequest(inv *invocation, runF func(*RequestOptions) error) *cobra.Com
 		Short: "Turn a plan's needed increases into ready-to-send requests",
 		Long: `Turn every check of a plan that needs an increase into a ready request for its
 recommended value: by default a shell script of 'aws service-quotas
-request-service-quota-increase' commands (with --context-id for instance quotas when
-the plan gives the instance ARN), and for quotas without a quota code the text to
-paste into the quota increase form. Limits that cannot be raised are listed with
-what fixes them. -o json, yaml or csv give the same for tools; -o table or
+request-service-quota-increase' commands, and for quotas without a quota code the
+text to paste into the quota increase form. A resource-level quota is requested
+per instance with the instance ARN as --context-id (the plan's arn:); an
+account-level one once for the Region. Limits that cannot be raised are listed
+with what fixes them. -o json, yaml or csv give the same for tools; -o table or
 markdown for people. A request's method is service-quotas (run its command) or
-support-form (paste its text into the form); -o csv adds the limits that cannot be
-raised as rows with method cannot-raise and their way out in the text column. A top-level output key in the config file or environment
-applies here too, so it must be one of these formats.
+support-form (paste its text into the form); -o csv adds the limits that cannot
+be raised as rows with method cannot-raise and their way out in the text column.
+A top-level output key in the config file or environment applies here too, so it
+must be one of these formats.
 
 Large increases can take up to 3 weeks: request early.`,
 		Example: `  connectcap request -f plan.yaml > requests.sh

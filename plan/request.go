@@ -108,7 +108,7 @@ func finish(r *report.Request) {
 	case r.PerInstance:
 		where = fmt.Sprintf(" for instance %s. The quota applies per instance (resource level) and cannot be raised for the account: the plan gives no arn for the instance, so name it by its ARN in the request", r.Instances[0])
 	case r.Level == tables.AccountLevel && len(r.Instances) > 0:
-		where = fmt.Sprintf(". The quota applies to every instance of the account in the Region (account level); this value covers instance %s", strings.Join(r.Instances, ", "))
+		where = fmt.Sprintf(". The quota applies to every instance of the account in the Region (account level); this value covers %s", instancesText(r.Instances))
 	case r.Level == tables.AccountLevel:
 		where = ". The quota applies to the whole account in the Region (account level)"
 	case len(r.Instances) > 0 && (r.QuotaCode == nil || r.ServiceCode == nil):
@@ -143,4 +143,13 @@ func str(p *string) string {
 		return ""
 	}
 	return *p
+}
+
+// instancesText names instances in a sentence: "instance a", "instances a and b",
+// "instances a, b and c".
+func instancesText(names []string) string {
+	if len(names) == 1 {
+		return "instance " + names[0]
+	}
+	return "instances " + strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
 }

@@ -86,8 +86,17 @@ func withUnit(value, unit string) string {
 	case "%":
 		return value + " %"
 	}
+	if value == "1" {
+		// One of a plural unit reads in the singular: 1 request/second, 1 day.
+		if one, ok := singular[unit]; ok {
+			unit = one
+		}
+	}
 	return value + " " + unit
 }
+
+// singular are the plural units' forms for one.
+var singular = map[string]string{"requests/second": "request/second", "requests": "request", "days": "day", "minutes": "minute", "seconds": "second", "characters": "character"}
 
 // shortUnits are the abbreviations a narrow table uses.
 var shortUnits = map[string]string{"requests/second": "req/s", "seconds": "s", "minutes": "min", "requests": "req", "characters": "chars", "snapshots/day": "/day"}
