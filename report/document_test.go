@@ -69,6 +69,14 @@ func TestNewQuotaRow(t *testing.T) {
 	if r.Burst != nil || r.RegionDefaults == nil || len(r.RegionDefaults) != 0 || r.Operations == nil || len(r.Operations) != 0 {
 		t.Errorf("plain row = %+v", r)
 	}
+	// A Voice ID row opens its note with the end of support (2026-05-20); one
+	// without a note of its own says only that.
+	if r := report.NewQuotaRow(tables.Quota{ID: "voice-id.t", Service: "voice-id", Note: "n"}); r.Note != "AWS ended support for Voice ID on 2026-05-20. n" {
+		t.Errorf("Voice ID note %q", r.Note)
+	}
+	if r := report.NewQuotaRow(tables.Quota{ID: "voice-id.t", Service: "voice-id"}); r.Note != "AWS ended support for Voice ID on 2026-05-20." {
+		t.Errorf("Voice ID note without a note of the row's %q", r.Note)
+	}
 }
 
 func TestBodyDocuments(t *testing.T) {

@@ -225,6 +225,7 @@ func TestNewCheckCeiling(t *testing.T) {
 		capped   bool
 	}{
 		{300, report.Increase, 375, false}, // 300 / 0.8 = 375, under the ceiling
+		{400, report.Increase, 500, false}, // 400 / 0.8 = 500, the ceiling itself: nothing cut
 		{450, report.Increase, 500, true},  // 450 / 0.8 = 562.5: asked for 500
 		{500, report.Increase, 500, true},
 		{501, report.HardLimit, 0, false}, // no raise holds it
@@ -233,7 +234,7 @@ func TestNewCheckCeiling(t *testing.T) {
 		if c.Status != tc.status || (c.Recommended == nil) != (tc.rec == 0) || (c.Recommended != nil && *c.Recommended != tc.rec) {
 			t.Errorf("%v: %s, recommended %v; want %s, %v", tc.required, c.Status, c.Recommended, tc.status, tc.rec)
 		}
-		if got := strings.Contains(c.Note, "Recommended is the most it can be raised to, 500"); got != tc.capped {
+		if got := strings.HasSuffix(c.Note, " Recommended is the most it can be raised to, 500: above it the need sits past the target."); got != tc.capped {
 			t.Errorf("%v: note %q", tc.required, c.Note)
 		}
 	}

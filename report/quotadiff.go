@@ -135,10 +135,17 @@ type QuotaPair struct {
 // before the new side's first row of its service (so a replaced row comes just
 // before its replacements); for a service the new side lacks, after the shared
 // row that precedes it, or first.
-func Pairs(from, to *tables.Catalogue) []QuotaPair {
-	newRows := to.All()
+func Pairs(from, to *tables.Catalogue) []QuotaPair { return pairs(from.All(), to.All()) }
+
+// pairs is Pairs on two editions' rows in page order.
+func pairs(oldRows, newRows []tables.Quota) []QuotaPair {
+	oldByID, newByID := map[string]tables.Quota{}, map[string]tables.Quota{}
+	for _, q := range oldRows {
+		oldByID[q.ID] = q
+	}
 	firstOfService := map[string]string{}
 	for _, q := range newRows {
+		newByID[q.ID] = q
 		if _, seen := firstOfService[q.Service]; !seen {
 			firstOfService[q.Service] = q.ID
 		}
@@ -146,8 +153,8 @@ func Pairs(from, to *tables.Catalogue) []QuotaPair {
 	after := map[string][]QuotaPair{}  // shared id ("" for the start) → old-only rows that follow it
 	before := map[string][]QuotaPair{} // new-side id → old-only rows that precede it
 	lastShared, lastSharedOfService := "", map[string]string{}
-	for _, q := range from.All() {
-		if _, shared := to.Lookup(q.ID); shared {
+	for _, q := range oldRows {
+		if _, shared := newByID[q.ID]; shared {
 			lastShared, lastSharedOfService[q.Service] = q.ID, q.ID
 			continue
 		}
@@ -164,7 +171,7 @@ func Pairs(from, to *tables.Catalogue) []QuotaPair {
 	for _, q := range newRows {
 		out = append(out, before[q.ID]...)
 		p := QuotaPair{ID: q.ID, New: &q}
-		if o, ok := from.Lookup(q.ID); ok {
+		if o, ok := oldByID[q.ID]; ok {
 			p.Old = &o
 		}
 		out = append(out, p)

@@ -187,3 +187,17 @@ func TestSizeCallsCampaignOnly(t *testing.T) {
 		t.Errorf("JSON: %v", err)
 	}
 }
+
+// TestSizeCampaignCallsInputs: the result lists the command's own inputs and then
+// the common ones, as every command does.
+func TestSizeCampaignCallsInputs(t *testing.T) {
+	c := current("us-east-1")
+	c.TargetPct = 70
+	r, err := sizing.SizeCampaignCalls(sizing.CampaignCalls{Common: c, CallsPerHour: 120, DurationMinutes: 3, Blocking: 0.01})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := fields(r.Inputs), "calls_per_hour=120 duration_minutes=3 blocking_target=0.01 region=us-east-1 target_utilization_pct=70 edition=2026"; got != want {
+		t.Errorf("inputs %s, want %s", got, want)
+	}
+}

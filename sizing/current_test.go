@@ -75,6 +75,16 @@ func TestQueueSettingByEdition(t *testing.T) {
 		if got := figure(t, r, "max_contacts_in_queue_setting"); got != tc.want {
 			t.Errorf("%s, calls limit %v: setting %v, want %v", tc.edition, tc.limit, got, tc.want)
 		}
+		// The label says which quotas the setting comes from.
+		want := `largest "Maximum contacts in queue" setting (calls quota less 1)`
+		if tc.edition == tables.Edition2026 {
+			want = `largest "Maximum contacts in queue" setting (calls, chats and tasks quotas combined, less 1)`
+		}
+		for _, f := range r.Figures {
+			if f.Key == "max_contacts_in_queue_setting" && f.Label != want {
+				t.Errorf("%s: label %q, want %q", tc.edition, f.Label, want)
+			}
+		}
 	}
 }
 
@@ -98,5 +108,25 @@ func TestVoiceIDEndOfSupport(t *testing.T) {
 	r, _ := sizing.SizeChats(sizing.Contacts{Common: current(""), PerHour: 60, DurationMinutes: 5, Blocking: 0.001})
 	if c := check(t, r, "connect.concurrent-active-chats"); strings.Contains(c.Note, "Voice ID") {
 		t.Errorf("chats note %q", c.Note)
+	}
+}
+
+// Contact Lens needs are summed over instances. The current page puts the three
+// quotas at account level, and the note says so; the 2023 page gives no level, and
+// the note says that edition does not say.
+func TestContactLensSummedNote(t *testing.T) {
+	u := sizing.LensUse{Calls: sizing.Calls{CallsPerHour: 600, DurationMinutes: 5}, ChatsPerHour: 300, ChatMinutes: 15,
+		PostCallShare: ptr(0.25), PostChatShare: ptr(0.2), RealtimeShare: ptr(0.1)}
+	want := map[tables.Edition]string{
+		tables.Edition2026: " Summed over the plan's instances: the quota applies to the account (account level).",
+		tables.Edition2023: " Summed over the plan's instances: the 2023 edition does not say whether this quota is per instance or per account (the current page puts it at account level).",
+	}
+	for e, suffix := range want {
+		r := sizing.SizeContactLens(sizing.Common{TargetPct: 80, Edition: e}, []sizing.LensUse{u, u}, 0.001)
+		for _, id := range []string{sizing.PostCallJobsID, sizing.PostChatJobsID, sizing.RealtimeCallsID} {
+			if c := check(t, r, id); !strings.HasSuffix(c.Note, suffix) {
+				t.Errorf("%s %s: note %q, want it to end %q", e, id, c.Note, suffix)
+			}
+		}
 	}
 }

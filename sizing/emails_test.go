@@ -79,6 +79,22 @@ func TestSizeEmails(t *testing.T) {
 	}
 }
 
+// TestSizeEmailsMaxPerHourLeavesOutbound: the most inbound emails the limit
+// carries are what is left of its load after the agent-initiated emails. 1000
+// slots carry 930.325 erlangs at 0.001 (mpmath, as above); 600 agent-initiated an
+// hour of 60 minutes take 600 of them, and inbound emails of 60 minutes fit in
+// the 330.325 left: 330 an hour (930 without the agent-initiated load).
+func TestSizeEmailsMaxPerHourLeavesOutbound(t *testing.T) {
+	r, err := sizing.SizeEmails(sizing.Emails{Common: current(""), EmailsPerHour: 100, DurationMinutes: 60,
+		OutboundEmailsPerHour: 600, OutboundDurationMinutes: 60, Blocking: 0.001})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := figure(t, r, "max_emails_per_hour_at_limit"); got != 330 {
+		t.Errorf("max inbound emails per hour at the limit %v, want 330", got)
+	}
+}
+
 // TestSizeEmailsSmall: 30 emails an hour for 90 minutes, 45 erlangs, need 66
 // slots (mpmath); the limit's blocking, about 1e-934, is below float64 and is 0.
 func TestSizeEmailsSmall(t *testing.T) {
@@ -161,6 +177,9 @@ func TestSizeEmailsExpiryNote(t *testing.T) {
 		{sizing.Emails{EmailsPerHour: 1, DurationMinutes: 14 * 1440}, ""},
 		{sizing.Emails{EmailsPerHour: 1, DurationMinutes: 20 * 1440}, "The time an inbound email stays active, 20d, is longer than the active email contact expiry of 14 days"},
 		{sizing.Emails{EmailsPerHour: 1, DurationMinutes: 60, OutboundEmailsPerHour: 1, OutboundDurationMinutes: 15 * 1440}, "The time an agent-initiated email stays active, 15d, is longer"},
+		// An agent-initiated time only as long as the inbound one leaves the inbound
+		// emails named: the note names the other only when it is longer.
+		{sizing.Emails{EmailsPerHour: 1, DurationMinutes: 20 * 1440, OutboundEmailsPerHour: 1, OutboundDurationMinutes: 20 * 1440}, "The time an inbound email stays active, 20d, is longer"},
 		// Agent-initiated minutes without agent-initiated emails say nothing.
 		{sizing.Emails{EmailsPerHour: 1, DurationMinutes: 60, OutboundDurationMinutes: 15 * 1440}, ""},
 	} {

@@ -879,3 +879,36 @@ func TestVoiceIDSessionsTable(t *testing.T) {
 		}
 	}
 }
+
+// The Voice ID texts write the end-of-support day out; each must give the same day
+// as VoiceIDEndOfSupport, followed by a colon or a full stop.
+func TestVoiceIDTextsCarryEndOfSupport(t *testing.T) {
+	if tables.VoiceIDEndOfSupport != "2026-05-20" {
+		t.Errorf("VoiceIDEndOfSupport = %q, the announcement says 2026-05-20", tables.VoiceIDEndOfSupport)
+	}
+	for _, s := range []string{tables.VoiceIDNotice, tables.VoiceIDEnded, tables.VoiceIDCheckNote} {
+		if !strings.Contains(s, " on "+tables.VoiceIDEndOfSupport+":") && !strings.HasSuffix(s, " on "+tables.VoiceIDEndOfSupport+".") {
+			t.Errorf("%q does not give the end of support, %s", s, tables.VoiceIDEndOfSupport)
+		}
+	}
+}
+
+// The "Maximum contacts in queue" setting is bounded by the calls quota alone on
+// the 2023 page, and by calls, chats and tasks combined on the current page (its
+// default of 3009 is calls 10 + chats 500 + tasks 2500, less 1). The slice is a copy.
+func TestQueueLimitQuotas(t *testing.T) {
+	want := map[tables.Edition][]string{
+		tables.Edition2023: {"connect.concurrent-active-calls"},
+		tables.Edition2026: {"connect.concurrent-active-calls", "connect.concurrent-active-chats", "connect.concurrent-active-tasks"},
+	}
+	for e, ids := range want {
+		got := tables.In(e).QueueLimitQuotas()
+		if !slices.Equal(got, ids) {
+			t.Errorf("%s: QueueLimitQuotas() = %q, want %q", e, got, ids)
+		}
+		got[0] = "changed"
+		if again := tables.In(e).QueueLimitQuotas(); again[0] != ids[0] {
+			t.Errorf("%s: writing the result changed the catalogue: %q", e, again)
+		}
+	}
+}

@@ -299,6 +299,11 @@ func TestTextSchema(t *testing.T) {
 		{InstanceARN, map[string]any{"type": "string", "pattern": `^arn:aws[a-z-]*:connect:[a-z0-9-]+:[0-9]{12}:instance/[0-9a-fA-F-]{1,64}$`}},
 		{Operation, map[string]any{"type": "string", "pattern": `^[A-Z][A-Za-z0-9]+$`, "minLength": 3, "maxLength": 81}},
 		{Choice("x", []string{"a"}), map[string]any{"type": "string", "enum": []string{"a"}}},
+		// A plan may write an edition bare (edition: 2026) or quoted; each choice is
+		// listed as text and then as the integer it spells, newest edition first.
+		{Edition, map[string]any{"type": []string{"string", "integer"}, "enum": []any{"2026", 2026, "2023", 2023}}},
+		// A numeric choice that is not a number is listed as text only.
+		{Text{name: "mixed", choices: []string{"x", "7"}, numeric: true}, map[string]any{"type": []string{"string", "integer"}, "enum": []any{"x", "7", 7}}},
 	} {
 		if got := tc.kind.Schema(); !reflect.DeepEqual(got, tc.want) {
 			t.Errorf("%s: Schema() = %v, want %v", tc.kind.name, got, tc.want)
