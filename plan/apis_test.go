@@ -240,3 +240,25 @@ api_consumers:
 		}
 	}
 }
+
+// TestAPIGroupRowNames: an operation of a row that names a group of operations is
+// checked under "Rate of <operation> API requests"; outside Amazon Connect the
+// name adds the service's name in parentheses (tables.ServiceNames).
+func TestAPIGroupRowNames(t *testing.T) {
+	ev := evaluate(t, `
+instances:
+  - name: a
+api_consumers:
+  - {operation: TagContact, rate_per_second: 1}
+  - {service: cases, operation: GetLayout, rate_per_second: 1}
+`, Options{Edition: tables.Edition2026})
+	for op, want := range map[string]string{
+		"TagContact": "Rate of TagContact API requests",        // connect.api.contact-tags
+		"GetLayout":  "Rate of GetLayout API requests (Cases)", // cases.api.get-template-layout
+	} {
+		rate, _ := apiItems(ev, op)
+		if len(rate) != 1 || rate[0].Check.Name != want {
+			t.Errorf("%s: %d rate checks %+v, want one named %q", op, len(rate), rate, want)
+		}
+	}
+}

@@ -352,3 +352,23 @@ func TestStarterEmailExample(t *testing.T) {
 		t.Errorf("warnings: %q", ev.Warnings)
 	}
 }
+
+// TestCampaignsAllActive: as many active campaigns as exist is at most the total.
+func TestCampaignsAllActive(t *testing.T) {
+	if _, err := Decode([]byte("instances:\n  - name: a\n    campaigns: {active: 50, total: 50}\n"), "test.yaml"); err != nil {
+		t.Error(err)
+	}
+}
+
+// TestCampaignsZeroCalls: campaigns planned at 0 calls an hour place no calls, so
+// an instance without voice traffic has no concurrent active calls to check, as
+// with no calls_per_hour at all (TestCampaignsWithoutCalls).
+func TestCampaignsZeroCalls(t *testing.T) {
+	ev := evaluate(t, `instances:
+  - name: a
+    campaigns: {calls_per_hour: 0, minutes_in_connect: 3}
+`, on2026)
+	if it := findCheck(ev, "connect.concurrent-active-calls", "a"); it != nil {
+		t.Errorf("concurrent active calls checked with 0 campaign calls: %+v", it.Check)
+	}
+}

@@ -312,7 +312,7 @@ func (e *evaluator) instance(in *Instance, n *needs) error {
 	campaignCalls := cp != nil && cp.CallsPerHour != nil && *cp.CallsPerHour > 0
 	if v := t.Voice; v != nil || campaignCalls {
 		calls := sizing.Calls{Common: c, Blocking: e.block}
-		at := instancePath(e.p, name) + ".campaigns.calls_per_hour"
+		at := campaignCallsKey(e.p, name)
 		if v != nil {
 			calls.CallsPerHour, calls.DurationMinutes = v.InboundCallsPerHour, float64(*v.MinutesInConnect)
 			if v.OutboundCallsPerHour != nil && v.OutboundMinutes != nil {
@@ -401,7 +401,9 @@ func (e *evaluator) campaigns(in *Instance, cp *Campaigns) error {
 	}
 	r, err := sizing.SizeCampaignCalls(cc)
 	if err != nil {
-		return e.sizingError(err, instancePath(e.p, in.Name)+".campaigns.calls_per_hour")
+		// Not met from a plan: the instance's calls, which pool these, are sized
+		// first and stop at the same load.
+		return e.sizingError(err, campaignCallsKey(e.p, in.Name))
 	}
 	e.take(r, in.Name+".campaigns", in)
 	return nil
@@ -469,6 +471,12 @@ func instancePath(p *Plan, name string) string {
 		}
 	}
 	return "instances"
+}
+
+// campaignCallsKey is the key that a campaign call load past what connectcap
+// sizes is reported at.
+func campaignCallsKey(p *Plan, name string) string {
+	return instancePath(p, name) + ".campaigns.calls_per_hour"
 }
 
 func deref(p *float64) float64 {
