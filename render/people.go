@@ -157,12 +157,13 @@ func requestInstances(r report.Request) string {
 	if inst == "" {
 		return "-"
 	}
-	switch {
-	case r.ContextID != nil:
+	if r.ContextID != nil {
 		return inst
-	case r.PerInstance:
+	}
+	if r.PerInstance {
 		return inst + " (ARN needed)"
-	case r.Level == tables.AccountLevel:
+	}
+	if r.Level == tables.AccountLevel {
 		return inst + " (account level)"
 	}
 	return inst + " (Region-wide)"
