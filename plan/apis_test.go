@@ -262,3 +262,18 @@ api_consumers:
 		}
 	}
 }
+
+// TestAPICodedOperationTypo: a near miss of an operation that has a quota code of
+// its own but no row of the page (StartOutboundVoiceContact, in
+// tables.OperationQuotaCodes only) is caught too.
+func TestAPICodedOperationTypo(t *testing.T) {
+	_, err := Decode([]byte(`
+instances:
+  - name: a
+api_consumers:
+  - {operation: StartOutboundVoiceContac, rate_per_second: 1}
+`), "typo.yaml")
+	if err == nil || !strings.Contains(err.Error(), "StartOutboundVoiceContac is not an operation with a quota of its own; did you mean StartOutboundVoiceContact?") {
+		t.Errorf("error %v", err)
+	}
+}

@@ -1,9 +1,12 @@
 package plan
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
+	"maps"
 	"math"
+	"slices"
 	"sort"
 	"strings"
 
@@ -95,15 +98,11 @@ func Evaluate(p *Plan, o Options) (*Evaluation, error) {
 	if e.o.TargetPct == 0 {
 		e.o.TargetPct = sizing.DefaultTargetPct
 	}
-	edition := tables.DefaultEdition
-	if o.Edition != "" {
-		edition = o.Edition
-	} else if p.Edition != "" {
-		edition = tables.Edition(p.Edition)
-	} else if o.DefaultEdition != "" {
-		edition = o.DefaultEdition
+	// --edition, then the plan's edition, then a default from the environment.
+	e.cat = tables.Default()
+	if edition := cmp.Or(o.Edition, tables.Edition(p.Edition), o.DefaultEdition); edition != "" {
+		e.cat = tables.In(edition)
 	}
-	e.cat = tables.In(edition)
 	e.appliedElsewhere()
 	var n needs
 	for i := range p.Instances {
@@ -176,23 +175,18 @@ func (e *evaluator) add(id string, required float64, in *Instance, note string) 
 // appliedElsewhere warns about applied values for quotas the edition lacks: they
 // apply to nothing it checks.
 func (e *evaluator) appliedElsewhere() {
-	maps := []struct {
+	applied := []struct {
 		path   string
 		values map[string]float64
 	}{{"applied", e.p.Applied}}
 	for i, in := range e.p.Instances {
-		maps = append(maps, struct {
+		applied = append(applied, struct {
 			path   string
 			values map[string]float64
 		}{fmt.Sprintf("instances[%d].applied", i), in.Applied})
 	}
-	for _, m := range maps {
-		keys := make([]string, 0, len(m.values))
-		for k := range m.values {
-			keys = append(keys, k)
-		}
-		sort.Strings(keys)
-		for _, k := range keys {
+	for _, m := range applied {
+		for _, k := range slices.Sorted(maps.Keys(m.values)) {
 			q, ok := quotaByKey(k)
 			if _, held := e.cat.Lookup(q.ID); !ok || held {
 				continue

@@ -188,3 +188,13 @@ func TestFinishWordsEachLevel(t *testing.T) {
 		}
 	}
 }
+
+// TestFinishVoiceIDNote: a Voice ID request opens with the check note on Voice
+// ID's end of support, then says AWS may not accept it, then asks.
+func TestFinishVoiceIDNote(t *testing.T) {
+	r := report.Request{ID: "voice-id.speakers", Name: "Quota", Region: "us-east-1", Level: tables.AccountLevel}
+	finish(&r)
+	if want := tables.VoiceIDCheckNote + ` AWS may not accept this request. Please raise "Quota" to 0 in us-east-1.`; !strings.HasPrefix(r.Text, want) {
+		t.Errorf("text %q, want it to open %q", r.Text, want)
+	}
+}
