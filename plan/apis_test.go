@@ -240,3 +240,40 @@ api_consumers:
 		}
 	}
 }
+
+// TestAPIGroupRowNames: an operation of a row that names a group of operations is
+// checked under "Rate of <operation> API requests"; outside Amazon Connect the
+// name adds the service's name in parentheses (tables.ServiceNames).
+func TestAPIGroupRowNames(t *testing.T) {
+	ev := evaluate(t, `
+instances:
+  - name: a
+api_consumers:
+  - {operation: TagContact, rate_per_second: 1}
+  - {service: cases, operation: GetLayout, rate_per_second: 1}
+`, Options{Edition: tables.Edition2026})
+	for op, want := range map[string]string{
+		"TagContact": "Rate of TagContact API requests",        // connect.api.contact-tags
+		"GetLayout":  "Rate of GetLayout API requests (Cases)", // cases.api.get-template-layout
+	} {
+		rate, _ := apiItems(ev, op)
+		if len(rate) != 1 || rate[0].Check.Name != want {
+			t.Errorf("%s: %d rate checks %+v, want one named %q", op, len(rate), rate, want)
+		}
+	}
+}
+
+// TestAPICodedOperationTypo: a near miss of an operation that has a quota code of
+// its own but no row of the page (StartOutboundVoiceContact, in
+// tables.OperationQuotaCodes only) is caught too.
+func TestAPICodedOperationTypo(t *testing.T) {
+	_, err := Decode([]byte(`
+instances:
+  - name: a
+api_consumers:
+  - {operation: StartOutboundVoiceContac, rate_per_second: 1}
+`), "typo.yaml")
+	if err == nil || !strings.Contains(err.Error(), "StartOutboundVoiceContac is not an operation with a quota of its own; did you mean StartOutboundVoiceContact?") {
+		t.Errorf("error %v", err)
+	}
+}

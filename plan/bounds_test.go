@@ -170,3 +170,34 @@ func TestSchemaRequiredOnlyWhereNeeded(t *testing.T) {
 		}
 	}
 }
+
+// TestStaffingSkipsIdleEmail: an email channel planned at 0 inbound emails an hour
+// adds no email agents, even with a handle time, as an idle voice, chat or task
+// channel adds none.
+func TestStaffingSkipsIdleEmail(t *testing.T) {
+	ev := evaluate(t, `instances:
+  - name: a
+    users:
+      staffing: {service_level_pct: 80, answer_within: 20s}
+      roster_factor: 1
+    traffic:
+      voice: {inbound_calls_per_hour: 60, minutes_in_connect: 5}
+      email: {inbound_emails_per_hour: 0, minutes_in_connect: 1d, handle_time: 10m}
+`, current)
+	if v, ok := ev.Result.Figures.Get("a.staff.email_agents"); ok {
+		t.Errorf("email agents %v for no emails, want no figure", v)
+	}
+	figure(t, ev, "a.staff.voice_agents") // the voice channel is staffed
+}
+
+// TestCampaignsThenUsers: an instance's users are checked after its campaigns.
+func TestCampaignsThenUsers(t *testing.T) {
+	ev := evaluate(t, `instances:
+  - name: a
+    campaigns: {active: 2, total: 3}
+    users: {agents: 10}
+`, current)
+	if c := mustCheck(t, ev, "connect.users", "a").Check; c.Required != 10 {
+		t.Errorf("users %v, want the 10 agents", c.Required)
+	}
+}

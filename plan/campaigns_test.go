@@ -352,3 +352,38 @@ func TestStarterEmailExample(t *testing.T) {
 		t.Errorf("warnings: %q", ev.Warnings)
 	}
 }
+
+// TestCampaignsAllActive: as many active campaigns as exist is at most the total.
+func TestCampaignsAllActive(t *testing.T) {
+	if _, err := Decode([]byte("instances:\n  - name: a\n    campaigns: {active: 50, total: 50}\n"), "test.yaml"); err != nil {
+		t.Error(err)
+	}
+}
+
+// TestCampaignsZeroCalls: campaigns planned at 0 calls an hour place no calls, so
+// an instance without voice traffic has no concurrent active calls to check, as
+// with no calls_per_hour at all (TestCampaignsWithoutCalls).
+func TestCampaignsZeroCalls(t *testing.T) {
+	ev := evaluate(t, `instances:
+  - name: a
+    campaigns: {calls_per_hour: 0, minutes_in_connect: 3}
+`, on2026)
+	if it := findCheck(ev, "connect.concurrent-active-calls", "a"); it != nil {
+		t.Errorf("concurrent active calls checked with 0 campaign calls: %+v", it.Check)
+	}
+}
+
+// TestCampaignCallsLoadTooLarge: an instance whose only calls are its campaigns'
+// reports a load past what connectcap sizes at the campaign calls' key: 10,000,000
+// calls an hour of 10 minutes offer 10,000,000 × 10 / 60 ≈ 1.67 million erlangs,
+// more than the 1,000,000 sized.
+func TestCampaignCallsLoadTooLarge(t *testing.T) {
+	p, err := Decode([]byte("instances:\n  - name: a\n    campaigns: {calls_per_hour: 10000000, minutes_in_connect: 10}\n"), "test.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = Evaluate(p, on2026)
+	if err == nil || !strings.HasPrefix(err.Error(), "test.yaml:3: instances[0].campaigns.calls_per_hour: 10000000 per hour gives an offered load of 1.66667e+06 erlangs") {
+		t.Errorf("error %v", err)
+	}
+}

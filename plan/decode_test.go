@@ -702,3 +702,30 @@ func TestDecodeValueForms(t *testing.T) {
 		t.Errorf("realtime_share: 25: %v", err)
 	}
 }
+
+// TestPlanAt: a key path's place is file:line when decoding saw its line, else
+// the file alone (a line is never 0).
+func TestPlanAt(t *testing.T) {
+	p := &Plan{file: "f.yaml", lines: map[string]int{"region": 3}}
+	if got := p.at("region"); got != "f.yaml:3" {
+		t.Errorf("at(region) = %q, want f.yaml:3", got)
+	}
+	if got := p.at("instances"); got != "f.yaml" {
+		t.Errorf("at(instances) = %q, want f.yaml", got)
+	}
+}
+
+// TestEditionBareNumber: an edition is a choice of numbers, so a plan may write
+// it bare (a YAML !!int) as well as quoted.
+func TestEditionBareNumber(t *testing.T) {
+	for _, plan := range []string{"edition: 2023\ninstances: [{name: a}]\n", "edition: \"2023\"\ninstances: [{name: a}]\n"} {
+		p, err := Decode([]byte(plan), "test.yaml")
+		if err != nil {
+			t.Errorf("%q: %v", plan, err)
+			continue
+		}
+		if p.Edition != "2023" {
+			t.Errorf("%q: edition %q, want 2023", plan, p.Edition)
+		}
+	}
+}

@@ -325,3 +325,19 @@ func TestEmailKeysInSchema(t *testing.T) {
 		}
 	}
 }
+
+// TestEmailPlanBoundsAccepted: each rule of TestEmailPlanErrors at its edge is
+// met: no agent-initiated emails need no outbound_minutes, and the longest time
+// active may equal an average.
+func TestEmailPlanBoundsAccepted(t *testing.T) {
+	for _, email := range []string{
+		"{inbound_emails_per_hour: 10, minutes_in_connect: 1d, outbound_emails_per_hour: 0}",
+		"{inbound_emails_per_hour: 10, minutes_in_connect: 2d, longest_active: 2d}",
+		"{inbound_emails_per_hour: 10, minutes_in_connect: 1d, outbound_emails_per_hour: 5, outbound_minutes: 2d, longest_active: 2d}",
+	} {
+		plan := "instances:\n  - name: care\n    traffic:\n      email: " + email + "\n"
+		if _, err := Decode([]byte(plan), "test.yaml"); err != nil {
+			t.Errorf("email %s: %v", email, err)
+		}
+	}
+}

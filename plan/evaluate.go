@@ -1,9 +1,12 @@
 package plan
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
+	"maps"
 	"math"
+	"slices"
 	"sort"
 	"strings"
 
@@ -95,15 +98,11 @@ func Evaluate(p *Plan, o Options) (*Evaluation, error) {
 	if e.o.TargetPct == 0 {
 		e.o.TargetPct = sizing.DefaultTargetPct
 	}
-	edition := tables.DefaultEdition
-	if o.Edition != "" {
-		edition = o.Edition
-	} else if p.Edition != "" {
-		edition = tables.Edition(p.Edition)
-	} else if o.DefaultEdition != "" {
-		edition = o.DefaultEdition
+	// --edition, then the plan's edition, then a default from the environment.
+	e.cat = tables.Default()
+	if edition := cmp.Or(o.Edition, tables.Edition(p.Edition), o.DefaultEdition); edition != "" {
+		e.cat = tables.In(edition)
 	}
-	e.cat = tables.In(edition)
 	e.appliedElsewhere()
 	var n needs
 	for i := range p.Instances {
@@ -176,23 +175,18 @@ func (e *evaluator) add(id string, required float64, in *Instance, note string) 
 // appliedElsewhere warns about applied values for quotas the edition lacks: they
 // apply to nothing it checks.
 func (e *evaluator) appliedElsewhere() {
-	maps := []struct {
+	applied := []struct {
 		path   string
 		values map[string]float64
 	}{{"applied", e.p.Applied}}
 	for i, in := range e.p.Instances {
-		maps = append(maps, struct {
+		applied = append(applied, struct {
 			path   string
 			values map[string]float64
 		}{fmt.Sprintf("instances[%d].applied", i), in.Applied})
 	}
-	for _, m := range maps {
-		keys := make([]string, 0, len(m.values))
-		for k := range m.values {
-			keys = append(keys, k)
-		}
-		sort.Strings(keys)
-		for _, k := range keys {
+	for _, m := range applied {
+		for _, k := range slices.Sorted(maps.Keys(m.values)) {
 			q, ok := quotaByKey(k)
 			if _, held := e.cat.Lookup(q.ID); !ok || held {
 				continue
@@ -312,7 +306,7 @@ func (e *evaluator) instance(in *Instance, n *needs) error {
 	campaignCalls := cp != nil && cp.CallsPerHour != nil && *cp.CallsPerHour > 0
 	if v := t.Voice; v != nil || campaignCalls {
 		calls := sizing.Calls{Common: c, Blocking: e.block}
-		at := instancePath(e.p, name) + ".campaigns.calls_per_hour"
+		at := campaignCallsKey(e.p, name)
 		if v != nil {
 			calls.CallsPerHour, calls.DurationMinutes = v.InboundCallsPerHour, float64(*v.MinutesInConnect)
 			if v.OutboundCallsPerHour != nil && v.OutboundMinutes != nil {
@@ -401,7 +395,9 @@ func (e *evaluator) campaigns(in *Instance, cp *Campaigns) error {
 	}
 	r, err := sizing.SizeCampaignCalls(cc)
 	if err != nil {
-		return e.sizingError(err, instancePath(e.p, in.Name)+".campaigns.calls_per_hour")
+		// Not met from a plan: the instance's calls, which pool these, are sized
+		// first and stop at the same load.
+		return e.sizingError(err, campaignCallsKey(e.p, in.Name))
 	}
 	e.take(r, in.Name+".campaigns", in)
 	return nil
@@ -469,6 +465,12 @@ func instancePath(p *Plan, name string) string {
 		}
 	}
 	return "instances"
+}
+
+// campaignCallsKey is the key that a campaign call load past what connectcap
+// sizes is reported at.
+func campaignCallsKey(p *Plan, name string) string {
+	return instancePath(p, name) + ".campaigns.calls_per_hour"
 }
 
 func deref(p *float64) float64 {

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/connectcap/connectcap/report"
+	"github.com/connectcap/connectcap/tables"
 )
 
 // inputOf returns one of the result's inputs.
@@ -257,5 +258,35 @@ instances:
 	}
 	if got := figure(t, ev, "a.staff.agents"); got != 8 {
 		t.Errorf("agents %v, want 8", got)
+	}
+}
+
+// TestEditionPrecedence: Options.Edition (--edition) beats the plan's edition,
+// which beats Options.DefaultEdition; with none of them the current page, 2026
+// (tables.DefaultEdition), is checked. The report's inputs say which applied.
+func TestEditionPrecedence(t *testing.T) {
+	const bare = "instances:\n  - name: a\n"
+	for _, c := range []struct {
+		name, plan string
+		o          Options
+		want       string
+	}{
+		{"nothing", bare, Options{}, "2026"},
+		{"default only", bare, Options{DefaultEdition: tables.Edition2023}, "2023"},
+		{"plan over default", "edition: \"2026\"\n" + bare, Options{DefaultEdition: tables.Edition2023}, "2026"},
+		{"plan alone", "edition: \"2023\"\n" + bare, Options{}, "2023"},
+		{"option over plan", "edition: \"2023\"\n" + bare, Options{Edition: tables.Edition2026, DefaultEdition: tables.Edition2023}, "2026"},
+	} {
+		p, err := Decode([]byte(c.plan), "test.yaml")
+		if err != nil {
+			t.Fatal(err)
+		}
+		ev, err := Evaluate(p, c.o)
+		if err != nil {
+			t.Fatalf("%s: %v", c.name, err)
+		}
+		if got := inputOf(t, ev, "edition"); got != c.want {
+			t.Errorf("%s: edition %v, want %s", c.name, got, c.want)
+		}
 	}
 }

@@ -102,18 +102,17 @@ func appendNew(list []string, names ...string) []string {
 // finish words the request by its level and writes its Service Quotas command.
 func finish(r *report.Request) {
 	where := ""
-	switch {
-	case r.PerInstance && r.ContextID != nil:
+	if r.PerInstance && r.ContextID != nil {
 		where = fmt.Sprintf(" for instance %s (%s). The quota applies per instance (resource level), so the request names the instance", r.Instances[0], *r.ContextID)
-	case r.PerInstance:
+	} else if r.PerInstance {
 		where = fmt.Sprintf(" for instance %s. The quota applies per instance (resource level) and cannot be raised for the account: the plan gives no arn for the instance, so name it by its ARN in the request", r.Instances[0])
-	case r.Level == tables.AccountLevel && len(r.Instances) > 0:
+	} else if r.Level == tables.AccountLevel && len(r.Instances) > 0 {
 		where = fmt.Sprintf(". The quota applies to every instance of the account in the Region (account level); this value covers %s", instancesText(r.Instances))
-	case r.Level == tables.AccountLevel:
+	} else if r.Level == tables.AccountLevel {
 		where = ". The quota applies to the whole account in the Region (account level)"
-	case len(r.Instances) > 0 && (r.QuotaCode == nil || r.ServiceCode == nil):
+	} else if len(r.Instances) > 0 && (r.QuotaCode == nil || r.ServiceCode == nil) {
 		where = " for instance " + strings.Join(r.Instances, ", ") + " (a quota increase form request: it covers the Region's instances)"
-	case len(r.Instances) > 0:
+	} else if len(r.Instances) > 0 {
 		where = " for instance " + strings.Join(r.Instances, ", ")
 	}
 	r.Text = fmt.Sprintf("Please raise %q to %s in %s%s. Planned need at peak: %s (current limit %s, from %s); the requested value keeps the need at or below the planned utilization.",

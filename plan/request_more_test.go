@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/connectcap/connectcap/report"
+	"github.com/connectcap/connectcap/tables"
 )
 
 // TestRequestsAPINamesAndScopes: an API rate is requested under its operation's
@@ -142,4 +143,58 @@ api_consumers:
 		}
 	}
 	t.Fatalf("no SendMessage request: %v", names(rs))
+}
+
+// TestFinishWordsEachLevel: the sentence after the Region says where the
+// request applies, one wording per case of finish, in its order: a per-instance
+// request with the instance's ARN, one without it, an account-level request
+// with and without instances, a request by form naming its instances (either
+// code missing), one with both codes, and one that names nothing.
+func TestFinishWordsEachLevel(t *testing.T) {
+	code, arn := "L-1", "arn:aws:connect:us-east-1:123456789012:instance/abc"
+	const (
+		form  = " (a quota increase form request: it covers the Region's instances)"
+		whole = ". The quota applies to the whole account in the Region (account level)"
+	)
+	for _, c := range []struct {
+		name        string
+		r           report.Request
+		where, meth string
+	}{
+		{"per instance with arn", report.Request{PerInstance: true, ContextID: &arn, Level: tables.ResourceLevel, Instances: []string{"a"}, ServiceCode: &code, QuotaCode: &code},
+			" for instance a (" + arn + "). The quota applies per instance (resource level), so the request names the instance", report.MethodServiceQuotas},
+		{"per instance without arn", report.Request{PerInstance: true, Level: tables.ResourceLevel, Instances: []string{"a"}, ServiceCode: &code, QuotaCode: &code},
+			" for instance a. The quota applies per instance (resource level) and cannot be raised for the account: the plan gives no arn for the instance, so name it by its ARN in the request", report.MethodServiceQuotas},
+		{"account level for instances", report.Request{Level: tables.AccountLevel, Instances: []string{"a", "b"}, ServiceCode: &code, QuotaCode: &code},
+			". The quota applies to every instance of the account in the Region (account level); this value covers instances a and b", report.MethodServiceQuotas},
+		{"account level without instances", report.Request{Level: tables.AccountLevel, ServiceCode: &code, QuotaCode: &code}, whole, report.MethodServiceQuotas},
+		{"account level by form", report.Request{Level: tables.AccountLevel}, whole, report.MethodSupportForm},
+		{"form without either code", report.Request{Level: tables.ResourceLevel, Instances: []string{"a", "b"}}, " for instance a, b" + form, report.MethodSupportForm},
+		{"form without the quota code", report.Request{Level: tables.ResourceLevel, Instances: []string{"a"}, ServiceCode: &code}, " for instance a" + form, report.MethodSupportForm},
+		{"form without the service code", report.Request{Level: tables.ResourceLevel, Instances: []string{"a"}, QuotaCode: &code}, " for instance a" + form, report.MethodSupportForm},
+		{"both codes", report.Request{Level: tables.ResourceLevel, Instances: []string{"a", "b"}, ServiceCode: &code, QuotaCode: &code}, " for instance a, b", report.MethodServiceQuotas},
+		{"no instances by form", report.Request{Level: tables.ResourceLevel}, "", report.MethodSupportForm},
+		{"no instances with codes", report.Request{Level: tables.ResourceLevel, ServiceCode: &code, QuotaCode: &code}, "", report.MethodServiceQuotas},
+	} {
+		r := c.r
+		r.Name, r.Region = "Quota", "us-east-1"
+		finish(&r)
+		// The where part sits between the Region and the sentence on the need.
+		if want := `Please raise "Quota" to 0 in us-east-1` + c.where + ". Planned need at peak: "; !strings.HasPrefix(r.Text, want) {
+			t.Errorf("%s: text %q, want it to open %q", c.name, r.Text, want)
+		}
+		if r.Method != c.meth {
+			t.Errorf("%s: method %q, want %q", c.name, r.Method, c.meth)
+		}
+	}
+}
+
+// TestFinishVoiceIDNote: a Voice ID request opens with the check note on Voice
+// ID's end of support, then says AWS may not accept it, then asks.
+func TestFinishVoiceIDNote(t *testing.T) {
+	r := report.Request{ID: "voice-id.speakers", Name: "Quota", Region: "us-east-1", Level: tables.AccountLevel}
+	finish(&r)
+	if want := tables.VoiceIDCheckNote + ` AWS may not accept this request. Please raise "Quota" to 0 in us-east-1.`; !strings.HasPrefix(r.Text, want) {
+		t.Errorf("text %q, want it to open %q", r.Text, want)
+	}
 }

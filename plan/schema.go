@@ -76,10 +76,10 @@ func schemaFor(t reflect.Type, tag string) object {
 		if len(dependent) > 0 {
 			o["dependentRequired"] = dependent
 		}
-		if len(exclusive) == 1 {
-			o["not"] = exclusive[0]
-		} else if len(exclusive) > 1 {
+		if len(exclusive) > 1 {
 			o["not"] = object{"anyOf": exclusive}
+		} else if len(exclusive) == 1 {
+			o["not"] = exclusive[0]
 		}
 		return o
 	case reflect.Slice:

@@ -388,3 +388,28 @@ func firstLine(err error) string {
 }
 
 var _ = reflect.TypeOf
+
+// TestSchemaAliasesExclusive: a key and its alias may not stand together. With one
+// alias in a mapping the schema says "not" the pair; with several, "not" any of
+// the pairs. No plan mapping has two aliases, so a type of the test's own has.
+func TestSchemaAliasesExclusive(t *testing.T) {
+	type twoAliases struct {
+		A *float64 `yaml:"a" plan:"count,alias=old_a"`
+		B *float64 `yaml:"b" plan:"count,alias=old_b"`
+		C *float64 `yaml:"c" plan:"count"`
+	}
+	got := schemaFor(reflect.TypeOf(twoAliases{}), "")["not"]
+	want := object{"anyOf": []object{{"required": []string{"a", "old_a"}}, {"required": []string{"b", "old_b"}}}}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("two aliases: not = %v, want %v", got, want)
+	}
+	// Plan has one alias, wisdom for agent_assist.
+	got = schemaFor(reflect.TypeOf(Plan{}), "")["not"]
+	if want := (object{"required": []string{"agent_assist", "wisdom"}}); !reflect.DeepEqual(got, want) {
+		t.Errorf("Plan: not = %v, want %v", got, want)
+	}
+	// Campaigns has none.
+	if got, ok := schemaFor(reflect.TypeOf(Campaigns{}), "")["not"]; ok {
+		t.Errorf("Campaigns: not = %v, want none", got)
+	}
+}

@@ -191,21 +191,20 @@ func wrapText(text string, width int, first, rest string) []string {
 	}
 	for _, word := range strings.Fields(text) {
 		for {
-			n := utf8.RuneCountInString(word)
-			if line == "" && n <= room() {
+			if line != "" {
+				if utf8.RuneCountInString(line)+1+utf8.RuneCountInString(word) <= room() {
+					line += " " + word
+					break
+				}
+				flush()
+			}
+			// The line is empty: it takes the word, or of a word longer than a
+			// line as much as fits, and the rest goes on.
+			cut := breakAt(word, room())
+			if cut == len(word) {
 				line = word
 				break
 			}
-			if line != "" && utf8.RuneCountInString(line)+1+n <= room() {
-				line += " " + word
-				break
-			}
-			if line != "" {
-				flush()
-				continue
-			}
-			// a word longer than a line
-			cut := breakAt(word, room())
 			line = word[:cut]
 			flush()
 			word = word[cut:]
@@ -217,8 +216,8 @@ func wrapText(text string, width int, first, rest string) []string {
 	return lines
 }
 
-// breakAt is where a word longer than room runes breaks: after the last '.', '-'
-// or '/' among its first room runes, else after room runes.
+// breakAt is where a word breaks to fit room runes: at its end when it fits, else
+// after the last '.', '-' or '/' among its first room runes, else after room runes.
 func breakAt(word string, room int) int {
 	runes, last := 0, 0
 	for i, r := range word {

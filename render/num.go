@@ -29,13 +29,16 @@ func Human(v float64) string {
 	if v == math.Trunc(v) {
 		return strconv.FormatFloat(v, 'f', 0, 64)
 	}
-	if math.Abs(v) > 1 { // 1 itself is whole, above
-		return trimZeros(strconv.FormatFloat(v, 'f', 2, 64))
-	}
 	if math.Abs(v) < 1e-4 {
 		return strconv.FormatFloat(v, 'e', 3, 64)
 	}
-	return trimZeros(strconv.FormatFloat(v, 'f', 4-int(math.Floor(math.Log10(math.Abs(v))))-1, 64))
+	// e is the power of ten of the first digit: from 1 up, two decimals; below,
+	// 3 − e decimals leave four significant digits.
+	decimals := 2
+	if e := int(math.Floor(math.Log10(math.Abs(v)))); e < 0 {
+		decimals = 3 - e
+	}
+	return trimZeros(strconv.FormatFloat(v, 'f', decimals, 64))
 }
 
 func trimZeros(s string) string {

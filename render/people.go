@@ -2,7 +2,6 @@ package render
 
 import (
 	"fmt"
-	"strconv"
 	"strings"
 
 	"github.com/connectcap/connectcap/report"
@@ -102,7 +101,11 @@ func (n note) String() string {
 // the checks whose notes are left out.
 func notes(checks []report.Check) (out []note, skipped int) {
 	all := len(checks) <= maxAllNotes
-	index := map[string]int{}
+	type noteKey struct {
+		name, text string
+		onInstance bool
+	}
+	index := map[noteKey]int{}
 	for _, c := range checks {
 		text := strings.Join(strings.Fields(c.Note), " ")
 		if text == "" {
@@ -114,14 +117,15 @@ func notes(checks []report.Check) (out []note, skipped int) {
 		}
 		// Checks of one name on several instances share a line; a check without
 		// an instance keeps its own, so "[a, b]" never claims an account check.
-		key := c.Name + "\x00" + text + "\x00" + strconv.FormatBool(c.Instance == nil)
+		onInstance := c.Instance != nil
+		key := noteKey{c.Name, text, onInstance}
 		i, seen := index[key]
 		if !seen {
 			i = len(out)
 			index[key] = i
 			out = append(out, note{name: c.Name, text: text})
 		}
-		if c.Instance != nil {
+		if onInstance {
 			out[i].instances = append(out[i].instances, *c.Instance)
 		}
 	}
@@ -153,12 +157,13 @@ func requestInstances(r report.Request) string {
 	if inst == "" {
 		return "-"
 	}
-	switch {
-	case r.ContextID != nil:
+	if r.ContextID != nil {
 		return inst
-	case r.PerInstance:
+	}
+	if r.PerInstance {
 		return inst + " (ARN needed)"
-	case r.Level == tables.AccountLevel:
+	}
+	if r.Level == tables.AccountLevel {
 		return inst + " (account level)"
 	}
 	return inst + " (Region-wide)"

@@ -65,12 +65,13 @@ func Script(rs *report.Requests) string {
 }
 
 func instancesSuffix(r report.Request) string {
-	switch {
-	case len(r.Instances) == 0:
+	if len(r.Instances) == 0 {
 		return ""
-	case r.PerInstance || r.ContextID != nil:
+	}
+	if r.PerInstance || r.ContextID != nil {
 		return " [" + r.Instances[0] + "]"
-	case r.Level == tables.AccountLevel:
+	}
+	if r.Level == tables.AccountLevel {
 		return " [" + strings.Join(r.Instances, ", ") + "; account level]"
 	}
 	return " [" + strings.Join(r.Instances, ", ") + "; Region-wide]"
