@@ -134,7 +134,7 @@ func named(c *report.Check, q tables.Quota, operation string) {
 	}
 	// A service's "all other operations" row is one bucket the operations share:
 	// the name says so. A row naming a group gives each operation its own rate.
-	if strings.HasSuffix(q.ID, ".api-requests") {
+	if q.SharedBucket() {
 		c.Name = q.Name + ": " + operation
 	} else {
 		c.Name = "Rate of " + operation + " API requests"

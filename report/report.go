@@ -8,9 +8,9 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"strconv"
 	"strings"
 
+	"github.com/connectcap/connectcap/internal/input"
 	"github.com/connectcap/connectcap/tables"
 	"go.yaml.in/yaml/v3"
 )
@@ -226,7 +226,7 @@ func NewCheck(q tables.Quota, required float64, limit Limit, targetPct float64, 
 	if rec != nil && q.Max > 0 && *rec > q.Max {
 		v := q.Max
 		rec = &v
-		note = strings.TrimSpace(fmt.Sprintf("%s Recommended is the most it can be raised to, %s: above it the need sits past the target.", note, strconv.FormatFloat(q.Max, 'f', -1, 64)))
+		note = strings.TrimSpace(fmt.Sprintf("%s Recommended is the most it can be raised to, %s: above it the need sits past the target.", note, input.Format(q.Max)))
 	}
 	return Check{
 		ID:             q.ID,

@@ -43,22 +43,6 @@ const (
 // Editions lists the editions, newest first.
 var Editions = []Edition{Edition2026, Edition2023}
 
-// EditionNames describes each edition for people.
-var EditionNames = map[Edition]string{
-	Edition2026: "the current AWS page, \"Connect Customer service quotas\" (2026)",
-	Edition2023: "the 2023 edition of the AWS page, \"Amazon Connect service quotas\"",
-}
-
-// ParseEdition reads an edition name.
-func ParseEdition(s string) (Edition, bool) {
-	for _, e := range Editions {
-		if string(e) == s {
-			return e, true
-		}
-	}
-	return "", false
-}
-
 // Level says where a quota increase applies: to every instance of the account in
 // the Region, or to one instance (a request then names the instance).
 type Level string
@@ -206,7 +190,7 @@ var editions = func() map[Edition]*Catalogue {
 }()
 
 // In returns the catalogue of an edition; Default's for an unknown one, which
-// ParseEdition keeps from reaching here.
+// input.Edition keeps from reaching here.
 func In(e Edition) *Catalogue {
 	if c, ok := editions[e]; ok {
 		return c
@@ -297,16 +281,23 @@ func (c *Catalogue) ForOperation(service, operation string) (Quota, bool) {
 			}
 		}
 	}
-	switch service {
-	case "connect":
-		return c.Lookup("connect.api-requests")
-	case "agent-assist":
-		return c.Lookup("wisdom.api-requests")
-	case "outbound-campaigns":
-		return c.Lookup("outbound-campaigns.api-requests")
+	if id, ok := sharedBuckets[service]; ok {
+		return c.Lookup(id)
 	}
 	return Quota{}, false
 }
+
+// sharedBuckets are each service's "all other operations" row: one rate that the
+// operations the page does not name share.
+var sharedBuckets = map[string]string{
+	"connect":            "connect.api-requests",
+	"agent-assist":       "wisdom.api-requests",
+	"outbound-campaigns": "outbound-campaigns.api-requests",
+}
+
+// SharedBucket reports whether q is its service's "all other operations" row,
+// whose rate the operations it covers share.
+func (q Quota) SharedBucket() bool { return sharedBuckets[q.Service] == q.ID }
 
 // EditionsOf lists the editions that hold a row with the id, newest first.
 func EditionsOf(id string) []Edition {
@@ -318,9 +309,6 @@ func EditionsOf(id string) []Edition {
 	}
 	return out
 }
-
-// Known reports whether any edition holds a row with the id.
-func Known(id string) bool { return len(EditionsOf(id)) > 0 }
 
 // LeadTime is the page's guidance on how long an increase takes.
 const LeadTime = "Smaller increases can be approved in hours; larger ones can take up to 3 weeks, and an extra-large worldwide increase can take months. You must create the instance before you can request an increase."

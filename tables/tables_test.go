@@ -376,20 +376,7 @@ func TestEditions(t *testing.T) {
 	if !slices.Equal(tables.Editions, []tables.Edition{tables.Edition2026, tables.Edition2023}) {
 		t.Errorf("Editions = %v, want newest first", tables.Editions)
 	}
-	for _, e := range tables.Editions {
-		if got, ok := tables.ParseEdition(string(e)); !ok || got != e {
-			t.Errorf("ParseEdition(%q) = %q, %v", e, got, ok)
-		}
-		if tables.EditionNames[e] == "" {
-			t.Errorf("%s has no name", e)
-		}
-	}
-	for _, s := range []string{"", "2024", "current"} {
-		if got, ok := tables.ParseEdition(s); ok {
-			t.Errorf("ParseEdition(%q) = %q", s, got)
-		}
-	}
-	// An unknown edition, which ParseEdition keeps out, gets the default.
+	// An unknown edition, which input.Edition keeps out, gets the default.
 	if c := tables.In("1999"); c != tables.Default() || c.Edition != tables.DefaultEdition {
 		t.Errorf("In(1999) = the %s edition, want the default", c.Edition)
 	}
@@ -489,9 +476,6 @@ func TestEditionsOf(t *testing.T) {
 		got := tables.EditionsOf(id)
 		if !slices.Equal(got, want) {
 			t.Errorf("EditionsOf(%s) = %v, want %v", id, got, want)
-		}
-		if tables.Known(id) != (len(want) > 0) {
-			t.Errorf("Known(%s) = %v", id, tables.Known(id))
 		}
 	}
 }
@@ -753,7 +737,7 @@ func TestMustLookupLiteralsExist(t *testing.T) {
 	}
 	calls, shaped := 0, 0
 	check := func(pos token.Pos, id, how string) {
-		if !tables.Known(id) {
+		if len(tables.EditionsOf(id)) == 0 {
 			t.Errorf("%s: %s %q: no such quota in any edition", fset.Position(pos), how, id)
 		}
 	}
@@ -910,5 +894,24 @@ func TestQueueLimitQuotas(t *testing.T) {
 		if again := tables.In(e).QueueLimitQuotas(); again[0] != ids[0] {
 			t.Errorf("%s: writing the result changed the catalogue: %q", e, again)
 		}
+	}
+}
+
+// Each service's "all other operations" row, and only it, is a shared bucket:
+// the one ForOperation falls back to for an operation the page does not name.
+func TestSharedBucket(t *testing.T) {
+	want := map[string]string{"connect": "connect.api-requests", "agent-assist": "wisdom.api-requests", "outbound-campaigns": "outbound-campaigns.api-requests"}
+	for _, q := range cur.All() {
+		if q.SharedBucket() != (want[q.Service] == q.ID) {
+			t.Errorf("%s: SharedBucket() = %v", q.ID, q.SharedBucket())
+		}
+	}
+	for service, id := range want {
+		if q, ok := cur.ForOperation(service, "SomeUnnamedOperation"); !ok || q.ID != id || !q.SharedBucket() {
+			t.Errorf("ForOperation(%s, unnamed) = %s, %v", service, q.ID, ok)
+		}
+	}
+	if q := cur.MustLookup("connect.api.get-metric-data-v2"); q.SharedBucket() {
+		t.Errorf("%s is a row of its own, not a shared bucket", q.ID)
 	}
 }
