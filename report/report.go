@@ -9,6 +9,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/connectcap/connectcap/internal/input"
 	"github.com/connectcap/connectcap/tables"
@@ -103,6 +104,30 @@ type Result struct {
 	// --only-actions): the people's views leave the figures out, since most
 	// belong to checks not shown.
 	OnlyActions bool `json:"-" yaml:"-"`
+	// Timelines are the needs over time behind the checks of a result sized
+	// interval by interval (forecast, contacts), for charts; machine formats
+	// leave them out (forecast --series writes them).
+	Timelines []Timeline `json:"-" yaml:"-"`
+}
+
+// Timeline is one quota's need over time: one required value per interval,
+// against the quota's limit and the target utilization.
+type Timeline struct {
+	ID       string
+	Name     string
+	Instance string // "" for a quota of the account
+	Unit     string
+	Limit    float64
+	// TargetPct is the utilization target: the target line sits at Limit x
+	// TargetPct / 100.
+	TargetPct float64
+	Start     time.Time // UTC start of the first interval
+	Step      time.Duration
+	Required  []float64 // one per interval from Start
+	// Peak is the largest need and PeakAt the first instant it is reached (for
+	// measured records, inside its interval).
+	Peak   float64
+	PeakAt time.Time
 }
 
 // New starts a result for command.
