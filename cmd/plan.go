@@ -90,6 +90,12 @@ func readPlan(inv *invocation, cmd *cobra.Command, file string) (*plan.Plan, str
 	if inv.source("file") == "" || file == "" {
 		return nil, "", errors.New("missing --file (-f): give a plan file, or '-' for standard input; 'connectcap plan init' writes a starter")
 	}
+	return readPlanFile(cmd, file)
+}
+
+// readPlanFile reads and decodes a plan file ('-': standard input), writing its
+// decoding notes to stderr.
+func readPlanFile(cmd *cobra.Command, file string) (*plan.Plan, string, error) {
 	var data []byte
 	var err error
 	name := file

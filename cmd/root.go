@@ -131,6 +131,11 @@ type widthKey struct{}
 
 // terminalWidth is the width tables fit: COLUMNS when it is a positive whole
 // number, else the width of the terminal standard output is, else
+// isTerminal reports whether f is a terminal.
+func isTerminal(f *os.File) bool { return term.IsTerminal(int(f.Fd())) }
+
+// terminalWidth is the width tables fit: COLUMNS when it is a positive whole
+// number, else the width of the terminal standard output is, else
 // render.DefaultWidth (a file or a pipe).
 func terminalWidth(app App) int {
 	if app.LookupEnv != nil {
@@ -215,6 +220,8 @@ always scoped.
 		newCmdQuotas(inv, nil),
 		newCmdPlan(inv, nil),
 		newCmdRequest(inv, nil),
+		newCmdForecast(inv, nil),
+		newCmdContacts(inv, nil),
 		newCmdVersion(inv),
 		newHelpExitCodes(),
 	)

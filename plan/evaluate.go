@@ -53,6 +53,9 @@ type Evaluation struct {
 	Region string
 	// Edition is the edition of the quotas page the plan was checked against.
 	Edition tables.Edition
+	// Blocking and TargetPct are the blocking target and the utilization target
+	// the plan was sized and graded at.
+	Blocking, TargetPct float64
 	// Warnings say what the plan asked for that the edition cannot check, one line
 	// each.
 	Warnings []string
@@ -75,33 +78,9 @@ type evaluator struct {
 
 // Evaluate checks every quota the plan touches.
 func Evaluate(p *Plan, o Options) (*Evaluation, error) {
-	e := &evaluator{p: p, o: o, region: p.Region, block: sizing.DefaultBlocking, touched: map[string]bool{}, spread: map[string]float64{}}
-	if o.Region != "" {
-		if err := p.checkRegion(o.Region); err != nil {
-			return nil, err
-		}
-		e.region = o.Region
-	}
-	if e.region == "" && o.DefaultRegion != "" {
-		if err := p.checkRegion(o.DefaultRegion); err != nil {
-			return nil, err
-		}
-		e.region = o.DefaultRegion
-	}
-	if o.Blocking != 0 {
-		e.block = o.Blocking
-	} else if p.Blocking != nil {
-		e.block = *p.Blocking
-	} else if o.DefaultBlocking != 0 {
-		e.block = o.DefaultBlocking
-	}
-	if e.o.TargetPct == 0 {
-		e.o.TargetPct = sizing.DefaultTargetPct
-	}
-	// --edition, then the plan's edition, then a default from the environment.
-	e.cat = tables.Default()
-	if edition := cmp.Or(o.Edition, tables.Edition(p.Edition), o.DefaultEdition); edition != "" {
-		e.cat = tables.In(edition)
+	e, err := newEvaluator(p, o)
+	if err != nil {
+		return nil, err
 	}
 	e.appliedElsewhere()
 	var n needs
@@ -139,7 +118,41 @@ func Evaluate(p *Plan, o Options) (*Evaluation, error) {
 	for _, it := range e.items {
 		r.Checks = append(r.Checks, it.Check)
 	}
-	return &Evaluation{Result: r, Items: e.items, Region: e.region, Edition: e.cat.Edition, Warnings: e.warnings}, nil
+	return &Evaluation{Result: r, Items: e.items, Region: e.region, Edition: e.cat.Edition, Blocking: e.block, TargetPct: e.o.TargetPct, Warnings: e.warnings}, nil
+}
+
+// newEvaluator resolves the Region, blocking target, utilization target and
+// edition of an evaluation of p.
+func newEvaluator(p *Plan, o Options) (*evaluator, error) {
+	e := &evaluator{p: p, o: o, region: p.Region, block: sizing.DefaultBlocking, touched: map[string]bool{}, spread: map[string]float64{}}
+	if o.Region != "" {
+		if err := p.checkRegion(o.Region); err != nil {
+			return nil, err
+		}
+		e.region = o.Region
+	}
+	if e.region == "" && o.DefaultRegion != "" {
+		if err := p.checkRegion(o.DefaultRegion); err != nil {
+			return nil, err
+		}
+		e.region = o.DefaultRegion
+	}
+	if o.Blocking != 0 {
+		e.block = o.Blocking
+	} else if p.Blocking != nil {
+		e.block = *p.Blocking
+	} else if o.DefaultBlocking != 0 {
+		e.block = o.DefaultBlocking
+	}
+	if e.o.TargetPct == 0 {
+		e.o.TargetPct = sizing.DefaultTargetPct
+	}
+	// --edition, then the plan's edition, then a default from the environment.
+	e.cat = tables.Default()
+	if edition := cmp.Or(o.Edition, tables.Edition(p.Edition), o.DefaultEdition); edition != "" {
+		e.cat = tables.In(edition)
+	}
+	return e, nil
 }
 
 // limits are the sources of an instance's limits ("" for account rows): the

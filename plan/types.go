@@ -36,6 +36,9 @@ type Plan struct {
 // is minutes).
 func (p *Plan) Warnings() []string { return p.warnings }
 
+// File is the name the plan was read from.
+func (p *Plan) File() string { return p.file }
+
 // Instance is one Amazon Connect instance.
 type Instance struct {
 	Name        string             `yaml:"name" plan:"name,required" doc:"A name for the instance, unique in the plan."`

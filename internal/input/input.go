@@ -98,6 +98,12 @@ var (
 	ScheduleAheadDays = Amount.To(3650).Named("days")
 	// RosterFactor is agent user accounts per agent scheduled at the peak.
 	RosterFactor = Amount.From(1).To(100).Named("agent accounts per agent scheduled at the peak")
+	// Growth scales forecast volumes: 15% is 1.15 times; -100 % would leave no
+	// traffic, ten times more is a typo.
+	Growth = Percent.Above(-100).To(1000).Named("a growth in percent")
+	// PostCallFactor is a post-call analytics job's length per minute of call:
+	// the page estimates 0.4.
+	PostCallFactor = Amount.Above(0).To(10).Named("minutes of post-call job per minute of call")
 	// AppliedValue is a plan's applied quota value: 0 is one (concurrent campaign
 	// calls and external voice connectors start at 0, and an account can be held
 	// at 0), up to a million.

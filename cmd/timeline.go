@@ -1,0 +1,185 @@
+package cmd
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"strings"
+	"time"
+	_ "time/tzdata" // --timezone works on machines without a zoneinfo database
+
+	"github.com/connectcap/connectcap/internal/input"
+	"github.com/connectcap/connectcap/plan"
+	"github.com/connectcap/connectcap/render"
+	"github.com/connectcap/connectcap/report"
+	"github.com/connectcap/connectcap/tables"
+	"github.com/spf13/cobra"
+)
+
+// timelineFlags are the flags forecast and contacts share: where limits come
+// from, the grading, and what to write.
+type timelineFlags struct {
+	files    []string
+	planFile string
+	plan     planFlags
+	detailed bool
+	output   string
+	chart    string
+	series   bool
+}
+
+func addTimelineFlags(cmd *cobra.Command, f *timelineFlags, what string) {
+	fs := cmd.Flags()
+	fs.StringArrayVarP(&f.files, "file", "f", nil, what+" ('-' reads standard input; repeat -f for several; gzip is read as is)")
+	fs.StringVar(&f.planFile, "plan", "", "plan file (YAML or JSON) giving the instances' applied values, ARNs, inventory, users and campaigns; the traffic comes from the data")
+	_ = cmd.MarkFlagFilename("plan", "yaml", "yml", "json")
+	addRegion(cmd, &f.plan.region, "AWS Region, for Region-specific defaults: on the command line it overrides the plan's region")
+	addTarget(fs, &f.plan.target)
+	addEdition(cmd, &f.plan.edition)
+	addNumberDefault(fs, &f.plan.blocking, "blocking", input.Blocking, 0.001,
+		"largest share of contacts the concurrency quotas may turn away (Erlang B)")
+	addBool(fs, &f.detailed, "detailed-exitcode", detailedUsage)
+	fs.StringVar(&f.chart, "chart", "", "also draw each quota's need over time against its limit and target into FILE.svg or FILE.png")
+	_ = cmd.MarkFlagFilename("chart", "svg", "png")
+	addChoice(cmd, &f.output, "output", "o", string(render.Table), "an output format", render.TimelineFormats,
+		"output format: "+strings.Join(render.TimelineFormats, "|")+" (html: one self-contained page with the charts)")
+	addWideFlag(cmd)
+}
+
+// basePlan reads --plan when given.
+func (f *timelineFlags) basePlan(inv *invocation, cmd *cobra.Command) (*plan.Plan, error) {
+	if f.planFile == "" {
+		return nil, nil
+	}
+	p, _, err := readPlanFile(cmd, f.planFile)
+	return p, err
+}
+
+// planOptions are the evaluation's options: flags override the plan, settings
+// from the environment or a config file apply to a plan without its own.
+func (f *timelineFlags) planOptions(inv *invocation) plan.Options {
+	return planOptions(inv, &f.plan, false)
+}
+
+// timelineOutput writes a result sized over time: the chart file first (so a
+// chart that cannot be written leaves stdout empty), then the document.
+func timelineOutput(inv *invocation, cmd *cobra.Command, r *report.Result, f *timelineFlags) error {
+	var doc bytes.Buffer
+	o := Output{Format: render.Format(f.output), DetailedExitcode: f.detailed, Out: cmd.OutOrStdout(), Err: cmd.ErrOrStderr(), Table: tableOptions(cmd)}
+	o.Table.Color = colorOn(inv)
+	if err := render.Write(&doc, r.Document(), o.Format, o.Table); err != nil {
+		return err
+	}
+	if f.chart != "" {
+		format, err := render.ChartFormatOf(f.chart)
+		if err != nil {
+			return fmt.Errorf("--chart: %v", err)
+		}
+		var img bytes.Buffer
+		if err := render.WriteChart(&img, r, format); err != nil {
+			return fmt.Errorf("--chart %s: %v", f.chart, err)
+		}
+		if err := os.WriteFile(f.chart, img.Bytes(), 0o644); err != nil {
+			return fmt.Errorf("--chart %s: %v", f.chart, unwrapPath(err))
+		}
+	}
+	if _, err := o.Out.Write(doc.Bytes()); err != nil {
+		return err
+	}
+	voiceIDNotice(o.Err, checkIDs(r.Checks))
+	return detailedExit(r.Worst(), o.DetailedExitcode)
+}
+
+// colorOn reports whether the table view may colour its text charts: stdout is a
+// terminal and NO_COLOR is unset (or empty).
+func colorOn(inv *invocation) bool {
+	if inv.app.LookupEnv != nil {
+		if v, ok := inv.app.LookupEnv("NO_COLOR"); ok && v != "" {
+			return false
+		}
+	}
+	f, ok := inv.app.Stdout.(*os.File)
+	return ok && isTerminal(f)
+}
+
+// stderrTerminal reports whether standard error is a terminal: progress shows
+// only there.
+func stderrTerminal(inv *invocation) bool {
+	f, ok := inv.app.Stderr.(*os.File)
+	return ok && isTerminal(f)
+}
+
+// peaksResult turns peaks into a result: the peak checks, when each peak falls
+// and how long the need sits above the target and the limit, and the timelines.
+func peaksResult(r *report.Result, peaks []report.Peak) {
+	for _, p := range peaks {
+		r.Checks = append(r.Checks, p.Check)
+		key := "account"
+		label := p.Check.Name
+		if p.Check.Instance != nil {
+			key = *p.Check.Instance
+			label += " (" + key + ")"
+		}
+		key += "." + p.Check.ID
+		r.Figures.Add(key+".peak_at", report.Instant(p.At), label+": peak at", "")
+		r.Figures.Add(key+".intervals_above_target", p.IntervalsAbove, label+": intervals above the target", "")
+		r.Figures.Add(key+".hours_above_target", p.HoursAbove, label+": hours above the target", "h")
+		r.Figures.Add(key+".intervals_above_limit", p.IntervalsOverLimit, label+": intervals above the limit", "")
+		r.Figures.Add(key+".hours_above_limit", p.HoursOver, label+": hours above the limit", "h")
+		r.Timelines = append(r.Timelines, p.Timeline)
+	}
+}
+
+// seriesRow is one row of --series: one interval and quota.
+var seriesHeader = []string{"interval_start", "instance", "id", "required", "limit", "utilization_pct", "status"}
+
+// writeSeries writes one row per interval and quota: start, instance, quota id,
+// required, limit, utilization and status, graded as the checks are.
+func writeSeries(cmd *cobra.Command, peaks []report.Peak, targetPct float64) error {
+	var b bytes.Buffer
+	b.WriteString(strings.Join(seriesHeader, ",") + "\n")
+	for _, p := range peaks {
+		tl := p.Timeline
+		q, _ := tables.Find(tl.ID)
+		for i, req := range tl.Required {
+			start := tl.Start.Add(time.Duration(i) * tl.Step)
+			util := ""
+			if u := report.Utilization(req, tl.Limit); u != nil {
+				util = render.Raw(*u)
+			}
+			canRaise := q.Adjustable.CanRaise() && (q.Max == 0 || req <= q.Max)
+			status := report.Grade(req, tl.Limit, targetPct, canRaise)
+			fmt.Fprintf(&b, "%s,%s,%s,%s,%s,%s,%s\n", report.Instant(start), csvCell(tl.Instance), tl.ID, render.Raw(req), render.Raw(tl.Limit), util, status)
+		}
+	}
+	_, err := cmd.OutOrStdout().Write(b.Bytes())
+	return err
+}
+
+// csvCell quotes a cell that needs it.
+func csvCell(s string) string {
+	if strings.ContainsAny(s, ",\"\n\r") {
+		return `"` + strings.ReplaceAll(s, `"`, `""`) + `"`
+	}
+	return s
+}
+
+// locationValue is --timezone: an IANA time zone name.
+type locationValue struct{ loc **time.Location }
+
+func (l *locationValue) Set(s string) error {
+	loc, err := time.LoadLocation(s)
+	if err != nil || s == "" {
+		return fmt.Errorf("%q is not a time zone; accepted: an IANA name such as UTC, Europe/Berlin or America/New_York", s)
+	}
+	*l.loc = loc
+	return nil
+}
+
+func (l *locationValue) String() string {
+	if *l.loc == nil {
+		return "UTC"
+	}
+	return (*l.loc).String()
+}
+func (l *locationValue) Type() string { return "zone" }
