@@ -32,13 +32,13 @@ type SeriesEvaluation struct {
 	Starts []time.Time
 	Step   time.Duration
 	// Items are the checks behind the peaks, for requests.
-	Items    []Item
-	Region   string
-	Edition  tables.Edition
+	Items   []Item
+	Region  string
+	Edition tables.Edition
 	// Blocking and TargetPct are the blocking target and utilization target the
 	// intervals were sized and graded at.
 	Blocking, TargetPct float64
-	Warnings []string
+	Warnings            []string
 	// HandleStandsIn reports that some traffic had no time in Connect: its
 	// handle time stood in for it.
 	HandleStandsIn bool

@@ -80,10 +80,10 @@ type Peak struct {
 	Check Check
 	// At is when the peak falls: the first instant reached, or the start of the
 	// first interval holding it.
-	At                  time.Time
-	IntervalsAbove      int // intervals whose need is above the target utilization
-	IntervalsOverLimit  int // intervals whose need is above the limit
-	Timeline            Timeline
+	At                    time.Time
+	IntervalsAbove        int // intervals whose need is above the target utilization
+	IntervalsOverLimit    int // intervals whose need is above the limit
+	Timeline              Timeline
 	HoursAbove, HoursOver float64
 }
 
