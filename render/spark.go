@@ -124,7 +124,7 @@ func truncateName(t report.Timeline, width int) string {
 	suffix := ""
 	if t.Instance != "" {
 		suffix = " [" + t.Instance + "]"
-		if utf8.RuneCountInString(suffix)+minNameWidth/2 > width {
+		if utf8.RuneCountInString(suffix)+1+minNameWidth/2 > width {
 			suffix = ""
 		}
 	}
