@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"html/template"
 	"strings"
+	"sync"
 
 	"github.com/connectcap/connectcap/report"
 )
@@ -66,7 +67,7 @@ func writeHTML(w *bytes.Buffer, d report.Document) error {
 		}
 		page.Charts = append(page.Charts, htmlChart{Title: timelineTitle(t), SVG: svg})
 	}
-	return pageTemplate.Execute(w, page)
+	return pageTemplate().Execute(w, page)
 }
 
 // inlineSVG is a timeline's chart as an <svg> element, without the XML
@@ -81,10 +82,16 @@ func inlineSVG(t report.Timeline) (template.HTML, error) {
 		s = s[i:]
 	}
 	// vgsvg escapes the text it draws: the SVG is markup to keep as it is.
-	return template.HTML(strings.TrimSpace(s)), nil //nolint:gosec
+	return template.HTML(strings.TrimSpace(s)), nil
 }
 
-var pageTemplate = template.Must(template.New("page").Parse(`<!DOCTYPE html>
+// pageTemplate is parsed on first use, not at start-up: commands that write no
+// page do not pay for it.
+var pageTemplate = sync.OnceValue(func() *template.Template {
+	return template.Must(template.New("page").Parse(pageHTML))
+})
+
+const pageHTML = `<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
@@ -154,4 +161,4 @@ p.summary { margin: .6em 0; }
 {{- end}}
 </body>
 </html>
-`))
+`
