@@ -1,6 +1,7 @@
 // Package render turns a report.Document into bytes: one renderer per output
 // format (table.go, markdown.go, json.go, yaml.go, csv.go, sh.go), pure, chosen by
-// --output. JSON, YAML and CSV are for machines: the documented field names,
+// --output; chart.go draws the timelines of a result as an image, which html.go
+// inlines. JSON, YAML and CSV are for machines: the documented field names,
 // units in the names or in a unit field, raw numbers (Raw), no colour, no locale
 // formatting. Table and markdown are for people (Human).
 package render
@@ -25,6 +26,9 @@ const (
 	Markdown Format = "markdown"
 	// Sh is a POSIX shell script of AWS CLI calls: connectcap request only.
 	Sh Format = "sh"
+	// HTML is a self-contained page with the charts: results sized interval by
+	// interval (forecast, contacts).
+	HTML Format = "html"
 )
 
 // Formats lists the output formats every command has, the default first.
@@ -33,9 +37,13 @@ var Formats = []string{string(Table), string(JSON), string(CSV), string(YAML), s
 // RequestFormats lists connectcap request's formats, its default (sh) first.
 var RequestFormats = append([]string{string(Sh)}, Formats...)
 
-// ParseFormat accepts one of RequestFormats.
+// TimelineFormats lists the formats of the commands whose results carry
+// timelines (forecast, contacts): every command's, and the HTML page.
+var TimelineFormats = append(append([]string{}, Formats...), string(HTML))
+
+// ParseFormat accepts one of RequestFormats or TimelineFormats.
 func ParseFormat(s string) (Format, bool) {
-	for _, f := range RequestFormats {
+	for _, f := range append(append([]string{}, RequestFormats...), string(HTML)) {
 		if s == f {
 			return Format(f), true
 		}
@@ -53,6 +61,9 @@ type Options struct {
 	Width int
 	// Wide shows every column, unwrapped, whatever the width (--wide).
 	Wide bool
+	// Color marks the peak day's buckets above the target and the limit with
+	// ANSI colours: for a terminal, with NO_COLOR unset.
+	Color bool
 }
 
 func (o Options) width() int {
@@ -80,6 +91,8 @@ func Write(w io.Writer, d report.Document, f Format, o Options) error {
 		err = writeCSV(&buf, d)
 	case Sh:
 		err = writeSh(&buf, d)
+	case HTML:
+		err = writeHTML(&buf, d)
 	default:
 		err = fmt.Errorf("unknown output format %q; accepted: %s", f, strings.Join(Formats, ", "))
 	}

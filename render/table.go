@@ -100,6 +100,14 @@ func checkGrid(checks []report.Check) grid {
 }
 
 func resultTable(w *bytes.Buffer, r *report.Result, o Options) error {
+	if err := resultChecks(w, r, o); err != nil {
+		return err
+	}
+	writePeakDay(w, r, o)
+	return nil
+}
+
+func resultChecks(w *bytes.Buffer, r *report.Result, o Options) error {
 	fmt.Fprintf(w, "%s\n\n", paragraph(r.Title, o))
 	fmt.Fprintln(w, "Inputs")
 	if err := writeGrid(w, grid{cols: fieldColumns, rows: fieldRows(r.Inputs, "  ")}, false, o); err != nil {
