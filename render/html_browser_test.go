@@ -17,7 +17,7 @@ import (
 
 // browserEnv set to 1 makes a missing browser a failure rather than a skip (CI
 // installs Chromium).
-const browserEnv = "CONNECTCAP_BROWSER_TEST"
+const browserEnv = "CI_BROWSER_TEST"
 
 // TestHTMLInBrowser opens the HTML page of a result with two timelines in
 // headless Chromium from disk, with no network, and looks at the screenshot: the
