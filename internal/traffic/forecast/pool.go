@@ -1,0 +1,448 @@
+package forecast
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/connectcap/connectcap/internal/traffic"
+)
+
+// add parses one record and pools it.
+func (f *fileReader) add(rec []string) error {
+	if err := f.parse(rec); err != nil {
+		return err
+	}
+	rd := f.rd
+	r := &f.row
+	line, _ := f.cr.FieldPos(0)
+
+	name := r.inst
+	if name == "" && r.arn != "" {
+		// An ARN without a name: the instance is named by the id the ARN ends in.
+		name = r.arn[strings.LastIndexByte(r.arn, '/')+1:]
+	}
+	if name == "" {
+		name = rd.o.Instance
+	}
+	inst, err := rd.instance(f, name, r.arn, int64(line))
+	if err != nil {
+		return err
+	}
+	queue := rd.queue(r.queue, r.queueLabel)
+	sk := seriesKey{inst: inst, queue: queue, ch: r.ch}
+	sid := rd.lastSeriesID
+	if sid < 0 || sk != rd.lastSeries {
+		var ok bool
+		if sid, ok = rd.seriesIDs[sk]; !ok {
+			sid = int32(len(rd.series))
+			rd.seriesIDs[sk] = sid
+			rd.series = append(rd.series, seriesInfo{key: sk})
+		}
+		rd.lastSeries, rd.lastSeriesID = sk, sid
+	}
+
+	dur := int64(r.minutes) * 60
+	if r.st.wall%dur != 0 {
+		s, _ := f.cell(rec, cStart)
+		return f.failAt(r.startField, fmt.Sprintf("%s %q is not aligned to its %d-minute interval: starts fall on %s", f.labels[cStart], s, r.minutes, alignedMinutes(r.minutes)))
+	}
+	start := r.st.instant
+	if !r.st.zoned {
+		early, late, n := rd.zone.candidates(r.st.wall)
+		switch n {
+		case 0:
+			s, _ := f.cell(rec, cStart)
+			return f.failAt(r.startField, rd.zone.gapMessage(s, r.st.wall))
+		case 1:
+			start = early
+		default:
+			// The clocks went back: a queue's first row at this wall clock is the
+			// earlier instant, its second the later.
+			if rd.amb == nil {
+				rd.amb = map[ambKey]uint8{}
+			}
+			k := ambKey{series: sid, wall: r.st.wall}
+			seen := rd.amb[k]
+			start = early
+			if seen > 0 {
+				start = late
+			}
+			rd.amb[k] = seen + 1
+		}
+	}
+
+	si := &rd.series[sid]
+	if n := len(si.spans); n > 0 && start < si.spans[n-1].start {
+		si.unsorted = true
+	}
+	si.spans = append(si.spans, span{start: start, line: int64(line), dur: int32(dur), file: f.file})
+
+	g := rd.step
+	if g == 0 {
+		g = dur
+	}
+	if dur%g != 0 || start%g != 0 {
+		g = gcd(g, dur)
+		g = gcd(g, ((start%g)+g)%g)
+	}
+	rd.step = g
+
+	ak := accKey{start: start, inst: inst, dur: int32(dur), ch: r.ch}
+	aid := rd.lastAccID
+	if aid < 0 || ak != rd.lastAcc {
+		var ok bool
+		if aid, ok = rd.accIDs[ak]; !ok {
+			aid = int32(len(rd.accs))
+			rd.accIDs[ak] = aid
+			rd.accs = append(rd.accs, acc{allHandled: true})
+		}
+		rd.lastAcc, rd.lastAccID = ak, aid
+	}
+	rd.accs[aid].addRow(&r.load)
+	if r.load.HandleStandsIn {
+		rd.standsIn = true
+	}
+	return nil
+}
+
+func alignedMinutes(m int) string {
+	var s []string
+	for x := 0; x < 60 && len(s) < 5; x += m {
+		s = append(s, fmt.Sprintf(":%02d", x))
+	}
+	if 60/m > 5 {
+		s = append(s, "...")
+	}
+	return strings.Join(s, ", ")
+}
+
+func gcd(a, b int64) int64 {
+	for b != 0 {
+		a, b = b, a%b
+	}
+	return a
+}
+
+func (rd *reader) instance(f *fileReader, name, arn string, line int64) (int32, error) {
+	var id int32
+	if rd.haveLastInst && name == rd.lastInst {
+		id = rd.lastInstID
+	} else {
+		var ok bool
+		if id, ok = rd.instIDs[name]; !ok {
+			name = strings.Clone(name)
+			id = int32(len(rd.insts))
+			rd.instIDs[name] = id
+			rd.insts = append(rd.insts, instInfo{name: name})
+		}
+		rd.lastInst, rd.lastInstID, rd.haveLastInst = rd.insts[id].name, id, true
+	}
+	if arn != "" {
+		in := &rd.insts[id]
+		switch in.arn {
+		case arn:
+		case "":
+			in.arn, in.arnFile, in.arnLine = strings.Clone(arn), f.file, line
+		default:
+			where := fmt.Sprintf("line %d", in.arnLine)
+			if in.arnFile != f.file {
+				where = fmt.Sprintf("%s line %d", rd.display[in.arnFile], in.arnLine)
+			}
+			return 0, f.failAt(f.idx[cARN], fmt.Sprintf("instance_arn %q: instance %s has the ARN %q on %s", arn, in.name, in.arn, where))
+		}
+	}
+	return id, nil
+}
+
+func (rd *reader) queue(key, label string) int32 {
+	if rd.haveLastQueue && key == rd.lastQueue {
+		return rd.lastQueueID
+	}
+	id, ok := rd.queueIDs[key]
+	if !ok {
+		key = strings.Clone(key)
+		id = int32(len(rd.queues))
+		rd.queueIDs[key] = id
+		rd.queues = append(rd.queues, strings.Clone(label))
+	}
+	rd.lastQueue, rd.lastQueueID, rd.haveLastQueue = key, id, true
+	return id
+}
+
+// checkOverlaps finds two rows of one instance, queue and channel whose
+// intervals overlap.
+func (rd *reader) checkOverlaps() error {
+	for i := range rd.series {
+		si := &rd.series[i]
+		if si.unsorted {
+			slices.SortFunc(si.spans, func(a, b span) int {
+				return cmp.Or(cmp.Compare(a.start, b.start), cmp.Compare(a.file, b.file), cmp.Compare(a.line, b.line))
+			})
+		}
+		sp := si.spans
+		far := 0 // the span reaching furthest so far
+		for j := 1; j < len(sp); j++ {
+			if sp[j].start < sp[far].start+int64(sp[far].dur) {
+				return rd.overlap(si.key, sp[far], sp[j])
+			}
+			if sp[j].start+int64(sp[j].dur) > sp[far].start+int64(sp[far].dur) {
+				far = j
+			}
+		}
+	}
+	return nil
+}
+
+func (rd *reader) overlap(k seriesKey, a, b span) error {
+	if cmp.Or(cmp.Compare(a.file, b.file), cmp.Compare(a.line, b.line)) > 0 {
+		a, b = b, a
+	}
+	// b was read after a: the error is b's.
+	where := fmt.Sprintf("line %d", a.line)
+	if a.file != b.file {
+		where = fmt.Sprintf("%s line %d", rd.display[a.file], a.line)
+	}
+	var what []string
+	if len(rd.insts) > 1 {
+		what = append(what, "instance "+rd.insts[k.inst].name)
+	}
+	if q := rd.queues[k.queue]; q != "" {
+		what = append(what, "queue "+q)
+	}
+	what = append(what, k.ch.String(), rd.interval(b))
+	msg := fmt.Sprintf("line %d overlaps %s (%s)", b.line, where, strings.Join(what, ", "))
+	if a.start == b.start && a.dur == b.dur {
+		msg = fmt.Sprintf("line %d repeats the interval of %s (%s)", b.line, where, strings.Join(what, ", "))
+	}
+	return &traffic.Error{Problem: traffic.Problem{File: rd.display[b.file], Line: b.line, Column: rd.startCol[b.file], Message: msg}}
+}
+
+// interval writes a span's times on the wall clock of the time zone.
+func (rd *reader) interval(s span) string {
+	from := time.Unix(s.start, 0).In(rd.zone.loc)
+	to := from.Add(time.Duration(s.dur) * time.Second)
+	text := from.Format("2006-01-02 15:04") + "-" + to.Format("15:04")
+	if !rd.zone.utc {
+		text += " " + from.Format("MST")
+	}
+	return text
+}
+
+// acc pools the rows of one instance, channel, start and interval length.
+type acc struct {
+	n                       int32
+	allHandled, standsIn    bool
+	hasPeak                 bool
+	has                     traffic.ShareSet
+	raw                     traffic.Load // the only row, when n is 1
+	contacts, handled, peak float64
+	hByHandled, hByContacts float64
+	hPlain                  float64
+	cByContacts, cPlain     float64
+	sCS, sC, sS             [4]float64
+	sN                      [4]int32
+}
+
+func (a *acc) addRow(l *traffic.Load) {
+	if a.n == 0 {
+		a.raw = *l
+	}
+	a.n++
+	c := l.Contacts
+	a.contacts += c
+	if l.HasHandled {
+		a.handled += l.Handled
+		a.hByHandled += l.Handled * l.HandleSeconds
+	} else {
+		a.allHandled = false
+	}
+	a.hByContacts += c * l.HandleSeconds
+	a.hPlain += l.HandleSeconds
+	a.cByContacts += c * l.ConnectSeconds
+	a.cPlain += l.ConnectSeconds
+	a.standsIn = a.standsIn || l.HandleStandsIn
+	if l.Shares.Has != 0 {
+		for i := range 4 {
+			if l.Shares.Has&(1<<i) != 0 {
+				v := getShare(&l.Shares, i)
+				a.sCS[i] += c * v
+				a.sC[i] += c
+				a.sS[i] += v
+				a.sN[i]++
+			}
+		}
+		a.has |= l.Shares.Has
+	}
+	if l.HasPeak {
+		a.peak += l.Peak
+		a.hasPeak = true
+	}
+}
+
+// merge adds o spread over k sub-intervals (k is 1 when lengths match): its
+// counts divided by k, its times, shares and peak unchanged.
+func (a *acc) merge(o *acc, k float64) {
+	if a.n == 0 {
+		a.raw = o.raw
+		a.raw.Contacts /= k
+		a.raw.Handled /= k
+	}
+	a.n += o.n
+	a.contacts += o.contacts / k
+	a.handled += o.handled / k
+	a.hByHandled += o.hByHandled / k
+	a.hByContacts += o.hByContacts / k
+	a.hPlain += o.hPlain
+	a.cByContacts += o.cByContacts / k
+	a.cPlain += o.cPlain
+	a.allHandled = a.allHandled && o.allHandled
+	a.standsIn = a.standsIn || o.standsIn
+	a.has |= o.has
+	for i := range 4 {
+		a.sCS[i] += o.sCS[i] / k
+		a.sC[i] += o.sC[i] / k
+		a.sS[i] += o.sS[i]
+		a.sN[i] += o.sN[i]
+	}
+	a.peak += o.peak
+	a.hasPeak = a.hasPeak || o.hasPeak
+}
+
+func (a *acc) load(growth float64) traffic.Load {
+	var l traffic.Load
+	if a.n == 1 {
+		l = a.raw
+	} else {
+		n := float64(a.n)
+		l.Contacts = a.contacts
+		switch {
+		case a.allHandled && a.handled > 0:
+			l.HandleSeconds = a.hByHandled / a.handled
+		case a.contacts > 0:
+			l.HandleSeconds = a.hByContacts / a.contacts
+		default:
+			l.HandleSeconds = a.hPlain / n
+		}
+		if a.contacts > 0 {
+			l.ConnectSeconds = a.cByContacts / a.contacts
+		} else {
+			l.ConnectSeconds = a.cPlain / n
+		}
+		l.HandleStandsIn = a.standsIn
+		l.Handled, l.HasHandled = a.handled, a.allHandled
+		for i := range 4 {
+			if a.has&(1<<i) == 0 {
+				continue
+			}
+			v := a.sS[i] / float64(a.sN[i])
+			if a.sC[i] > 0 {
+				v = a.sCS[i] / a.sC[i]
+			}
+			setShare(&l.Shares, i, v)
+		}
+		l.Peak, l.HasPeak = a.peak, a.hasPeak
+	}
+	if !l.HasHandled {
+		l.Handled = 0
+	}
+	if growth != 1 {
+		l.Contacts *= growth
+		l.Handled *= growth
+		l.Peak *= growth
+	}
+	if l.Contacts == 0 && !l.HasPeak {
+		return traffic.Load{}
+	}
+	return l
+}
+
+type finalKey struct {
+	start int64
+	inst  int32
+	ch    traffic.Channel
+}
+
+func (rd *reader) result() *Result {
+	res := &Result{Rows: rd.rows, HandleStandsIn: rd.standsIn}
+	res.Files = rd.files
+	for _, f := range rd.files {
+		res.Series.Sources = append(res.Series.Sources, f.Name)
+	}
+	step := rd.step
+	res.Series.Step = time.Duration(step) * time.Second
+
+	// Spread every pooled length over the step.
+	finals := rd.accs
+	var keys []finalKey
+	sameLength := true
+	for k := range rd.accIDs {
+		if int64(k.dur) != step {
+			sameLength = false
+			break
+		}
+	}
+	if sameLength {
+		keys = make([]finalKey, len(rd.accs))
+		for k, id := range rd.accIDs {
+			keys[id] = finalKey{start: k.start, inst: k.inst, ch: k.ch}
+		}
+	} else {
+		ids := map[finalKey]int32{}
+		finals = nil
+		order := make([]accKey, len(rd.accs))
+		for k, id := range rd.accIDs {
+			order[id] = k
+		}
+		for id, k := range order {
+			parts := int64(k.dur) / step
+			for j := range parts {
+				fk := finalKey{start: k.start + j*step, inst: k.inst, ch: k.ch}
+				fid, ok := ids[fk]
+				if !ok {
+					fid = int32(len(finals))
+					ids[fk] = fid
+					finals = append(finals, acc{allHandled: true})
+					keys = append(keys, fk)
+				}
+				finals[fid].merge(&rd.accs[id], float64(parts))
+			}
+		}
+	}
+
+	type instBuild struct {
+		at        map[int64]int
+		intervals []traffic.Interval
+	}
+	builds := make([]instBuild, len(rd.insts))
+	for i := range finals {
+		l := finals[i].load(rd.growth)
+		if l == (traffic.Load{}) {
+			continue
+		}
+		k := keys[i]
+		b := &builds[k.inst]
+		if b.at == nil {
+			b.at = map[int64]int{}
+		}
+		j, ok := b.at[k.start]
+		if !ok {
+			j = len(b.intervals)
+			b.at[k.start] = j
+			b.intervals = append(b.intervals, traffic.Interval{Start: time.Unix(k.start, 0).UTC()})
+		}
+		b.intervals[j].Channels[k.ch] = l
+	}
+	for i, in := range rd.insts {
+		b := builds[i]
+		if len(b.intervals) == 0 {
+			continue
+		}
+		slices.SortFunc(b.intervals, func(x, y traffic.Interval) int { return x.Start.Compare(y.Start) })
+		res.Series.Instances = append(res.Series.Instances, traffic.Instance{Name: in.name, ARN: in.arn, Intervals: b.intervals})
+	}
+	slices.SortFunc(res.Series.Instances, func(x, y traffic.Instance) int { return strings.Compare(x.Name, y.Name) })
+	return res
+}
