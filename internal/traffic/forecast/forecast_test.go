@@ -458,7 +458,7 @@ func TestRoundTrip(t *testing.T) {
 			iv("2026-03-02T10:00:00Z", map[traffic.Channel]traffic.Load{
 				traffic.Voice: {Contacts: 12.345678901234567, HandleSeconds: 301.1, ConnectSeconds: 333.33333333333331, Handled: 11, HasHandled: true,
 					Shares: traffic.Shares{PostCall: 0.1, Realtime: 0.3, VoiceID: 1, Has: traffic.HasPostCall | traffic.HasRealtime | traffic.HasVoiceID},
-					Peak: 7, HasPeak: true},
+					Peak:   7, HasPeak: true},
 				traffic.Email: {Contacts: 1e-7, HandleSeconds: 1e6, ConnectSeconds: 86400 * 3},
 			}),
 			iv("2026-03-02T11:45:00Z", map[traffic.Channel]traffic.Load{
