@@ -47,7 +47,7 @@ func minutesOK(m int) bool {
 	return m >= 1 && m <= 60 && 60%m == 0
 }
 
-const tooLong = "daily or longer totals cannot give a peak interval: export 15- or 30-minute intervals"
+const tooLong = "intervals longer than an hour (daily totals) cannot give a peak interval: export 15- or 30-minute intervals"
 
 // minutesMessage says why an interval length of m minutes is refused.
 func minutesMessage(value string, m int) string {

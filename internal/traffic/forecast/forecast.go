@@ -717,9 +717,7 @@ func (f *fileReader) number(rec []string, c col, share bool) (v float64, given b
 	if i == -1 {
 		return 0, false, nil
 	}
-	fields := f.multi[c]
 	if i >= 0 {
-		fields = []int{i}
 		s := trim(rec[i])
 		if s == "" {
 			return 0, false, nil
@@ -735,7 +733,7 @@ func (f *fileReader) number(rec []string, c col, share bool) (v float64, given b
 		}
 		return v, true, nil
 	}
-	for _, j := range fields {
+	for _, j := range f.multi[c] {
 		s := trim(rec[j])
 		if s == "" {
 			continue
