@@ -74,6 +74,11 @@ func (f *fileReader) add(rec []string) error {
 		}
 	}
 
+	if start%60 != 0 {
+		s, _ := f.cell(rec, cStart)
+		return f.failAt(r.startField, fmt.Sprintf("%s %q: %s was then off UTC by a time that is not whole minutes", f.labels[cStart], s, rd.zone.loc))
+	}
+
 	si := &rd.series[sid]
 	if n := len(si.spans); n > 0 && start < si.spans[n-1].start {
 		si.unsorted = true
