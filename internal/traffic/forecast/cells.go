@@ -19,6 +19,9 @@ func trim(s string) string {
 
 // parseNumber reads a count or a time: a plain decimal number, 0 or more.
 func parseNumber(name, s string) (float64, string) {
+	if v, ok := fastNumber(s); ok {
+		return v, ""
+	}
 	v, err := strconv.ParseFloat(s, 64)
 	if err != nil || math.IsNaN(v) || math.IsInf(v, 0) {
 		return 0, fmt.Sprintf("%s %q is not a number", name, s)
@@ -30,7 +33,11 @@ func parseNumber(name, s string) (float64, string) {
 }
 
 func parseShare(name, s string) (float64, string) {
-	v, err := strconv.ParseFloat(s, 64)
+	v, ok := fastNumber(s)
+	var err error
+	if !ok {
+		v, err = strconv.ParseFloat(s, 64)
+	}
 	if err != nil || math.IsNaN(v) || math.IsInf(v, 0) {
 		return 0, fmt.Sprintf("%s %q is not a number", name, s)
 	}
@@ -38,6 +45,43 @@ func parseShare(name, s string) (float64, string) {
 		return 0, fmt.Sprintf("%s %s is not a share from 0 to 1 (0.25 is 25 %%)", name, s)
 	}
 	return v, ""
+}
+
+var pow10 = [...]float64{1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15}
+
+// fastNumber reads digits with an optional decimal point, 15 digits at most,
+// as strconv.ParseFloat would: the digits and the power of ten are exact in a
+// float64, and one division rounds correctly. Anything else is left to
+// ParseFloat.
+func fastNumber(s string) (float64, bool) {
+	var mant uint64
+	digits, frac := 0, -1
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c == '.' {
+			if frac >= 0 {
+				return 0, false
+			}
+			frac = 0
+			continue
+		}
+		d := c - '0'
+		if d > 9 {
+			return 0, false
+		}
+		mant = mant*10 + uint64(d)
+		digits++
+		if frac >= 0 {
+			frac++
+		}
+	}
+	if digits == 0 || digits > 15 {
+		return 0, false
+	}
+	if frac <= 0 {
+		return float64(mant), true
+	}
+	return float64(mant) / pow10[frac], true
 }
 
 // acceptedMinutes are the interval lengths accepted: the divisors of 60.

@@ -146,30 +146,34 @@ type reader struct {
 	mapped  bool
 	layout  string // Go layout from Options.TimeFormat
 
-	files     []File
-	display   []string // file names in messages
-	startCol  []int    // per file, the 1-based column of the interval start
-	rows      int64
-	standsIn  bool
-	instIDs   map[string]int32
-	insts     []instInfo
-	queueIDs  map[string]int32
-	queues    []string
-	seriesIDs map[seriesKey]int32
-	series    []seriesInfo
-	accIDs    map[accKey]int32
-	accs      []acc
-	amb       map[ambKey]uint8
-	step      int64 // seconds: the greatest common divisor of lengths and starts
+	files    []File
+	display  []string // file names in messages
+	startCol []int    // per file, the 1-based column of the interval start
+	rows     int64
+	standsIn bool
+	instIDs  map[string]int32
+	insts    []instInfo
+	queueIDs map[string]int32
+	queues   []string
+	pairIDs  map[uint64]int32             // instance<<32 | queue: index in pairs
+	pairs    [][traffic.NumChannels]int32 // series of an instance and queue, -1: none
+	series   []seriesInfo
+	groupIDs map[groupKey]int32
+	groups   []group
+	accs     []acc
+	accKeys  []accKey
+	// overlapsPossible says some row started before the end of an earlier row
+	// of its series: only then are the runs sorted and checked.
+	overlapsPossible bool
+	amb              map[ambKey]uint8
+	step             int64 // seconds: the greatest common divisor of lengths and starts
 
 	lastInst      string
 	lastInstID    int32
 	lastQueue     string
 	lastQueueID   int32
-	lastSeries    seriesKey
-	lastSeriesID  int32
-	lastAcc       accKey
-	lastAccID     int32
+	lastPair      uint64
+	lastPairID    int32
 	haveLastInst  bool
 	haveLastQueue bool
 }
@@ -187,14 +191,46 @@ type seriesKey struct {
 
 type seriesInfo struct {
 	key      seriesKey
-	spans    []span
+	runs     []run
+	maxEnd   int64
 	unsorted bool
+	// group is the accumulators' group of the last interval length, gDur.
+	group int32
+	gDur  int32
 }
 
-// span is one row's interval, for overlap detection.
+// run is rows of one series, for overlap detection: n rows of one file and
+// length, each starting where the one before ends, stride lines apart. A file
+// listing interval after interval holds one run per series.
+type run struct {
+	start, line, stride int64
+	n, dur, file        int32
+}
+
+func (r *run) end() int64 { return r.start + int64(r.n)*int64(r.dur) }
+
+// row k of the run: its start and line.
+func (r *run) row(k int64) span {
+	return span{start: r.start + k*int64(r.dur), line: r.line + k*r.stride, dur: r.dur, file: r.file}
+}
+
+// span is one row's interval.
 type span struct {
 	start, line int64
 	dur, file   int32
+}
+
+// group holds the accumulators of one instance, channel and interval length,
+// by start.
+type group struct {
+	ids       map[int64]int32
+	lastStart int64
+	lastID    int32
+}
+
+type groupKey struct {
+	inst, dur int32
+	ch        traffic.Channel
 }
 
 type accKey struct {
@@ -211,12 +247,12 @@ type ambKey struct {
 
 func newReader(o Options) (*reader, error) {
 	rd := &reader{
-		o:         o,
-		instIDs:   map[string]int32{},
-		queueIDs:  map[string]int32{},
-		seriesIDs: map[seriesKey]int32{},
-		accIDs:    map[accKey]int32{},
-		lastAccID: -1, lastSeriesID: -1,
+		o:          o,
+		instIDs:    map[string]int32{},
+		queueIDs:   map[string]int32{},
+		pairIDs:    map[uint64]int32{},
+		groupIDs:   map[groupKey]int32{},
+		lastPairID: -1,
 	}
 	if rd.o.Location == nil {
 		rd.o.Location = time.UTC

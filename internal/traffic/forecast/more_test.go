@@ -1,6 +1,7 @@
 package forecast
 
 import (
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -163,4 +164,38 @@ func TestParseZ(t *testing.T) {
 			t.Errorf("parseZ(%q) accepted", s)
 		}
 	}
+}
+
+func TestFastNumberMatchesParseFloat(t *testing.T) {
+	in := []string{"0", "1", "10.5", ".5", "5.", "0.1", "0.3", "123456789012345", "12345678.9012345", "0.000000000000001", "999999999999999", "300", "12.345678901234"}
+	for i := range 20000 {
+		in = append(in, strconv.FormatFloat(float64(i)*0.37, 'f', -1, 64), strconv.FormatFloat(float64(i)/7, 'f', 6, 64))
+	}
+	for _, s := range in {
+		want, err := strconv.ParseFloat(s, 64)
+		got, ok := fastNumber(s)
+		if ok && (err != nil || got != want) {
+			t.Errorf("fastNumber(%q) = %v, ParseFloat %v %v", s, got, want, err)
+		}
+	}
+	for _, s := range []string{"", ".", "1.2.3", "-1", "1e5", "1234567890123456", "1,5", " 1"} {
+		if _, ok := fastNumber(s); ok {
+			t.Errorf("fastNumber(%q) took it", s)
+		}
+	}
+}
+
+func FuzzFastNumber(f *testing.F) {
+	f.Add("10.5")
+	f.Add("0.000000000000001")
+	f.Fuzz(func(t *testing.T, s string) {
+		got, ok := fastNumber(s)
+		if !ok {
+			return
+		}
+		want, err := strconv.ParseFloat(s, 64)
+		if err != nil || got != want {
+			t.Fatalf("fastNumber(%q) = %v, ParseFloat %v %v", s, got, want, err)
+		}
+	})
 }

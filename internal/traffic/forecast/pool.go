@@ -32,16 +32,22 @@ func (f *fileReader) add(rec []string) error {
 		return err
 	}
 	queue := rd.queue(r.queue, r.queueLabel)
-	sk := seriesKey{inst: inst, queue: queue, ch: r.ch}
-	sid := rd.lastSeriesID
-	if sid < 0 || sk != rd.lastSeries {
+	pk := uint64(inst)<<32 | uint64(queue)
+	pid := rd.lastPairID
+	if pid < 0 || pk != rd.lastPair {
 		var ok bool
-		if sid, ok = rd.seriesIDs[sk]; !ok {
-			sid = int32(len(rd.series))
-			rd.seriesIDs[sk] = sid
-			rd.series = append(rd.series, seriesInfo{key: sk})
+		if pid, ok = rd.pairIDs[pk]; !ok {
+			pid = int32(len(rd.pairs))
+			rd.pairIDs[pk] = pid
+			rd.pairs = append(rd.pairs, [traffic.NumChannels]int32{-1, -1, -1, -1, -1})
 		}
-		rd.lastSeries, rd.lastSeriesID = sk, sid
+		rd.lastPair, rd.lastPairID = pk, pid
+	}
+	sid := rd.pairs[pid][r.ch]
+	if sid < 0 {
+		sid = int32(len(rd.series))
+		rd.pairs[pid][r.ch] = sid
+		rd.series = append(rd.series, seriesInfo{key: seriesKey{inst: inst, queue: queue, ch: r.ch}, gDur: -1})
 	}
 
 	dur := int64(r.minutes) * 60
@@ -80,10 +86,14 @@ func (f *fileReader) add(rec []string) error {
 	}
 
 	si := &rd.series[sid]
-	if n := len(si.spans); n > 0 && start < si.spans[n-1].start {
+	if start < si.maxEnd {
 		si.unsorted = true
+		rd.overlapsPossible = true
 	}
-	si.spans = append(si.spans, span{start: start, line: int64(line), dur: int32(dur), file: f.file})
+	si.maxEnd = max(si.maxEnd, start+dur)
+	if n := len(si.runs); n == 0 || !si.runs[n-1].extend(start, int64(line), int32(dur), f.file) {
+		si.runs = append(si.runs, run{start: start, line: int64(line), n: 1, dur: int32(dur), file: f.file})
+	}
 
 	g := rd.step
 	if g == 0 {
@@ -95,16 +105,27 @@ func (f *fileReader) add(rec []string) error {
 	}
 	rd.step = g
 
-	ak := accKey{start: start, inst: inst, dur: int32(dur), ch: r.ch}
-	aid := rd.lastAccID
-	if aid < 0 || ak != rd.lastAcc {
-		var ok bool
-		if aid, ok = rd.accIDs[ak]; !ok {
-			aid = int32(len(rd.accs))
-			rd.accIDs[ak] = aid
-			rd.accs = append(rd.accs, acc{allHandled: true})
+	if si.gDur != int32(dur) {
+		gk := groupKey{inst: inst, dur: int32(dur), ch: r.ch}
+		gid, ok := rd.groupIDs[gk]
+		if !ok {
+			gid = int32(len(rd.groups))
+			rd.groupIDs[gk] = gid
+			rd.groups = append(rd.groups, group{ids: map[int64]int32{}, lastID: -1})
 		}
-		rd.lastAcc, rd.lastAccID = ak, aid
+		si.group, si.gDur = gid, int32(dur)
+	}
+	gr := &rd.groups[si.group]
+	aid := gr.lastID
+	if aid < 0 || start != gr.lastStart {
+		var ok bool
+		if aid, ok = gr.ids[start]; !ok {
+			aid = int32(len(rd.accs))
+			gr.ids[start] = aid
+			rd.accs = append(rd.accs, acc{allHandled: true})
+			rd.accKeys = append(rd.accKeys, accKey{start: start, inst: inst, dur: int32(dur), ch: r.ch})
+		}
+		gr.lastStart, gr.lastID = start, aid
 	}
 	rd.accs[aid].addRow(&r.load)
 	if r.load.HandleStandsIn {
@@ -180,25 +201,46 @@ func (rd *reader) queue(key, label string) int32 {
 // checkOverlaps finds two rows of one instance, queue and channel whose
 // intervals overlap.
 func (rd *reader) checkOverlaps() error {
+	if !rd.overlapsPossible {
+		return nil
+	}
 	for i := range rd.series {
 		si := &rd.series[i]
-		if si.unsorted {
-			slices.SortFunc(si.spans, func(a, b span) int {
-				return cmp.Or(cmp.Compare(a.start, b.start), cmp.Compare(a.file, b.file), cmp.Compare(a.line, b.line))
-			})
+		if !si.unsorted {
+			continue
 		}
-		sp := si.spans
-		far := 0 // the span reaching furthest so far
-		for j := 1; j < len(sp); j++ {
-			if sp[j].start < sp[far].start+int64(sp[far].dur) {
-				return rd.overlap(si.key, sp[far], sp[j])
+		slices.SortFunc(si.runs, func(a, b run) int {
+			return cmp.Or(cmp.Compare(a.start, b.start), cmp.Compare(a.file, b.file), cmp.Compare(a.line, b.line))
+		})
+		rs := si.runs
+		far := 0 // the run reaching furthest so far
+		for j := 1; j < len(rs); j++ {
+			if rs[j].start < rs[far].end() {
+				// The run far covers its extent row after row: one of its rows
+				// holds run j's first start.
+				a := &rs[far]
+				return rd.overlap(si.key, a.row((rs[j].start-a.start)/int64(a.dur)), rs[j].row(0))
 			}
-			if sp[j].start+int64(sp[j].dur) > sp[far].start+int64(sp[far].dur) {
+			if rs[j].end() > rs[far].end() {
 				far = j
 			}
 		}
 	}
 	return nil
+}
+
+// extend adds a row to the run if it continues it.
+func (r *run) extend(start, line int64, dur, file int32) bool {
+	if r.file != file || r.dur != dur || start != r.end() {
+		return false
+	}
+	if r.n == 1 {
+		r.stride = line - r.line
+	} else if line != r.line+int64(r.n)*r.stride {
+		return false
+	}
+	r.n++
+	return true
 }
 
 func (rd *reader) overlap(k seriesKey, a, b span) error {
@@ -383,7 +425,7 @@ func (rd *reader) result() *Result {
 	finals := rd.accs
 	var keys []finalKey
 	sameLength := true
-	for k := range rd.accIDs {
+	for _, k := range rd.accKeys {
 		if int64(k.dur) != step {
 			sameLength = false
 			break
@@ -391,17 +433,13 @@ func (rd *reader) result() *Result {
 	}
 	if sameLength {
 		keys = make([]finalKey, len(rd.accs))
-		for k, id := range rd.accIDs {
+		for id, k := range rd.accKeys {
 			keys[id] = finalKey{start: k.start, inst: k.inst, ch: k.ch}
 		}
 	} else {
 		ids := map[finalKey]int32{}
 		finals = nil
-		order := make([]accKey, len(rd.accs))
-		for k, id := range rd.accIDs {
-			order[id] = k
-		}
-		for id, k := range order {
+		for id, k := range rd.accKeys {
 			parts := int64(k.dur) / step
 			for j := range parts {
 				fk := finalKey{start: k.start + j*step, inst: k.inst, ch: k.ch}
