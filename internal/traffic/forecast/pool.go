@@ -280,22 +280,28 @@ func (rd *reader) interval(s span) string {
 
 // acc pools the rows of one instance, channel, start and interval length.
 type acc struct {
-	n                       int32
-	allHandled, standsIn    bool
-	hasPeak                 bool
-	has                     traffic.ShareSet
-	raw                     traffic.Load // the only row, when n is 1
-	contacts, handled, peak float64
-	hByHandled, hByContacts float64
-	hPlain                  float64
-	cByContacts, cPlain     float64
-	sCS, sC, sS             [4]float64
-	sN                      [4]int32
+	n                             int32
+	allHandled, standsIn, hasPeak bool
+	has                           traffic.ShareSet
+	contacts, handled, peak       float64
+	hByHandled, hByContacts       float64
+	hPlain, cByContacts, cPlain   float64
+	// The only row's times, when n is 1: given back as read, not recomputed
+	// from the sums.
+	rawHandle, rawConnect float64
+	shares                *shareAcc // nil until a row gives a share
+}
+
+// shareAcc pools the shares: sums of contacts x share, of contacts and of
+// shares, and the number of rows giving each; raw holds the only row's.
+type shareAcc struct {
+	cs, c, s, raw [4]float64
+	n             [4]int32
 }
 
 func (a *acc) addRow(l *traffic.Load) {
 	if a.n == 0 {
-		a.raw = *l
+		a.rawHandle, a.rawConnect = l.HandleSeconds, l.ConnectSeconds
 	}
 	a.n++
 	c := l.Contacts
@@ -312,13 +318,20 @@ func (a *acc) addRow(l *traffic.Load) {
 	a.cPlain += l.ConnectSeconds
 	a.standsIn = a.standsIn || l.HandleStandsIn
 	if l.Shares.Has != 0 {
+		if a.shares == nil {
+			a.shares = &shareAcc{}
+		}
+		sh := a.shares
 		for i := range 4 {
 			if l.Shares.Has&(1<<i) != 0 {
 				v := getShare(&l.Shares, i)
-				a.sCS[i] += c * v
-				a.sC[i] += c
-				a.sS[i] += v
-				a.sN[i]++
+				sh.cs[i] += c * v
+				sh.c[i] += c
+				sh.s[i] += v
+				sh.n[i]++
+				if a.n == 1 {
+					sh.raw[i] = v
+				}
 			}
 		}
 		a.has |= l.Shares.Has
@@ -333,10 +346,9 @@ func (a *acc) addRow(l *traffic.Load) {
 // counts divided by k, its times, shares and peak unchanged.
 func (a *acc) merge(o *acc, k float64) {
 	if a.n == 0 {
-		a.raw = o.raw
-		a.raw.Contacts /= k
-		a.raw.Handled /= k
+		a.rawHandle, a.rawConnect = o.rawHandle, o.rawConnect
 	}
+	first := a.n == 0
 	a.n += o.n
 	a.contacts += o.contacts / k
 	a.handled += o.handled / k
@@ -348,23 +360,40 @@ func (a *acc) merge(o *acc, k float64) {
 	a.allHandled = a.allHandled && o.allHandled
 	a.standsIn = a.standsIn || o.standsIn
 	a.has |= o.has
-	for i := range 4 {
-		a.sCS[i] += o.sCS[i] / k
-		a.sC[i] += o.sC[i] / k
-		a.sS[i] += o.sS[i]
-		a.sN[i] += o.sN[i]
+	if o.shares != nil {
+		if a.shares == nil {
+			a.shares = &shareAcc{}
+		}
+		sh, osh := a.shares, o.shares
+		for i := range 4 {
+			sh.cs[i] += osh.cs[i] / k
+			sh.c[i] += osh.c[i] / k
+			sh.s[i] += osh.s[i]
+			sh.n[i] += osh.n[i]
+			if first {
+				sh.raw[i] = osh.raw[i]
+			}
+		}
 	}
 	a.peak += o.peak
 	a.hasPeak = a.hasPeak || o.hasPeak
 }
 
 func (a *acc) load(growth float64) traffic.Load {
-	var l traffic.Load
+	l := traffic.Load{
+		Contacts: a.contacts, HandleStandsIn: a.standsIn,
+		Handled: a.handled, HasHandled: a.allHandled,
+		Peak: a.peak, HasPeak: a.hasPeak,
+	}
 	if a.n == 1 {
-		l = a.raw
+		l.HandleSeconds, l.ConnectSeconds = a.rawHandle, a.rawConnect
+		for i := range 4 {
+			if a.has&(1<<i) != 0 {
+				setShare(&l.Shares, i, a.shares.raw[i])
+			}
+		}
 	} else {
 		n := float64(a.n)
-		l.Contacts = a.contacts
 		switch {
 		case a.allHandled && a.handled > 0:
 			l.HandleSeconds = a.hByHandled / a.handled
@@ -378,19 +407,17 @@ func (a *acc) load(growth float64) traffic.Load {
 		} else {
 			l.ConnectSeconds = a.cPlain / n
 		}
-		l.HandleStandsIn = a.standsIn
-		l.Handled, l.HasHandled = a.handled, a.allHandled
 		for i := range 4 {
 			if a.has&(1<<i) == 0 {
 				continue
 			}
-			v := a.sS[i] / float64(a.sN[i])
-			if a.sC[i] > 0 {
-				v = a.sCS[i] / a.sC[i]
+			sh := a.shares
+			v := sh.s[i] / float64(sh.n[i])
+			if sh.c[i] > 0 {
+				v = sh.cs[i] / sh.c[i]
 			}
 			setShare(&l.Shares, i, v)
 		}
-		l.Peak, l.HasPeak = a.peak, a.hasPeak
 	}
 	if !l.HasHandled {
 		l.Handled = 0
@@ -455,28 +482,46 @@ func (rd *reader) result() *Result {
 		}
 	}
 
+	// Two passes: number each instance's intervals, then fill them, allocated
+	// once.
 	type instBuild struct {
-		at        map[int64]int
+		at        map[int64]int32
 		intervals []traffic.Interval
 	}
 	builds := make([]instBuild, len(rd.insts))
+	loads := make([]traffic.Load, len(finals))
+	slot := make([]int32, len(finals))
 	for i := range finals {
-		l := finals[i].load(rd.growth)
-		if l == (traffic.Load{}) {
+		loads[i] = finals[i].load(rd.growth)
+		slot[i] = -1
+		if loads[i] == (traffic.Load{}) {
 			continue
 		}
 		k := keys[i]
 		b := &builds[k.inst]
 		if b.at == nil {
-			b.at = map[int64]int{}
+			b.at = map[int64]int32{}
 		}
 		j, ok := b.at[k.start]
 		if !ok {
-			j = len(b.intervals)
+			j = int32(len(b.at))
 			b.at[k.start] = j
-			b.intervals = append(b.intervals, traffic.Interval{Start: time.Unix(k.start, 0).UTC()})
 		}
-		b.intervals[j].Channels[k.ch] = l
+		slot[i] = j
+	}
+	for i := range builds {
+		builds[i].intervals = make([]traffic.Interval, len(builds[i].at))
+	}
+	for i := range finals {
+		if slot[i] < 0 {
+			continue
+		}
+		k := keys[i]
+		v := &builds[k.inst].intervals[slot[i]]
+		if v.Start.IsZero() {
+			v.Start = time.Unix(k.start, 0).UTC()
+		}
+		v.Channels[k.ch] = loads[i]
 	}
 	for i, in := range rd.insts {
 		b := builds[i]
