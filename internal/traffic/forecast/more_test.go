@@ -199,3 +199,18 @@ func FuzzFastNumber(f *testing.F) {
 		}
 	})
 }
+
+func TestOverlapInsideARun(t *testing.T) {
+	// Sales and Support interleaved: Sales' rows are lines 2, 4, 6, one run two
+	// lines apart; line 8 repeats Sales 10:15, which is line 4.
+	in := head +
+		"2026-03-02T10:00:00Z,15,Sales,voice,1,1\n2026-03-02T10:00:00Z,15,Support,voice,1,1\n" +
+		"2026-03-02T10:15:00Z,15,Sales,voice,1,1\n2026-03-02T10:15:00Z,15,Support,voice,1,1\n" +
+		"2026-03-02T10:30:00Z,15,Sales,voice,1,1\n2026-03-02T10:30:00Z,15,Support,voice,1,1\n" +
+		"2026-03-02T10:15:00Z,15,Sales,voice,1,1\n"
+	_, err := Read(stdin(t, in), Options{})
+	want := "stdin:8:1: line 8 repeats the interval of line 4 (queue Sales, voice, 2026-03-02 10:15-10:30)"
+	if err == nil || err.Error() != want {
+		t.Errorf("\n got %v\nwant %s", err, want)
+	}
+}
