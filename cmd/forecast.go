@@ -99,6 +99,9 @@ changes. --plan gives the instances' applied values, ARNs, inventory and users.
 				return err
 			}
 			opts.Series = plan.SeriesOptions{Options: f.planOptions(inv), Users: users}
+			if err := f.seriesAlone(inv); err != nil {
+				return err
+			}
 			if runF != nil {
 				return runF(opts)
 			}
@@ -125,7 +128,10 @@ changes. --plan gives the instances' applied values, ARNs, inventory and users.
 				fmt.Fprintf(cmd.ErrOrStderr(), "connectcap: note: %s\n", standsInNote)
 			}
 			if f.series {
-				return writeSeries(cmd, ev.Peaks, ev.TargetPct)
+				if err := writeSeries(cmd, ev.Peaks, ev.TargetPct); err != nil {
+					return err
+				}
+				return detailedExit(worstPeak(ev.Peaks), f.detailed)
 			}
 			r := forecastResult(read, ev, opts, base)
 			return timelineOutput(inv, cmd, r, &f)

@@ -46,6 +46,32 @@ func addTimelineFlags(cmd *cobra.Command, f *timelineFlags, what string) {
 	addWideFlag(cmd)
 }
 
+// seriesAlone refuses --series with the options of the checks' document: the
+// series is CSV, one row per interval.
+func (f *timelineFlags) seriesAlone(inv *invocation) error {
+	if !f.series {
+		return nil
+	}
+	if inv.source("output") == report.FromFlag && f.output != "csv" {
+		return fmt.Errorf("--series writes CSV, one row per interval; drop -o %s, or drop --series for the checks in %s", f.output, f.output)
+	}
+	if f.chart != "" {
+		return fmt.Errorf("--chart draws the checks' peaks; drop --series to draw them, or drop --chart")
+	}
+	return nil
+}
+
+// worstPeak is the most severe status among the peaks.
+func worstPeak(peaks []report.Peak) report.Status {
+	worst := report.OK
+	for _, p := range peaks {
+		if p.Check.Status.Severity() > worst.Severity() {
+			worst = p.Check.Status
+		}
+	}
+	return worst
+}
+
 // basePlan reads --plan when given.
 func (f *timelineFlags) basePlan(inv *invocation, cmd *cobra.Command) (*plan.Plan, error) {
 	if f.planFile == "" {
@@ -109,23 +135,12 @@ func stderrTerminal(inv *invocation) bool {
 	return ok && isTerminal(f)
 }
 
-// peaksResult turns peaks into a result: the peak checks, when each peak falls
+// peaksResult adds the peaks to a result: the peak checks, when each peak falls
 // and how long the need sits above the target and the limit, and the timelines.
 func peaksResult(r *report.Result, peaks []report.Peak) {
 	for _, p := range peaks {
 		r.Checks = append(r.Checks, p.Check)
-		key := "account"
-		label := p.Check.Name
-		if p.Check.Instance != nil {
-			key = *p.Check.Instance
-			label += " (" + key + ")"
-		}
-		key += "." + p.Check.ID
-		r.Figures.Add(key+".peak_at", report.Instant(p.At), label+": peak at", "")
-		r.Figures.Add(key+".intervals_above_target", p.IntervalsAbove, label+": intervals above the target", "")
-		r.Figures.Add(key+".hours_above_target", p.HoursAbove, label+": hours above the target", "h")
-		r.Figures.Add(key+".intervals_above_limit", p.IntervalsOverLimit, label+": intervals above the limit", "")
-		r.Figures.Add(key+".hours_above_limit", p.HoursOver, label+": hours above the limit", "h")
+		r.Peaks = append(r.Peaks, p.Row())
 		r.Timelines = append(r.Timelines, p.Timeline)
 	}
 }

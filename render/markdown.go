@@ -15,6 +15,7 @@ func writeMarkdown(w *bytes.Buffer, d report.Document) error {
 	switch b := d.Body.(type) {
 	case *report.Result:
 		resultMarkdown(w, b)
+		peaksMarkdown(w, b)
 		peakDayMarkdown(w, b)
 	case report.Catalogue:
 		quotasMarkdown(w, b.Quotas)

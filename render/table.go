@@ -103,6 +103,9 @@ func resultTable(w *bytes.Buffer, r *report.Result, o Options) error {
 	if err := resultChecks(w, r, o); err != nil {
 		return err
 	}
+	if err := writePeaks(w, r, o); err != nil {
+		return err
+	}
 	writePeakDay(w, r, o)
 	return nil
 }

@@ -97,6 +97,10 @@ type Result struct {
 	Inputs  Fields  `json:"inputs" yaml:"inputs"`
 	Figures Fields  `json:"figures" yaml:"figures"`
 	Checks  []Check `json:"checks" yaml:"checks"`
+	// Peaks say, for a result sized interval by interval (forecast, contacts),
+	// when each check's peak falls and how long its need sits above the target
+	// and the limit; other results have none and write no peaks field.
+	Peaks []PeakRow `json:"peaks,omitempty" yaml:"peaks,omitempty"`
 	// Hidden counts checks left out of Checks because they need no action
 	// (plan --only-actions), for the people's summary.
 	Hidden int `json:"-" yaml:"-"`

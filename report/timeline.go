@@ -138,3 +138,27 @@ func span(n int, hours float64) string {
 	}
 	return fmt.Sprintf("%d %s (%s h)", n, noun, input.Format(hours))
 }
+
+// PeakRow is a check's peak for machines: the field order is part of the schema.
+type PeakRow struct {
+	ID       string  `json:"id" yaml:"id"`
+	Instance *string `json:"instance" yaml:"instance"`
+	Required float64 `json:"required" yaml:"required"`
+	// PeakAt is RFC 3339 in UTC: the first instant the peak is reached, or the
+	// start of the first interval holding it.
+	PeakAt               string  `json:"peak_at" yaml:"peak_at"`
+	IntervalMinutes      float64 `json:"interval_minutes" yaml:"interval_minutes"`
+	IntervalsAboveTarget int     `json:"intervals_above_target" yaml:"intervals_above_target"`
+	HoursAboveTarget     float64 `json:"hours_above_target" yaml:"hours_above_target"`
+	IntervalsAboveLimit  int     `json:"intervals_above_limit" yaml:"intervals_above_limit"`
+	HoursAboveLimit      float64 `json:"hours_above_limit" yaml:"hours_above_limit"`
+}
+
+// Row is the peak for machines.
+func (p Peak) Row() PeakRow {
+	return PeakRow{
+		ID: p.Check.ID, Instance: p.Check.Instance, Required: p.Check.Required, PeakAt: Instant(p.At),
+		IntervalMinutes: p.Timeline.Step.Minutes(), IntervalsAboveTarget: p.IntervalsAbove, HoursAboveTarget: p.HoursAbove,
+		IntervalsAboveLimit: p.IntervalsOverLimit, HoursAboveLimit: p.HoursOver,
+	}
+}
