@@ -6,7 +6,7 @@ import (
 
 // Problem kinds, the keys of Result.ProblemKinds.
 const (
-	ProblemMalformed         = "malformed"           // not JSON, or not a JSON object
+	ProblemMalformed         = "malformed"            // not JSON, or not a JSON object
 	ProblemMissingARN        = "missing_instance_arn" // InstanceARN absent, null or empty
 	ProblemMissingContactID  = "missing_contact_id"
 	ProblemMissingChannel    = "missing_channel"
@@ -16,6 +16,7 @@ const (
 	ProblemBadField          = "bad_field"       // a field the count reads holds the wrong type
 	ProblemUnknownChannel    = "unknown_channel" // Channel not VOICE, CHAT, TASK or EMAIL
 	ProblemEndBeforeStart    = "end_before_start"
+	ProblemTooLong           = "span_too_long" // a span, post-call job or handle time of 49 days or more
 )
 
 const (
@@ -29,13 +30,14 @@ const (
 	pBadField
 	pUnknownChannel
 	pEndBeforeStart
+	pTooLong
 	numProblemKinds
 )
 
 var problemNames = [numProblemKinds]string{
 	ProblemMalformed, ProblemMissingARN, ProblemMissingContactID, ProblemMissingChannel,
 	ProblemMissingInitiation, ProblemMissingDisconnect, ProblemBadTimestamp, ProblemBadField,
-	ProblemUnknownChannel, ProblemEndBeforeStart,
+	ProblemUnknownChannel, ProblemEndBeforeStart, ProblemTooLong,
 }
 
 // Contact flags.
@@ -50,8 +52,8 @@ const (
 // noUpdate ranks a delivery without LastUpdateTimestamp below any with one.
 const noUpdate = math.MinInt64
 
-// contact is what the count keeps of one distinct contact (its latest delivery):
-// nanoseconds since the epoch.
+// contact is what the count reads of one record, in milliseconds since the
+// epoch (entry is its packed form, kept per distinct contact).
 type contact struct {
 	lu         int64 // LastUpdateTimestamp, or noUpdate
 	start, end int64 // the span counted against the channel's quota
@@ -102,13 +104,17 @@ func classify(r *rec, factor float64) (c contact, kind int, msg string) {
 	default:
 		return c, pUnknownChannel, "unknown Channel " + quoteShort(r.channel)
 	}
-	init, disc := r.t[tInit], r.t[tDisc]
+	var t [numT]int64 // milliseconds
+	for k := range t {
+		t[k] = r.t[k] / 1e6
+	}
+	init, disc := t[tInit], t[tDisc]
 	if disc < init {
 		return c, pEndBeforeStart, "DisconnectTimestamp before InitiationTimestamp"
 	}
 	c.lu = noUpdate
 	if r.has&(1<<tLastUpdate) != 0 {
-		c.lu = r.t[tLastUpdate]
+		c.lu = t[tLastUpdate]
 	}
 	c.handle = -1
 	c.start, c.end, c.disc, c.jobEnd = init, disc, disc, disc
@@ -124,13 +130,13 @@ func classify(r *rec, factor float64) (c contact, kind int, msg string) {
 				c.flags = fNeverDequeued
 				return c, -1, ""
 			}
-			c.start = r.t[tDequeue]
+			c.start = t[tDequeue]
 			if c.start > disc {
 				return c, pEndBeforeStart, "DisconnectTimestamp before Queue.DequeueTimestamp of a CALLBACK"
 			}
 		}
-		if string(r.endpoint) == "TELEPHONE_NUMBER" && r.has&(1<<tTransferDone) != 0 && r.t[tTransferDone] < disc {
-			c.end = r.t[tTransferDone]
+		if string(r.endpoint) == "TELEPHONE_NUMBER" && r.has&(1<<tTransferDone) != 0 && t[tTransferDone] < disc {
+			c.end = t[tTransferDone]
 			if c.end < c.start {
 				return c, pEndBeforeStart, "TransferCompletedTimestamp before the call started counting"
 			}
@@ -142,7 +148,7 @@ func classify(r *rec, factor float64) (c contact, kind int, msg string) {
 			c.flags |= fPostCall
 			from := init
 			if r.has&(1<<tConnSys) != 0 {
-				from = r.t[tConnSys]
+				from = t[tConnSys]
 			}
 			if from > disc {
 				return c, pEndBeforeStart, "DisconnectTimestamp before ConnectedToSystemTimestamp"
@@ -158,25 +164,64 @@ func classify(r *rec, factor float64) (c contact, kind int, msg string) {
 			c.flags |= fContactLens
 		}
 	default: // tasks and emails count until the later of disconnect and the end of ACW
-		if r.has&(1<<tACWEnd) != 0 && r.t[tACWEnd] > c.end {
-			c.end = r.t[tACWEnd]
+		if r.has&(1<<tACWEnd) != 0 && t[tACWEnd] > c.end {
+			c.end = t[tACWEnd]
 		}
 	}
 	if r.has&(1<<tAgentConn) != 0 {
 		to := disc
-		if r.has&(1<<tACWEnd) != 0 && r.t[tACWEnd] > to {
-			to = r.t[tACWEnd]
+		if r.has&(1<<tACWEnd) != 0 && t[tACWEnd] > to {
+			to = t[tACWEnd]
 		}
-		c.handle = to - r.t[tAgentConn]
+		c.handle = to - t[tAgentConn]
 		if c.handle < 0 {
 			return c, pEndBeforeStart, "Agent.ConnectedToAgentTimestamp after the contact ended"
 		}
 	}
+	if c.end-c.start > maxSpan || c.disc-c.start > maxSpan || c.jobEnd-c.disc > maxSpan || c.handle > maxSpan {
+		return c, pTooLong, "a span, post-call job or handle time of 49 days or more"
+	}
 	return c, -1, ""
 }
 
-// maxTime is the end of 2099, in nanoseconds since the epoch.
-var maxTime = (daysFromCivil(maxYear+1, 1, 1)) * 86400 * 1e9
+// maxTime is the end of 2099, in milliseconds since the epoch.
+var maxTime = (daysFromCivil(maxYear+1, 1, 1)) * 86400 * 1e3
+
+// maxSpan is the longest span an entry holds, in milliseconds (49.7 days;
+// Amazon Connect ends a contact after 7 days at most).
+const maxSpan = math.MaxUint32 - 1
+
+// entry is a distinct contact as the de-duplication table keeps it: 56 bytes.
+type entry struct {
+	id        [16]byte // the ContactId's UUID
+	lu, start int64    // milliseconds since the epoch
+	// milliseconds from start: the end of the counted span, the disconnect (where
+	// a post-call job starts); the job's length; the handle time (noHandle: none)
+	dur, disc, job, handle uint32
+	inst                   uint32
+	ch, flags              uint8
+}
+
+const noHandle = math.MaxUint32
+
+func pack(c *contact) entry {
+	e := entry{lu: c.lu, start: c.start, dur: uint32(c.end - c.start), disc: uint32(c.disc - c.start),
+		job: uint32(c.jobEnd - c.disc), handle: noHandle, ch: c.ch, flags: c.flags}
+	if c.handle >= 0 {
+		e.handle = uint32(c.handle)
+	}
+	return e
+}
+
+func (e *entry) unpack() contact {
+	c := contact{lu: e.lu, start: e.start, end: e.start + int64(e.dur), disc: e.start + int64(e.disc),
+		handle: -1, ch: e.ch, flags: e.flags}
+	c.jobEnd = c.disc + int64(e.job)
+	if e.handle != noHandle {
+		c.handle = int64(e.handle)
+	}
+	return c
+}
 
 func quoteShort(b []byte) string {
 	const max = 40

@@ -147,8 +147,8 @@ func (o Options) withDefaults() (Options, error) {
 	if o.Interval == 0 {
 		o.Interval = 15 * time.Minute
 	}
-	if o.Interval < time.Second || (24*time.Hour)%o.Interval != 0 {
-		return o, fmt.Errorf("interval %v: must divide 24h evenly and be at least 1s", o.Interval)
+	if o.Interval < time.Second || (24*time.Hour)%o.Interval != 0 || o.Interval%time.Millisecond != 0 {
+		return o, fmt.Errorf("interval %v: must divide 24h evenly, be at least 1s and whole milliseconds", o.Interval)
 	}
 	if o.Workers == 0 {
 		o.Workers = runtime.GOMAXPROCS(0)

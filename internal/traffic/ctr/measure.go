@@ -12,8 +12,8 @@ import (
 )
 
 // batchSize is the text a worker parses at a time (a batch grows when one
-// record is longer).
-const batchSize = 1 << 20
+// record is longer); a variable for tests.
+var batchSize = 1 << 20
 
 // A source is read as JSON lines (one record a line, positions by line) or as a
 // stream of concatenated values (positions by byte offset).
@@ -34,7 +34,8 @@ type span struct {
 // item is one record a worker read: a contact to de-duplicate.
 type item struct {
 	arn, id []byte // into the batch's text (or copied when unescaped)
-	c       contact
+	uuid    bool   // id is a UUID, in e.id
+	e       entry
 }
 
 // batch is a piece of one source: whole records, parsed by one worker and merged
@@ -56,6 +57,15 @@ type batch struct {
 	problems int64
 	kinds    [numProblemKinds]int64
 	samples  []traffic.Problem
+}
+
+// reset empties what the worker read, to use the batch again.
+func (b *batch) reset() {
+	b.items = b.items[:0]
+	b.samples = b.samples[:0]
+	b.spans = b.spans[:0]
+	b.records, b.problems = 0, 0
+	b.kinds = [numProblemKinds]int64{}
 }
 
 type measurer struct {
@@ -117,9 +127,7 @@ func Measure(sources []traffic.Source, o Options) (*Result, error) {
 			delete(pending, next)
 			next++
 			t.merge(b)
-			b.items = b.items[:0]
-			b.samples = b.samples[:0]
-			b.spans = b.spans[:0]
+			b.reset()
 			m.free <- b
 		}
 		if o.Progress != nil {
@@ -173,6 +181,9 @@ func (m *measurer) readSource(k int, src traffic.Source) error {
 	sc := &scanner{}
 	resync := false // stream: skipping to the next '{' after a malformed value
 	cur := <-m.free
+	if cap(cur.buf) < batchSize {
+		cur.buf = make([]byte, 0, batchSize)
+	}
 	data := cur.buf[:0]
 	eof := false
 	for {
@@ -216,6 +227,9 @@ func (m *measurer) readSource(k int, src traffic.Source) error {
 			continue // one record longer than the buffer: grow it
 		}
 		nxt := <-m.free
+		if cap(nxt.buf) < batchSize {
+			nxt.buf = make([]byte, 0, batchSize)
+		}
 		nxt.buf = append(nxt.buf[:0], data[cut:]...)
 		cur.seq = int64(m.nbatch)
 		m.nbatch++
@@ -343,7 +357,8 @@ func (w *worker) add(b *batch, name string, line, off int64) {
 		w.problem(b, kind, traffic.Problem{File: name, Line: line, Offset: off, Message: msg})
 		return
 	}
-	it := item{arn: w.r.arn, id: w.r.id, c: c}
+	it := item{arn: w.r.arn, id: w.r.id, e: pack(&c)}
+	it.e.id, it.uuid = parseUUID(it.id)
 	if len(w.sc.scratch) > 0 { // unescaped text lives in scratch: copy it
 		it.arn = bytes.Clone(it.arn)
 		it.id = bytes.Clone(it.id)

@@ -2,6 +2,9 @@ package ctr
 
 import (
 	"cmp"
+	"encoding/binary"
+	"math"
+	"math/rand/v2"
 	"slices"
 	"time"
 
@@ -16,20 +19,19 @@ type tally struct {
 	duplicates               int64
 	kinds                    [numProblemKinds]int64
 	samples                  []traffic.Problem
-	byARN                    map[string]*instance
+	arns                     []string // by instance index
+	byARN                    map[string]uint32
+	table                    table              // contacts with a UUID ContactId
+	other                    map[otherKey]entry // any other ContactId
 }
 
-// instance holds an instance's distinct contacts: keyed by the 16 bytes of a
-// canonical lower-case UUID (as Amazon Connect writes ContactId), or by the
-// string for any other id.
-type instance struct {
-	arn   string
-	uuids map[[16]byte]contact
-	other map[string]contact
+type otherKey struct {
+	inst uint32
+	id   string
 }
 
 func newTally(o Options, files int) *tally {
-	return &tally{o: o, files: files, byARN: map[string]*instance{}}
+	return &tally{o: o, files: files, byARN: map[string]uint32{}, other: map[otherKey]entry{}, table: newTable()}
 }
 
 func (t *tally) merge(b *batch) {
@@ -44,37 +46,119 @@ func (t *tally) merge(b *batch) {
 			t.samples = append(t.samples, p)
 		}
 	}
-	var last *instance
+	last := -1
 	for k := range b.items {
 		it := &b.items[k]
-		in := last
-		if in == nil || in.arn != string(it.arn) {
-			in = t.byARN[string(it.arn)]
-			if in == nil {
-				in = &instance{arn: string(it.arn), uuids: map[[16]byte]contact{}, other: map[string]contact{}}
-				t.byARN[in.arn] = in
+		if last < 0 || t.arns[last] != string(it.arn) {
+			inst, ok := t.byARN[string(it.arn)]
+			if !ok {
+				inst = uint32(len(t.arns))
+				t.arns = append(t.arns, string(it.arn))
+				t.byARN[t.arns[inst]] = inst
 			}
-			last = in
+			last = int(inst)
 		}
-		if u, ok := parseUUID(it.id); ok {
-			if old, seen := in.uuids[u]; !seen || it.c.lu >= old.lu {
-				in.uuids[u] = it.c
-				if seen {
-					t.duplicates++
-				}
-			} else {
+		it.e.inst = uint32(last)
+		if it.uuid {
+			if t.table.put(&it.e) {
 				t.duplicates++
 			}
 			continue
 		}
-		if old, seen := in.other[string(it.id)]; !seen || it.c.lu >= old.lu {
-			in.other[string(it.id)] = it.c
+		key := otherKey{inst: uint32(last), id: string(it.id)}
+		if old, seen := t.other[key]; !seen || it.e.lu >= old.lu {
+			t.other[key] = it.e
 			if seen {
 				t.duplicates++
 			}
 		} else {
 			t.duplicates++
 		}
+	}
+}
+
+// table is an open-addressing hash table of entries keyed by (instance, UUID):
+// slots hold a hash tag and an index into chunks, where the entries are stored
+// densely. About 56 bytes an entry plus 8 to 21 bytes of slots.
+type table struct {
+	slots  []uint64 // 0: empty; else tag<<32 | index+1
+	n      int
+	chunks [][]entry
+	seed   uint64
+}
+
+const chunkLen = 4096
+
+func newTable() table {
+	return table{slots: make([]uint64, 1024), seed: rand.Uint64() | 1}
+}
+
+func (t *table) hash(e *entry) uint64 {
+	lo := binary.LittleEndian.Uint64(e.id[:8])
+	hi := binary.LittleEndian.Uint64(e.id[8:])
+	h := (lo ^ t.seed) * 0x9e3779b97f4a7c15
+	h ^= hi + uint64(e.inst)<<7
+	h ^= h >> 31
+	h *= 0xbf58476d1ce4e5b9
+	h ^= h >> 29
+	return h
+}
+
+func (t *table) at(idx uint32) *entry { return &t.chunks[idx/chunkLen][idx%chunkLen] }
+
+// put keeps e unless the table holds a later update of the same contact; it
+// reports whether the table held the contact already.
+func (t *table) put(e *entry) bool {
+	if 4*(t.n+1) > 3*len(t.slots) {
+		t.grow()
+	}
+	h := t.hash(e)
+	tag := h >> 32
+	mask := uint64(len(t.slots) - 1)
+	for i := h & mask; ; i = (i + 1) & mask {
+		s := t.slots[i]
+		if s == 0 {
+			if t.n%chunkLen == 0 {
+				t.chunks = append(t.chunks, make([]entry, chunkLen))
+			}
+			*t.at(uint32(t.n)) = *e
+			t.n++
+			t.slots[i] = tag<<32 | uint64(t.n)
+			return false
+		}
+		if s>>32 == tag {
+			old := t.at(uint32(s) - 1)
+			if old.id == e.id && old.inst == e.inst {
+				if e.lu >= old.lu {
+					*old = *e
+				}
+				return true
+			}
+		}
+	}
+}
+
+func (t *table) grow() {
+	slots := make([]uint64, 2*len(t.slots))
+	mask := uint64(len(slots) - 1)
+	for idx := range t.n {
+		h := t.hash(t.at(uint32(idx)))
+		i := h & mask
+		for slots[i] != 0 {
+			i = (i + 1) & mask
+		}
+		slots[i] = h>>32<<32 | uint64(idx+1)
+	}
+	t.slots = slots
+}
+
+// each calls f for every entry kept.
+func (t *tally) each(f func(e *entry)) {
+	for idx := range t.table.n {
+		f(t.table.at(uint32(idx)))
+	}
+	for _, e := range t.other {
+		f(&e)
 	}
 }
 
@@ -111,23 +195,19 @@ func lowerHex(c byte) (byte, bool) {
 	return 0, false
 }
 
-// stats sums one channel's contacts starting in an interval.
+// stats sums one channel's contacts starting in an interval (milliseconds).
 type stats struct {
-	contacts, handled       int64
-	connSec, connNs         int64 // sum of counted spans, as seconds and the rest in ns
-	handleSec, handleNs     int64
-	post, realtime, chatCL  int64
+	contacts, handled      int64
+	connect, handle        int64
+	post, realtime, chatCL int64
 }
 
 func (s *stats) add(c *contact) {
 	s.contacts++
-	d := c.end - c.start
-	s.connSec += d / 1e9
-	s.connNs += d % 1e9
+	s.connect += c.end - c.start
 	if c.handle >= 0 {
 		s.handled++
-		s.handleSec += c.handle / 1e9
-		s.handleNs += c.handle % 1e9
+		s.handle += c.handle
 	}
 	if c.flags&fPostCall != 0 {
 		s.post++
@@ -145,7 +225,7 @@ func (s *stats) load(ch int) traffic.Load {
 	if s.contacts > 0 {
 		n := float64(s.contacts)
 		l.Contacts = n
-		l.ConnectSeconds = (float64(s.connSec) + float64(s.connNs)/1e9) / n
+		l.ConnectSeconds = float64(s.connect) / 1e3 / n
 		switch ch {
 		case chVoice:
 			l.Shares.PostCall = float64(s.post) / n
@@ -162,7 +242,7 @@ func (s *stats) load(ch int) traffic.Load {
 	}
 	if s.handled > 0 {
 		l.Handled = float64(s.handled)
-		l.HandleSeconds = (float64(s.handleSec) + float64(s.handleNs)/1e9) / float64(s.handled)
+		l.HandleSeconds = float64(s.handle) / 1e3 / float64(s.handled)
 	}
 	return l
 }
@@ -186,6 +266,16 @@ func spansOf(c *contact) (out [NumKinds][2]int64, ok [NumKinds]bool) {
 	return out, ok
 }
 
+// perInstance is what result gathers of one instance.
+type perInstance struct {
+	counted     int
+	lo, hi      int64 // earliest start, latest end (ms)
+	first, last int64 // grid indexes
+	events      [NumKinds][]int64
+	seen        [NumKinds]bool
+	stats       [][4]stats
+}
+
 func (t *tally) result() *Result {
 	res := &Result{
 		Files: t.files, Bytes: t.bytes, Records: t.records, Duplicates: t.duplicates,
@@ -197,93 +287,87 @@ func (t *tally) result() *Result {
 			res.ProblemKinds[problemNames[k]] = n
 		}
 	}
-	step := int64(t.o.Interval)
-	var gStart, gEnd int64
-	any := false
-	for _, in := range t.byARN {
-		var counted []contact
-		each := func(c contact) {
-			switch {
-			case c.flags&fMonitor != 0:
-				res.Monitor++
-			case c.flags&fNeverDequeued != 0:
-				res.NeverDequeued++
-			default:
-				res.Distinct++
-				counted = append(counted, c)
+	step := t.o.Interval.Milliseconds()
+	ins := make([]perInstance, len(t.arns))
+	for k := range ins {
+		ins[k] = perInstance{lo: math.MaxInt64, hi: math.MinInt64, first: math.MaxInt64, last: math.MinInt64}
+	}
+	// The spans, and the grid of each instance: from the floor of its first
+	// start to its last end.
+	t.each(func(e *entry) {
+		switch {
+		case e.flags&fMonitor != 0:
+			res.Monitor++
+			return
+		case e.flags&fNeverDequeued != 0:
+			res.NeverDequeued++
+			return
+		}
+		res.Distinct++
+		in := &ins[e.inst]
+		in.counted++
+		c := e.unpack()
+		sp, ok := spansOf(&c)
+		for k := range NumKinds {
+			if !ok[k] {
+				continue
+			}
+			in.seen[k] = true
+			s, e := sp[k][0], sp[k][1]
+			in.lo, in.hi = min(in.lo, s), max(in.hi, e)
+			in.first = min(in.first, floorDiv(s, step))
+			in.last = max(in.last, floorDiv(s, step))
+			if e > s {
+				in.last = max(in.last, floorDiv(e-1, step))
+				// a start sorts after an end at the same instant
+				in.events[k] = append(in.events[k], s<<1|1, e<<1)
 			}
 		}
-		for _, c := range in.uuids {
-			each(c)
+	})
+	for k := range ins {
+		if in := &ins[k]; in.counted > 0 {
+			in.stats = make([][4]stats, in.last-in.first+1)
 		}
-		for _, c := range in.other {
-			each(c)
+	}
+	t.each(func(e *entry) {
+		if e.flags&(fMonitor|fNeverDequeued) == 0 {
+			in := &ins[e.inst]
+			c := e.unpack()
+			in.stats[floorDiv(c.start, step)-in.first][c.ch].add(&c)
 		}
-		in.uuids, in.other = nil, nil
-		if len(counted) == 0 {
+	})
+	t.table, t.other = table{}, nil
+	for k := range ins {
+		in := &ins[k]
+		if in.counted == 0 {
 			continue
 		}
-		// The grid: from the floor of the first start to the last end.
-		lo, hi := int64(1<<62), int64(-1<<62)
-		first, last := int64(1<<62), int64(-1<<62)
-		var events [NumKinds][]int64
-		for x := range counted {
-			sp, ok := spansOf(&counted[x])
-			for k := range NumKinds {
-				if !ok[k] {
-					continue
-				}
-				s, e := sp[k][0], sp[k][1]
-				lo, hi = min(lo, s), max(hi, e)
-				first = min(first, floorDiv(s, step))
-				last = max(last, floorDiv(s, step))
-				if e > s {
-					last = max(last, floorDiv(e-1, step))
-					// start after end at the same instant: ends sort first
-					events[k] = append(events[k], s<<1|1, e<<1)
-				}
-			}
+		if res.Start.IsZero() || in.lo < res.Start.UnixMilli() {
+			res.Start = time.UnixMilli(in.lo).UTC()
 		}
-		if !any || lo < gStart {
-			gStart = lo
+		if res.End.IsZero() || in.hi > res.End.UnixMilli() {
+			res.End = time.UnixMilli(in.hi).UTC()
 		}
-		if !any || hi > gEnd {
-			gEnd = hi
+		out := Instance{ARN: t.arns[k], Name: instanceName(t.arns[k])}
+		out.Intervals = make([]Interval, len(in.stats))
+		for x := range out.Intervals {
+			out.Intervals[x].Start = time.UnixMilli((in.first + int64(x)) * step).UTC()
 		}
-		any = true
-		out := Instance{ARN: in.arn, Name: instanceName(in.arn)}
-		n := int(last - first + 1)
-		out.Intervals = make([]Interval, n)
-		st := make([][4]stats, n)
-		for k := range out.Intervals {
-			out.Intervals[k].Start = time.Unix(0, (first+int64(k))*step).UTC()
-		}
-		for x := range counted {
-			c := &counted[x]
-			_, ok := spansOf(c)
-			for k := range NumKinds {
-				if ok[k] {
-					out.Peaks[k].Seen = true
-				}
-			}
-			st[floorDiv(c.start, step)-first][c.ch].add(c)
-		}
-		for k := range NumKinds {
-			ev := events[k]
+		for kind := range NumKinds {
+			out.Peaks[kind].Seen = in.seen[kind]
+			ev := in.events[kind]
 			slices.Sort(ev)
-			sweep(ev, first, step, out.Intervals, Kind(k), &out.Peaks[k])
+			sweep(ev, in.first, step, out.Intervals, Kind(kind), &out.Peaks[kind])
+			in.events[kind] = nil
 		}
-		for k := range out.Intervals {
-			iv := &out.Intervals[k]
+		for x := range out.Intervals {
+			iv := &out.Intervals[x]
 			for ch := range 4 {
-				iv.Channels[ch] = st[k][ch].load(ch)
+				iv.Channels[ch] = in.stats[x][ch].load(ch)
 				iv.Channels[ch].Peak = float64(iv.Peak[kindOf[ch]])
 			}
 		}
 		res.Instances = append(res.Instances, out)
-	}
-	if any {
-		res.Start, res.End = time.Unix(0, gStart).UTC(), time.Unix(0, gEnd).UTC()
 	}
 	slices.SortFunc(res.Instances, func(a, b Instance) int {
 		return cmp.Or(cmp.Compare(a.Name, b.Name), cmp.Compare(a.ARN, b.ARN))
@@ -324,7 +408,7 @@ func sweep(ev []int64, first, step int64, ivs []Interval, k Kind, peak *Peak) {
 	}
 	peak.Value = best
 	if best > 0 {
-		peak.At = time.Unix(0, bestAt).UTC()
+		peak.At = time.UnixMilli(bestAt).UTC()
 	}
 }
 
