@@ -5,6 +5,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
+	"runtime/debug"
+	"strings"
 	"sync"
 	"time"
 
@@ -46,10 +49,16 @@ type batch struct {
 	buf  []byte
 	data []byte
 	mode int
-	line int64 // lines: the line number of data[0]
+	// lines: newlines counts the newlines in data, and problems' Line is
+	// relative to data[0] (1 for its first line) until the merge adds the lines
+	// before it
+	newlines int64
 	off  int64 // the byte offset of data[0] in the source
 	// stream: the records
 	spans []span
+	// release, when set, is called once the batch is merged (a mapped file drops
+	// the pages read)
+	release func()
 
 	// what the worker read
 	items    []item
@@ -64,7 +73,8 @@ func (b *batch) reset() {
 	b.items = b.items[:0]
 	b.samples = b.samples[:0]
 	b.spans = b.spans[:0]
-	b.records, b.problems = 0, 0
+	b.records, b.problems, b.newlines = 0, 0, 0
+	b.release = nil
 	b.kinds = [numProblemKinds]int64{}
 }
 
@@ -76,8 +86,76 @@ type measurer struct {
 	work chan *batch
 	done chan *batch
 
+	nbatch int
+
+	mu      sync.Mutex
 	readErr error
-	nbatch  int
+	unmaps  []func()
+}
+
+func (m *measurer) setErr(err error) {
+	m.mu.Lock()
+	if m.readErr == nil {
+		m.readErr = err
+	}
+	m.mu.Unlock()
+}
+
+// faulted turns a fault reading a mapped file (cut short while read) into an
+// error; deferred by every goroutine that reads the text.
+func (m *measurer) faulted() {
+	if v := recover(); v != nil {
+		if err, ok := v.(error); ok && strings.Contains(err.Error(), "fault") {
+			m.setErr(&traffic.ReadError{Err: fmt.Errorf("reading a file that changed while read: %v", err)})
+			return
+		}
+		panic(v)
+	}
+}
+
+// readMapped cuts a mapped file into batches.
+func (m *measurer) readMapped(k int, data []byte) error {
+	eof := len(data) <= batchSize
+	mode := detectMode(data[:min(len(data), batchSize)], eof)
+	if mode == modeUnknown {
+		mode = detectMode(data, true)
+	}
+	sc := &scanner{}
+	resync := false
+	dropped := 0
+	for pos := 0; pos < len(data); {
+		b := <-m.free
+		b.spans = b.spans[:0]
+		end := min(pos+batchSize, len(data))
+		cut := 0
+		for {
+			eof := end == len(data)
+			if mode == modeLines {
+				cut = end - pos
+				if !eof {
+					cut = bytes.LastIndexByte(data[pos:end], '\n') + 1
+				}
+			} else {
+				b.spans = b.spans[:0]
+				cut, resync = streamSpans(sc, data[pos:end], eof, resync, &b.spans)
+			}
+			if cut > 0 || eof {
+				break
+			}
+			end = min(pos+2*(end-pos), len(data)) // one record longer than a batch
+		}
+		b.seq = int64(m.nbatch)
+		m.nbatch++
+		b.src, b.mode, b.off, b.data = k, mode, int64(pos), data[pos:pos+cut]
+		pos += cut
+		upTo := pos
+		b.release = func() {
+			dropPages(data, dropped, upTo)
+			dropped = upTo / os.Getpagesize() * os.Getpagesize()
+		}
+		m.work <- b
+	}
+	return nil
 }
 
 // Measure reads contact records from the sources and measures each quota's
@@ -98,15 +176,20 @@ func Measure(sources []traffic.Source, o Options) (*Result, error) {
 		m.free <- &batch{}
 	}
 	started := time.Now()
+	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
 	go m.read()
 	var wg sync.WaitGroup
 	for range o.Workers {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			debug.SetPanicOnFault(true)
 			w := newWorker(o)
 			for b := range m.work {
-				w.parse(m.sources[b.src].Name, b)
+				func() {
+					defer m.faulted()
+					w.parse(m.sources[b.src].Name, b)
+				}()
 				m.done <- b
 			}
 		}()
@@ -126,7 +209,13 @@ func Measure(sources []traffic.Source, o Options) (*Result, error) {
 			}
 			delete(pending, next)
 			next++
-			t.merge(b)
+			func() {
+				defer m.faulted()
+				t.merge(b)
+			}()
+			if b.release != nil {
+				b.release()
+			}
 			b.reset()
 			m.free <- b
 		}
@@ -136,6 +225,9 @@ func Measure(sources []traffic.Source, o Options) (*Result, error) {
 				o.Progress(Progress{Bytes: t.bytes, Records: t.records, Elapsed: now.Sub(started)})
 			}
 		}
+	}
+	for _, unmap := range m.unmaps {
+		unmap()
 	}
 	if m.readErr != nil {
 		return nil, m.readErr
@@ -153,9 +245,11 @@ func Measure(sources []traffic.Source, o Options) (*Result, error) {
 // read cuts every source into batches, in order, and closes work.
 func (m *measurer) read() {
 	defer close(m.work)
+	debug.SetPanicOnFault(true)
+	defer m.faulted()
 	for k, src := range m.sources {
 		if err := m.readSource(k, src); err != nil {
-			m.readErr = err
+			m.setErr(err)
 			return
 		}
 	}
@@ -170,13 +264,20 @@ func readError(name string, err error) error {
 }
 
 func (m *measurer) readSource(k int, src traffic.Source) error {
+	if !src.IsStdin() && !src.IsGzip() {
+		if data, unmap, ok := mapFile(src.Name); ok {
+			m.mu.Lock()
+			m.unmaps = append(m.unmaps, unmap)
+			m.mu.Unlock()
+			return m.readMapped(k, data)
+		}
+	}
 	rc, err := src.Open()
 	if err != nil {
 		return &traffic.ReadError{Err: err}
 	}
 	defer rc.Close()
 	mode := modeUnknown
-	line := int64(1)
 	off := int64(0)
 	sc := &scanner{}
 	resync := false // stream: skipping to the next '{' after a malformed value
@@ -233,10 +334,7 @@ func (m *measurer) readSource(k int, src traffic.Source) error {
 		nxt.buf = append(nxt.buf[:0], data[cut:]...)
 		cur.seq = int64(m.nbatch)
 		m.nbatch++
-		cur.src, cur.mode, cur.line, cur.off, cur.data = k, mode, line, off, data[:cut]
-		if mode == modeLines {
-			line += int64(bytes.Count(cur.data, []byte{'\n'}))
-		}
+		cur.src, cur.mode, cur.off, cur.data = k, mode, off, data[:cut]
 		off += int64(cut)
 		m.work <- cur
 		cur, data = nxt, nxt.buf
@@ -391,7 +489,8 @@ func (w *worker) parse(name string, b *batch) {
 		return
 	}
 	data := b.data
-	ln := b.line
+	ln := int64(1)
+	defer func() { b.newlines = ln - 1 }()
 	for start := 0; start < len(data); ln++ {
 		end := bytes.IndexByte(data[start:], '\n')
 		if end < 0 {

@@ -71,30 +71,35 @@ const (
 // taken as they come (encoding/json, too, accepts invalid UTF-8).
 func (s *scanner) str(i int) (int, bool) {
 	b := s.b
-	esc := false
-	for {
-		// Eight bytes at a time: find the first quote, backslash or control
-		// character.
-		for i+8 <= len(b) {
-			x := binary.LittleEndian.Uint64(b[i:])
-			q := x ^ (lsb * '"')
-			bs := x ^ (lsb * '\\')
-			m := ((q - lsb) &^ q) | ((bs - lsb) &^ bs) | ((x - lsb*0x20) &^ x)
-			m &= msb
-			if m == 0 {
-				i += 8
-				continue
-			}
+	// Eight bytes at a time: find the first quote, backslash or control
+	// character (the lowest flagged byte is exact).
+	for i+8 <= len(b) {
+		x := binary.LittleEndian.Uint64(b[i:])
+		q := x ^ (lsb * '"')
+		bs := x ^ (lsb * '\\')
+		m := (((q - lsb) &^ q) | ((bs - lsb) &^ bs) | ((x - lsb*0x20) &^ x)) & msb
+		if m != 0 {
 			i += bits.TrailingZeros64(m) >> 3
-			goto special
+			if b[i] == '"' {
+				return i + 1, false
+			}
+			return s.strSlow(i, false)
 		}
+		i += 8
+	}
+	return s.strSlow(i, false)
+}
+
+// strSlow goes on from i, in a string, one byte at a time.
+func (s *scanner) strSlow(i int, esc bool) (int, bool) {
+	b := s.b
+	for {
 		for i < len(b) && b[i] != '"' && b[i] != '\\' && b[i] >= 0x20 {
 			i++
 		}
 		if i >= len(b) {
 			return s.fail(i, ""), false
 		}
-	special:
 		switch c := b[i]; {
 		case c == '"':
 			return i + 1, esc

@@ -19,6 +19,7 @@ type tally struct {
 	duplicates               int64
 	kinds                    [numProblemKinds]int64
 	samples                  []traffic.Problem
+	lines                    []int64 // per source, the lines merged
 	arns                     []string // by instance index
 	byARN                    map[string]uint32
 	table                    table              // contacts with a UUID ContactId
@@ -31,7 +32,7 @@ type otherKey struct {
 }
 
 func newTally(o Options, files int) *tally {
-	return &tally{o: o, files: files, byARN: map[string]uint32{}, other: map[otherKey]entry{}, table: newTable()}
+	return &tally{o: o, files: files, lines: make([]int64, files), byARN: map[string]uint32{}, other: map[otherKey]entry{}, table: newTable()}
 }
 
 func (t *tally) merge(b *batch) {
@@ -43,9 +44,13 @@ func (t *tally) merge(b *batch) {
 	}
 	for _, p := range b.samples {
 		if len(t.samples) < t.o.MaxSamples {
+			if b.mode == modeLines {
+				p.Line += t.lines[b.src]
+			}
 			t.samples = append(t.samples, p)
 		}
 	}
+	t.lines[b.src] += b.newlines
 	last := -1
 	for k := range b.items {
 		it := &b.items[k]
@@ -167,33 +172,32 @@ func parseUUID(b []byte) (u [16]byte, ok bool) {
 	if len(b) != 36 || b[8] != '-' || b[13] != '-' || b[18] != '-' || b[23] != '-' {
 		return u, false
 	}
-	k := 0
-	for i := 0; i < 36; {
-		if i == 8 || i == 13 || i == 18 || i == 23 {
-			i++
-			continue
-		}
-		hi, ok1 := lowerHex(b[i])
-		lo, ok2 := lowerHex(b[i+1])
-		if !ok1 || !ok2 {
-			return u, false
-		}
+	var bad byte
+	for k, i := range uuidAt {
+		hi, lo := hexVal[b[i]], hexVal[b[i+1]]
+		bad |= hi | lo
 		u[k] = hi<<4 | lo
-		k++
-		i += 2
 	}
-	return u, true
+	return u, bad&0x80 == 0
 }
 
-func lowerHex(c byte) (byte, bool) {
-	switch {
-	case c-'0' < 10:
-		return c - '0', true
-	case c-'a' < 6:
-		return c - 'a' + 10, true
+// uuidAt is where each byte's two hex digits start in a UUID.
+var uuidAt = [16]int{0, 2, 4, 6, 9, 11, 14, 16, 19, 21, 24, 26, 28, 30, 32, 34}
+
+// hexVal is a lower-case hex digit's value, 0x80 for any other byte.
+var hexVal = func() (t [256]byte) {
+	for c := range t {
+		switch {
+		case c >= '0' && c <= '9':
+			t[c] = byte(c - '0')
+		case c >= 'a' && c <= 'f':
+			t[c] = byte(c - 'a' + 10)
+		default:
+			t[c] = 0x80
+		}
 	}
-	return 0, false
-}
+	return t
+}()
 
 // stats sums one channel's contacts starting in an interval (milliseconds).
 type stats struct {
