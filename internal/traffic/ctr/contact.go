@@ -74,11 +74,12 @@ const (
 // classify turns a record's fields into the contact it counts, or a problem
 // (kind and message).
 func classify(r *rec, factor float64) (c contact, kind int, msg string) {
-	if r.bad != "" {
-		if r.badTime {
-			return c, pBadTimestamp, r.bad + " is not a UTC timestamp yyyy-mm-ddThh:mm:ss[.fff]Z from 1970 to 2099"
+	if r.bad != 0 {
+		name, isTime := r.badField()
+		if isTime {
+			return c, pBadTimestamp, name + " is not a UTC timestamp yyyy-mm-ddThh:mm:ss[.fff]Z from 1970 to 2099"
 		}
-		return c, pBadField, r.bad + " has the wrong type"
+		return c, pBadField, name + " has the wrong type"
 	}
 	switch {
 	case len(r.arn) == 0:

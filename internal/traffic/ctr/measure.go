@@ -53,7 +53,7 @@ type batch struct {
 	// relative to data[0] (1 for its first line) until the merge adds the lines
 	// before it
 	newlines int64
-	off  int64 // the byte offset of data[0] in the source
+	off      int64 // the byte offset of data[0] in the source
 	// stream: the records
 	spans []span
 	// release, when set, is called once the batch is merged (a mapped file drops

@@ -33,9 +33,47 @@ type rec struct {
 	t                                  [numT]int64 // nanoseconds since the Unix epoch
 	has                                uint16
 	modes                              uint8
-	// bad is the first field with a value of the wrong type or form, or "".
-	bad     string
-	badTime bool
+	// bad flags the fields whose (last) value has the wrong type or form: a
+	// timestamp's index, or the b* bits.
+	bad uint32
+}
+
+// Fields that can be bad, after the timestamps' bits.
+const (
+	bARN = 1 << (numT + iota)
+	bID
+	bChannel
+	bMethod
+	bEndpointType
+	bModes
+	bQueue
+	bAgent
+	bEndpoint
+	bLens      // ContactLens
+	bAnalytics // ContactLens.ConversationalAnalytics
+	bConfig
+	bChanConfig
+	numBad = numT + iota
+)
+
+var badNames = [numBad]string{
+	"InstanceARN", "ContactId", "Channel", "InitiationMethod", "TransferredToEndpoint.Type",
+	modesField, "Queue", "Agent", "TransferredToEndpoint", "ContactLens",
+	"ContactLens.ConversationalAnalytics", "ContactLens.ConversationalAnalytics.Configuration",
+	"ContactLens.ConversationalAnalytics.Configuration.ChannelConfiguration",
+}
+
+// badField names the first bad field, and whether it is a timestamp.
+func (r *rec) badField() (string, bool) {
+	for k := range numBad {
+		if r.bad&(1<<k) != 0 {
+			if k < numT {
+				return tNames[k], true
+			}
+			return badNames[k-numT], false
+		}
+	}
+	return "", false
 }
 
 func (r *rec) reset() { *r = rec{} }
@@ -80,13 +118,13 @@ func (s *scanner) record(i int, r *rec) (end int, notObject bool) {
 		}
 		switch string(key) {
 		case "InstanceARN":
-			i = s.strField(i, r, &r.arn, "InstanceARN")
+			i = s.strField(i, r, &r.arn, bARN)
 		case "ContactId":
-			i = s.strField(i, r, &r.id, "ContactId")
+			i = s.strField(i, r, &r.id, bID)
 		case "Channel":
-			i = s.strField(i, r, &r.channel, "Channel")
+			i = s.strField(i, r, &r.channel, bChannel)
 		case "InitiationMethod":
-			i = s.strField(i, r, &r.method, "InitiationMethod")
+			i = s.strField(i, r, &r.method, bMethod)
 		case "InitiationTimestamp":
 			i = s.timeField(i, r, tInit)
 		case "ConnectedToSystemTimestamp":
@@ -99,16 +137,20 @@ func (s *scanner) record(i int, r *rec) (end int, notObject bool) {
 			i = s.timeField(i, r, tTransferDone)
 		case "Queue":
 			r.has &^= 1 << tDequeue
-			i = s.sub(i, r, subQueue, "Queue")
+			r.bad &^= bQueue | 1<<tDequeue
+			i = s.sub(i, r, subQueue, bQueue)
 		case "Agent":
 			r.has &^= 1<<tAgentConn | 1<<tACWEnd
-			i = s.sub(i, r, subAgent, "Agent")
+			r.bad &^= bAgent | 1<<tAgentConn | 1<<tACWEnd
+			i = s.sub(i, r, subAgent, bAgent)
 		case "TransferredToEndpoint":
 			r.endpoint = nil
-			i = s.sub(i, r, subEndpoint, "TransferredToEndpoint")
+			r.bad &^= bEndpoint | bEndpointType
+			i = s.sub(i, r, subEndpoint, bEndpoint)
 		case "ContactLens":
 			r.modes = 0
-			i = s.sub(i, r, subLens, "ContactLens")
+			r.bad &^= bLens | bAnalytics | bConfig | bChanConfig | bModes
+			i = s.sub(i, r, subLens, bLens)
 		default:
 			if i < len(b) && b[i] == '"' {
 				i, _ = s.str(i + 1)
@@ -136,15 +178,10 @@ func (s *scanner) record(i int, r *rec) (end int, notObject bool) {
 	}
 }
 
-func (s *scanner) wrong(r *rec, field string) {
-	if r.bad == "" {
-		r.bad = field
-	}
-}
-
 // strField reads a string (or null) into *dst.
-func (s *scanner) strField(i int, r *rec, dst *[]byte, field string) int {
+func (s *scanner) strField(i int, r *rec, dst *[]byte, bit uint32) int {
 	b := s.b
+	r.bad &^= bit
 	if i < len(b) && b[i] == '"' {
 		v, j := s.text(i)
 		*dst = v
@@ -158,7 +195,7 @@ func (s *scanner) strField(i int, r *rec, dst *[]byte, field string) int {
 		return s.lit(i, "null")
 	}
 	j := s.value(i)
-	s.wrong(r, field)
+	r.bad |= bit
 	return j
 }
 
@@ -166,6 +203,7 @@ func (s *scanner) strField(i int, r *rec, dst *[]byte, field string) int {
 func (s *scanner) timeField(i int, r *rec, k int) int {
 	b := s.b
 	r.has &^= 1 << k
+	r.bad &^= 1 << k
 	if i < len(b) && b[i] == '"' {
 		v, j := s.text(i)
 		if j < 0 {
@@ -173,10 +211,7 @@ func (s *scanner) timeField(i int, r *rec, k int) int {
 		}
 		t, ok := parseTime(v)
 		if !ok {
-			if r.bad == "" {
-				r.bad = tNames[k]
-				r.badTime = true
-			}
+			r.bad |= 1 << k
 			return j
 		}
 		r.t[k] = t
@@ -187,10 +222,7 @@ func (s *scanner) timeField(i int, r *rec, k int) int {
 		return s.lit(i, "null")
 	}
 	j := s.value(i)
-	if r.bad == "" {
-		r.bad = tNames[k]
-		r.badTime = true
-	}
+	r.bad |= 1 << k
 	return j
 }
 
@@ -206,7 +238,7 @@ const (
 )
 
 // sub reads a nested object (or null) the count reads fields of.
-func (s *scanner) sub(i int, r *rec, which int, field string) int {
+func (s *scanner) sub(i int, r *rec, which int, bit uint32) int {
 	b := s.b
 	if i >= len(b) {
 		return s.fail(i, "")
@@ -216,7 +248,7 @@ func (s *scanner) sub(i int, r *rec, which int, field string) int {
 	}
 	if b[i] != '{' {
 		j := s.value(i)
-		s.wrong(r, field)
+		r.bad |= bit
 		return j
 	}
 	s.depth++
@@ -261,34 +293,38 @@ func (s *scanner) sub(i int, r *rec, which int, field string) int {
 			}
 		case subEndpoint:
 			if string(key) == "Type" {
-				i = s.strField(i, r, &r.endpoint, "TransferredToEndpoint.Type")
+				i = s.strField(i, r, &r.endpoint, bEndpointType)
 			} else {
 				done = false
 			}
 		case subLens:
 			if string(key) == "ConversationalAnalytics" {
 				r.modes = 0
-				i = s.sub(i, r, subAnalytics, "ContactLens.ConversationalAnalytics")
+				r.bad &^= bAnalytics | bConfig | bChanConfig | bModes
+				i = s.sub(i, r, subAnalytics, bAnalytics)
 			} else {
 				done = false
 			}
 		case subAnalytics:
 			if string(key) == "Configuration" {
 				r.modes = 0
-				i = s.sub(i, r, subConfig, "ContactLens.ConversationalAnalytics.Configuration")
+				r.bad &^= bConfig | bChanConfig | bModes
+				i = s.sub(i, r, subConfig, bConfig)
 			} else {
 				done = false
 			}
 		case subConfig:
 			if string(key) == "ChannelConfiguration" {
 				r.modes = 0
-				i = s.sub(i, r, subChanConfig, "ContactLens.ConversationalAnalytics.Configuration.ChannelConfiguration")
+				r.bad &^= bChanConfig | bModes
+				i = s.sub(i, r, subChanConfig, bChanConfig)
 			} else {
 				done = false
 			}
 		case subChanConfig:
 			if string(key) == "AnalyticsModes" {
 				r.modes = 0
+				r.bad &^= bModes
 				i = s.modes(i, r)
 			} else {
 				done = false
@@ -328,7 +364,7 @@ func (s *scanner) modes(i int, r *rec) int {
 	}
 	if b[i] != '[' {
 		j := s.value(i)
-		s.wrong(r, modesField)
+		r.bad |= bModes
 		return j
 	}
 	i = s.ws(i + 1)
@@ -353,7 +389,7 @@ func (s *scanner) modes(i int, r *rec) int {
 			if i = s.value(i); i < 0 {
 				return -1
 			}
-			s.wrong(r, modesField)
+			r.bad |= bModes
 		}
 		if i = s.ws(i); i >= len(b) {
 			return s.fail(i, "")

@@ -19,7 +19,7 @@ type tally struct {
 	duplicates               int64
 	kinds                    [numProblemKinds]int64
 	samples                  []traffic.Problem
-	lines                    []int64 // per source, the lines merged
+	lines                    []int64  // per source, the lines merged
 	arns                     []string // by instance index
 	byARN                    map[string]uint32
 	table                    table              // contacts with a UUID ContactId
