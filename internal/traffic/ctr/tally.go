@@ -6,6 +6,7 @@ import (
 	"math"
 	"math/rand/v2"
 	"slices"
+	"sync"
 	"time"
 
 	"github.com/connectcap/connectcap/internal/traffic"
@@ -278,6 +279,8 @@ type perInstance struct {
 	events      [NumKinds][]int64
 	seen        [NumKinds]bool
 	stats       [][4]stats
+	peaks       [NumKinds]Peak
+	ivPeaks     [NumKinds][]int // per interval
 }
 
 func (t *tally) result() *Result {
@@ -328,9 +331,27 @@ func (t *tally) result() *Result {
 			}
 		}
 	})
+	// Each instance's and kind's events sort and sweep on their own goroutine,
+	// while the interval statistics are summed.
+	var wg sync.WaitGroup
 	for k := range ins {
-		if in := &ins[k]; in.counted > 0 {
-			in.stats = make([][4]stats, in.last-in.first+1)
+		in := &ins[k]
+		if in.counted == 0 {
+			continue
+		}
+		n := in.last - in.first + 1
+		in.stats = make([][4]stats, n)
+		for kind := range NumKinds {
+			in.ivPeaks[kind] = make([]int, n)
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				ev := in.events[kind]
+				slices.Sort(ev)
+				in.peaks[kind] = sweep(ev, in.first, step, in.ivPeaks[kind])
+				in.peaks[kind].Seen = in.seen[kind]
+				in.events[kind] = nil
+			}()
 		}
 	}
 	t.each(func(e *entry) {
@@ -341,6 +362,7 @@ func (t *tally) result() *Result {
 		}
 	})
 	t.table, t.other = table{}, nil
+	wg.Wait()
 	for k := range ins {
 		in := &ins[k]
 		if in.counted == 0 {
@@ -357,12 +379,11 @@ func (t *tally) result() *Result {
 		for x := range out.Intervals {
 			out.Intervals[x].Start = time.UnixMilli((in.first + int64(x)) * step).UTC()
 		}
+		out.Peaks = in.peaks
 		for kind := range NumKinds {
-			out.Peaks[kind].Seen = in.seen[kind]
-			ev := in.events[kind]
-			slices.Sort(ev)
-			sweep(ev, in.first, step, out.Intervals, Kind(kind), &out.Peaks[kind])
-			in.events[kind] = nil
+			for x := range out.Intervals {
+				out.Intervals[x].Peak[kind] = in.ivPeaks[kind][x]
+			}
 		}
 		for x := range out.Intervals {
 			iv := &out.Intervals[x]
@@ -380,12 +401,12 @@ func (t *tally) result() *Result {
 }
 
 // sweep walks sorted events (time<<1 | 1 for a start, time<<1 for an end) and
-// sets each interval's peak of kind k and the overall peak.
-func sweep(ev []int64, first, step int64, ivs []Interval, k Kind, peak *Peak) {
+// returns the peak, setting each interval's peak in ivPeaks.
+func sweep(ev []int64, first, step int64, ivPeaks []int) Peak {
 	cur, best := 0, 0
 	bestAt := int64(0)
 	p := 0
-	for x := range ivs {
+	for x := range ivPeaks {
 		s := (first + int64(x)) * step
 		e := s + step
 		pk := cur
@@ -408,12 +429,13 @@ func sweep(ev []int64, first, step int64, ivs []Interval, k Kind, peak *Peak) {
 				best, bestAt = cur, t
 			}
 		}
-		ivs[x].Peak[k] = pk
+		ivPeaks[x] = pk
 	}
-	peak.Value = best
+	peak := Peak{Value: best}
 	if best > 0 {
 		peak.At = time.UnixMilli(bestAt).UTC()
 	}
+	return peak
 }
 
 func floorDiv(a, b int64) int64 {
