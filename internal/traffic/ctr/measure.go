@@ -7,7 +7,6 @@ import (
 	"io"
 	"os"
 	"runtime/debug"
-	"strings"
 	"sync"
 	"time"
 
@@ -105,8 +104,10 @@ func (m *measurer) setErr(err error) {
 // error; deferred by every goroutine that reads the text.
 func (m *measurer) faulted() {
 	if v := recover(); v != nil {
-		if err, ok := v.(error); ok && strings.Contains(err.Error(), "fault") {
-			m.setErr(&traffic.ReadError{Err: fmt.Errorf("reading a file that changed while read: %v", err)})
+		// A memory fault, under debug.SetPanicOnFault, panics with an error
+		// that has the faulting address.
+		if err, ok := v.(interface{ Addr() uintptr }); ok {
+			m.setErr(&traffic.ReadError{Err: fmt.Errorf("a file changed while read (it was cut short?): %v", err)})
 			return
 		}
 		panic(v)
