@@ -38,4 +38,5 @@ func TestMappedFileCutShort(t *testing.T) {
 		t.Fatalf("err = %v", m.readErr)
 	}
 }
+
 var sink byte
