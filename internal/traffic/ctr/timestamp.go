@@ -1,0 +1,84 @@
+package ctr
+
+// Timestamps are accepted from 1970 to 2099: nanoseconds since the epoch then
+// fit an int64 with a bit to spare (the sweep packs a start/end flag into it).
+const (
+	minYear = 1970
+	maxYear = 2099
+)
+
+// parseTime reads a UTC timestamp yyyy-mm-ddThh:mm:ssZ, with optionally 1 to 9
+// digits of fraction before the Z, as nanoseconds since the Unix epoch.
+func parseTime(b []byte) (int64, bool) {
+	if len(b) < 20 || b[4] != '-' || b[7] != '-' || b[10] != 'T' || b[13] != ':' || b[16] != ':' || b[len(b)-1] != 'Z' {
+		return 0, false
+	}
+	year, ok1 := digits(b[0:4])
+	month, ok2 := digits(b[5:7])
+	day, ok3 := digits(b[8:10])
+	hour, ok4 := digits(b[11:13])
+	minute, ok5 := digits(b[14:16])
+	sec, ok6 := digits(b[17:19])
+	if !(ok1 && ok2 && ok3 && ok4 && ok5 && ok6) {
+		return 0, false
+	}
+	var frac int64
+	if len(b) > 20 {
+		f := b[19 : len(b)-1]
+		if f[0] != '.' || len(f) < 2 || len(f) > 10 {
+			return 0, false
+		}
+		v, ok := digits(f[1:])
+		if !ok {
+			return 0, false
+		}
+		for k := len(f) - 1; k < 9; k++ {
+			v *= 10
+		}
+		frac = v
+	}
+	if year < minYear || year > maxYear || month < 1 || month > 12 || day < 1 ||
+		day > daysIn(year, month) || hour > 23 || minute > 59 || sec > 59 {
+		return 0, false
+	}
+	days := daysFromCivil(year, month, day)
+	return ((days*24+hour)*60+minute)*60*1e9 + sec*1e9 + frac, true
+}
+
+func digits(b []byte) (int64, bool) {
+	var v int64
+	for _, c := range b {
+		if c-'0' >= 10 {
+			return 0, false
+		}
+		v = v*10 + int64(c-'0')
+	}
+	return v, true
+}
+
+func daysIn(y, m int64) int64 {
+	switch m {
+	case 2:
+		if y%4 == 0 && (y%100 != 0 || y%400 == 0) {
+			return 29
+		}
+		return 28
+	case 4, 6, 9, 11:
+		return 30
+	}
+	return 31
+}
+
+// daysFromCivil is the number of days from 1970-01-01 to y-m-d (proleptic
+// Gregorian), after Howard Hinnant's algorithm.
+func daysFromCivil(y, m, d int64) int64 {
+	if m <= 2 {
+		y--
+	}
+	era := y / 400 // y >= 1969 here: no negative division
+	yoe := y - era*400
+	mp := (m + 9) % 12
+	doy := (153*mp+2)/5 + d - 1
+	doe := yoe*365 + yoe/4 - yoe/100 + doy
+	return era*146097 + doe - 719468
+}
