@@ -113,7 +113,14 @@ changes. --plan gives the instances' applied values, ARNs, inventory and users.
 			if err != nil {
 				return err
 			}
+			meter := newProgress(inv, cmd, "lines")
+			counter := &traffic.Counter{}
+			for i := range sources {
+				sources[i].Count = counter
+			}
+			meter.watch(counter)
 			read, err := forecast.Read(sources, opts.Read)
+			meter.done()
 			if err != nil {
 				return err
 			}

@@ -221,7 +221,7 @@ always scoped.
 		newCmdPlan(inv, nil),
 		newCmdRequest(inv, nil),
 		newCmdForecast(inv, nil),
-		// newCmdContacts(inv, nil),
+		newCmdRecords(inv, nil),
 		newCmdVersion(inv),
 		newHelpExitCodes(),
 	)

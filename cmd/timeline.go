@@ -3,12 +3,16 @@ package cmd
 import (
 	"bytes"
 	"fmt"
+	"io"
+	"math"
 	"os"
 	"strings"
+	"sync"
 	"time"
 	_ "time/tzdata" // --timezone works on machines without a zoneinfo database
 
 	"github.com/connectcap/connectcap/internal/input"
+	"github.com/connectcap/connectcap/internal/traffic"
 	"github.com/connectcap/connectcap/plan"
 	"github.com/connectcap/connectcap/render"
 	"github.com/connectcap/connectcap/report"
@@ -198,3 +202,70 @@ func (l *locationValue) String() string {
 	return (*l.loc).String()
 }
 func (l *locationValue) Type() string { return "zone" }
+
+// progress shows a long run's progress on one line of standard error, rewritten
+// in place: bytes, records and rate, from the first second on. Only on a
+// terminal: never on stdout, never when stderr is piped.
+type progress struct {
+	w     io.Writer
+	noun  string
+	mu    sync.Mutex
+	shown bool
+	stop  chan struct{}
+	wg    sync.WaitGroup
+}
+
+// newProgress is a meter for this run, nil when stderr is not a terminal.
+func newProgress(inv *invocation, cmd *cobra.Command, noun string) *progress {
+	if !stderrTerminal(inv) {
+		return nil
+	}
+	return &progress{w: cmd.ErrOrStderr(), noun: noun}
+}
+
+func (p *progress) show(bytes, records int64, elapsed time.Duration) {
+	if p == nil || elapsed < time.Second {
+		return
+	}
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.shown = true
+	fmt.Fprintf(p.w, "\r\033[K%s MB, %d %s, %s MB/s", render.Human(math.Round(float64(bytes)/1e5)/10), records, p.noun, render.Human(math.Round(float64(bytes)/1e6/elapsed.Seconds())))
+}
+
+// watch shows the counter's bytes and lines every quarter second until done.
+func (p *progress) watch(c *traffic.Counter) {
+	if p == nil {
+		return
+	}
+	p.stop = make(chan struct{})
+	start := time.Now()
+	p.wg.Go(func() {
+		t := time.NewTicker(250 * time.Millisecond)
+		defer t.Stop()
+		for {
+			select {
+			case <-p.stop:
+				return
+			case <-t.C:
+				p.show(c.Bytes.Load(), c.Lines.Load(), time.Since(start))
+			}
+		}
+	})
+}
+
+// done stops the meter and clears its line.
+func (p *progress) done() {
+	if p == nil {
+		return
+	}
+	if p.stop != nil {
+		close(p.stop)
+		p.wg.Wait()
+	}
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.shown {
+		fmt.Fprint(p.w, "\r\033[K")
+	}
+}

@@ -2,6 +2,7 @@ package traffic
 
 import (
 	"bufio"
+	"bytes"
 	"compress/gzip"
 	"errors"
 	"fmt"
@@ -11,6 +12,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync/atomic"
 )
 
 // Source is one input: a file, or standard input ("-").
@@ -18,6 +20,25 @@ type Source struct {
 	// Name is the path as given, or found in a directory; "-" for stdin.
 	Name  string
 	stdin io.Reader
+	// Count, when not nil, counts the bytes and lines read through Open, for
+	// progress reports.
+	Count *Counter
+}
+
+// Counter counts bytes and lines read, safe to read from another goroutine.
+type Counter struct{ Bytes, Lines atomic.Int64 }
+
+// counting counts what passes through it.
+type counting struct {
+	r io.Reader
+	c *Counter
+}
+
+func (c *counting) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	c.c.Bytes.Add(int64(n))
+	c.c.Lines.Add(int64(bytes.Count(p[:n], []byte{'\n'})))
+	return n, err
 }
 
 // Stdin names standard input among -f arguments.
@@ -111,9 +132,16 @@ func (s Source) Open() (io.ReadCloser, error) {
 			return nil, fmt.Errorf("%s: not a readable gzip stream: %v", s.Name, err)
 		}
 		zr.Multistream(true)
-		return &readCloser{Reader: &gzipErrors{name: s.Name, r: zr}, close: raw.Close}, nil
+		return &readCloser{Reader: s.counted(&gzipErrors{name: s.Name, r: zr}), close: raw.Close}, nil
 	}
-	return &readCloser{Reader: br, close: raw.Close}, nil
+	return &readCloser{Reader: s.counted(br), close: raw.Close}, nil
+}
+
+func (s Source) counted(r io.Reader) io.Reader {
+	if s.Count == nil {
+		return r
+	}
+	return &counting{r: r, c: s.Count}
 }
 
 // IsGzip reports whether the named file starts with the gzip magic bytes (false

@@ -135,3 +135,24 @@ func TestProblemString(t *testing.T) {
 		}
 	}
 }
+
+func TestOpenCounts(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "a.csv")
+	if err := os.WriteFile(path, []byte("a\nb\nc"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	c := &Counter{}
+	src := Source{Name: path, Count: c}
+	r, err := src.Open()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := io.ReadAll(r); err != nil {
+		t.Fatal(err)
+	}
+	r.Close()
+	if c.Bytes.Load() != 5 || c.Lines.Load() != 2 {
+		t.Errorf("counted %d bytes, %d lines; want 5, 2", c.Bytes.Load(), c.Lines.Load())
+	}
+}

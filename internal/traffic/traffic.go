@@ -63,10 +63,11 @@ type Load struct {
 	// HandleSeconds is the average agent handle time of the handled contacts.
 	HandleSeconds float64
 	// ConnectSeconds is the average time a contact counts against the channel's
-	// concurrency quota; 0 with HandleStandsIn when the source had no such column.
+	// concurrency quota. A source without time in Connect puts the handle time
+	// here and sets HandleStandsIn.
 	ConnectSeconds float64
-	// HandleStandsIn marks a load whose time in Connect is its handle time: the
-	// source gave no time in Connect.
+	// HandleStandsIn marks a load whose time in Connect is (in part) its handle
+	// time: the source gave no time in Connect for some of its rows.
 	HandleStandsIn bool
 	// Handled, when HasHandled, is how many contacts reached an agent: staffing
 	// offers agents Handled x HandleSeconds of work.

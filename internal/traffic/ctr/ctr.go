@@ -89,6 +89,10 @@ type Result struct {
 	Start, End time.Time
 	Step       time.Duration
 	Instances  []Instance // sorted by Name
+	// Account is every instance's contacts together, when there are several:
+	// the account-level quotas' concurrency (Peaks and each interval's Peak
+	// only; no Channels). nil with one instance, whose figures are the account's.
+	Account *Instance
 	// Sources name the sources read, in order.
 	Sources []string
 }

@@ -497,3 +497,58 @@ func TestOptions(t *testing.T) {
 		t.Errorf("names %v", names)
 	}
 }
+
+// The account's concurrency is the sweep of every instance's contacts together:
+// two instances whose calls peak at different instants peak together where
+// their calls overlap, not at the sum of their peaks.
+func TestAccountAcrossInstances(t *testing.T) {
+	rec := func(inst, id, start, end string) string {
+		return `{"InstanceARN":"arn:aws:connect:us-east-1:1:instance/` + inst + `","ContactId":"` + id + `","Channel":"VOICE","InitiationMethod":"INBOUND","InitiationTimestamp":"` + start + `","ConnectedToSystemTimestamp":"` + start + `","DisconnectTimestamp":"` + end + `","LastUpdateTimestamp":"` + end + `"}` + "\n"
+	}
+	// Instance a: two calls 10:00-10:10 (peak 2 at 10:00). Instance b: one call
+	// 10:05-10:20 and two 10:12-10:14 (peak 3 at 10:12). Together: 3 from 10:05
+	// to 10:10, then 1 (b's first) from 10:10, then 3 at 10:12: the account's
+	// peak is 3, first reached at 10:05, never 5.
+	data := rec("a", "c1", "2026-03-02T10:00:00Z", "2026-03-02T10:10:00Z") +
+		rec("a", "c2", "2026-03-02T10:00:00Z", "2026-03-02T10:10:00Z") +
+		rec("b", "c3", "2026-03-02T10:05:00Z", "2026-03-02T10:20:00Z") +
+		rec("b", "c4", "2026-03-02T10:12:00Z", "2026-03-02T10:14:00Z") +
+		rec("b", "c5", "2026-03-02T10:12:00Z", "2026-03-02T10:14:00Z")
+	path := filepath.Join(t.TempDir(), "two.jsonl")
+	if err := os.WriteFile(path, []byte(data), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	srcs, err := traffic.Sources([]string{path}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := Measure(srcs, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Account == nil {
+		t.Fatal("no account figures with two instances")
+	}
+	p := r.Account.Peaks[Calls]
+	if p.Value != 3 || !p.At.Equal(time.Date(2026, 3, 2, 10, 5, 0, 0, time.UTC)) || !p.Seen {
+		t.Errorf("account calls peak = %+v, want 3 at 10:05", p)
+	}
+	if len(r.Account.Intervals) != 2 || r.Account.Intervals[0].Peak[Calls] != 3 || r.Account.Intervals[1].Peak[Calls] != 1 {
+		t.Errorf("account intervals = %+v", r.Account.Intervals)
+	}
+	if a, b := r.Instances[0].Peaks[Calls].Value, r.Instances[1].Peaks[Calls].Value; a != 2 || b != 3 {
+		t.Errorf("instance peaks = %d, %d; want 2, 3", a, b)
+	}
+	onlyA := rec("a", "c1", "2026-03-02T10:00:00Z", "2026-03-02T10:10:00Z")
+	single := filepath.Join(t.TempDir(), "one.jsonl")
+	if err := os.WriteFile(single, []byte(onlyA), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	srcs, err = traffic.Sources([]string{single}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r, err = Measure(srcs, Options{}); err != nil || r.Account != nil {
+		t.Errorf("one instance: account %v, err %v; want none", r.Account, err)
+	}
+}

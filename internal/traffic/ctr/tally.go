@@ -331,9 +331,43 @@ func (t *tally) result() *Result {
 			}
 		}
 	})
+	// With several instances, the account's concurrency is the sweep of all
+	// their events together (not the sum of their peaks, which fall at
+	// different instants), on one grid spanning them all.
+	var account *perInstance
+	if counted := countedInstances(ins); counted > 1 {
+		account = &perInstance{lo: math.MaxInt64, hi: math.MinInt64, first: math.MaxInt64, last: math.MinInt64, counted: counted}
+		for k := range ins {
+			in := &ins[k]
+			if in.counted == 0 {
+				continue
+			}
+			account.first, account.last = min(account.first, in.first), max(account.last, in.last)
+			account.lo, account.hi = min(account.lo, in.lo), max(account.hi, in.hi)
+			for kind := range NumKinds {
+				account.events[kind] = append(account.events[kind], in.events[kind]...)
+				account.seen[kind] = account.seen[kind] || in.seen[kind]
+			}
+		}
+	}
 	// Each instance's and kind's events sort and sweep on their own goroutine,
 	// while the interval statistics are summed.
 	var wg sync.WaitGroup
+	if account != nil {
+		n := account.last - account.first + 1
+		for kind := range NumKinds {
+			account.ivPeaks[kind] = make([]int, n)
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				ev := account.events[kind]
+				slices.Sort(ev)
+				account.peaks[kind] = sweep(ev, account.first, step, account.ivPeaks[kind])
+				account.peaks[kind].Seen = account.seen[kind]
+				account.events[kind] = nil
+			}()
+		}
+	}
 	for k := range ins {
 		in := &ins[k]
 		if in.counted == 0 {
@@ -394,6 +428,18 @@ func (t *tally) result() *Result {
 		}
 		res.Instances = append(res.Instances, out)
 	}
+	if account != nil {
+		out := Instance{Name: "", ARN: ""}
+		out.Peaks = account.peaks
+		out.Intervals = make([]Interval, account.last-account.first+1)
+		for x := range out.Intervals {
+			out.Intervals[x].Start = time.UnixMilli((account.first + int64(x)) * step).UTC()
+			for kind := range NumKinds {
+				out.Intervals[x].Peak[kind] = account.ivPeaks[kind][x]
+			}
+		}
+		res.Account = &out
+	}
 	slices.SortFunc(res.Instances, func(a, b Instance) int {
 		return cmp.Or(cmp.Compare(a.Name, b.Name), cmp.Compare(a.ARN, b.ARN))
 	})
@@ -436,6 +482,17 @@ func sweep(ev []int64, first, step int64, ivPeaks []int) Peak {
 		peak.At = time.UnixMilli(bestAt).UTC()
 	}
 	return peak
+}
+
+// countedInstances is how many instances have a counted contact.
+func countedInstances(ins []perInstance) int {
+	n := 0
+	for _, in := range ins {
+		if in.counted > 0 {
+			n++
+		}
+	}
+	return n
 }
 
 func floorDiv(a, b int64) int64 {

@@ -427,7 +427,7 @@ func (a *acc) load(growth float64) traffic.Load {
 		l.Handled *= growth
 		l.Peak *= growth
 	}
-	if l.Contacts == 0 && !l.HasPeak {
+	if l.Contacts == 0 && (!l.HasPeak || l.Peak == 0) {
 		return traffic.Load{}
 	}
 	return l

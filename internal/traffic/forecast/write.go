@@ -43,7 +43,7 @@ func WriteCSV(w io.Writer, s traffic.Series) error {
 			startText := string(start.AppendFormat(tbuf[:0], "2006-01-02T15:04:05Z"))
 			for ch := range traffic.NumChannels {
 				l := &iv.Channels[ch]
-				if l.Contacts == 0 && !l.HasPeak {
+				if l.Contacts == 0 && (!l.HasPeak || l.Peak == 0) {
 					continue
 				}
 				rec[cStart] = startText
