@@ -8,6 +8,7 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/connectcap/connectcap/calc"
 	"github.com/connectcap/connectcap/report"
@@ -123,8 +124,28 @@ func loss(fig *report.Fields, load, perHour, blocking, limit float64, noun strin
 // maxPerHour is the largest whole number of contacts per hour of durationMinutes
 // that limit slots carry at the blocking target, after otherLoad erlangs.
 func maxPerHour(limit, blocking, otherLoad, durationMinutes float64) float64 {
-	a := calc.MaxLoad(int(limit), blocking) - otherLoad
+	a := maxLoad(int(limit), blocking) - otherLoad
 	return math.Max(0, math.Floor(a*60/durationMinutes+1e-9)) // none when the other load fills the limit
+}
+
+// maxLoads remembers calc.MaxLoad, a pure function that bisects Erlang B: a
+// forecast asks it the same question (one limit, one blocking target) for every
+// interval.
+var maxLoads sync.Map // maxLoadKey → float64
+
+type maxLoadKey struct {
+	servers  int
+	blocking float64
+}
+
+func maxLoad(servers int, blocking float64) float64 {
+	k := maxLoadKey{servers, blocking}
+	if v, ok := maxLoads.Load(k); ok {
+		return v.(float64)
+	}
+	v := calc.MaxLoad(servers, blocking)
+	maxLoads.Store(k, v)
+	return v
 }
 
 // catalogueNote is the catalogue's note of a quota.
