@@ -73,7 +73,7 @@ traffic. --series writes the traffic per interval in connectcap's forecast CSV, 
 projects history forward.`,
 		Example: `  connectcap contacts -f ctr/
   connectcap contacts -f 2026/03/ --chart march.svg -o html > march.html
-  aws s3 cp s3://my-ctr-bucket/2026/03/02/ - --recursive | connectcap contacts -f -
+  aws s3 cp s3://my-ctr-bucket/ctr/2026/03/02/10/part-0001.gz - | connectcap contacts -f -
   connectcap contacts -f ctr/ --series --interval 30m > history.csv`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -213,7 +213,7 @@ func contactsResult(m *ctr.Result, o *RecordsOptions, base *plan.Plan) (*report.
 			}
 			track(c, k, in, measuredNote(k, q, len(m.Instances), o.Measure))
 			if k <= ctr.Emails {
-				addModelMargin(r, in, k, name, blocking, m.Step)
+				addModelMargin(r, in, k, name, len(m.Instances) > 1, blocking, m.Step)
 			}
 		}
 	}
@@ -267,8 +267,9 @@ func measuredNote(k ctr.Kind, q tables.Quota, instances int, o ctr.Options) stri
 }
 
 // addModelMargin compares the busiest interval's measured peak with what the
-// loss model needs for that interval's traffic.
-func addModelMargin(r *report.Result, in ctr.Instance, k ctr.Kind, name string, blocking float64, step time.Duration) {
+// loss model needs for that interval's traffic. labelled names the instance in
+// the labels (more than one instance).
+func addModelMargin(r *report.Result, in ctr.Instance, k ctr.Kind, name string, labelled bool, blocking float64, step time.Duration) {
 	busiest := 0
 	for i, iv := range in.Intervals {
 		if iv.Peak[k] > in.Intervals[busiest].Peak[k] {
@@ -281,12 +282,16 @@ func addModelMargin(r *report.Result, in ctr.Instance, k ctr.Kind, name string, 
 	load := calc.OfferedLoad(perHour, l.ConnectSeconds/60)
 	model := calc.SmallestServers(load, blocking)
 	key := name + "." + k.String()
-	r.Figures.Add(key+".busiest_interval_start", report.Instant(iv.Start), name+" "+k.String()+": busiest interval", "")
-	r.Figures.Add(key+".busiest_interval_contacts", l.Contacts, name+" "+k.String()+": contacts starting in it", "")
-	r.Figures.Add(key+".busiest_interval_offered_load_erlangs", load, name+" "+k.String()+": its offered load", "erlangs")
-	r.Figures.Add(key+".busiest_interval_measured_peak", iv.Peak[k], name+" "+k.String()+": its measured peak", "")
-	r.Figures.Add(key+".busiest_interval_model_required", model, name+" "+k.String()+": the loss model's need for its traffic", "")
-	r.Figures.Add(key+".model_margin", model-iv.Peak[k], name+" "+k.String()+": model need less measured peak", "")
+	label := k.String() + ", busiest interval: "
+	if labelled {
+		label = name + " " + label
+	}
+	r.Figures.Add(key+".busiest_interval_start", report.Instant(iv.Start), label+"start", "")
+	r.Figures.Add(key+".busiest_interval_contacts", l.Contacts, label+"contacts starting", "")
+	r.Figures.Add(key+".busiest_interval_offered_load_erlangs", load, label+"offered load", "erlangs")
+	r.Figures.Add(key+".busiest_interval_measured_peak", iv.Peak[k], label+"measured peak", "")
+	r.Figures.Add(key+".busiest_interval_model_required", model, label+"loss model's need", "")
+	r.Figures.Add(key+".model_margin", model-iv.Peak[k], label+"model less measured", "")
 }
 
 // gridStarts are the interval starts from the earliest instance's first to the
