@@ -8,7 +8,7 @@ import (
 )
 
 // TestREADMEChart keeps docs/forecast-chart.svg the chart that the README's
-// command draws from examples/forecast-monday.csv; 'go test ./cmd -run
+// command draws from examples/traffic/forecast-monday.csv; 'go test ./cmd -run
 // TestREADMEChart -update' redraws it.
 func TestREADMEChart(t *testing.T) {
 	t.Chdir("..")
@@ -17,7 +17,7 @@ func TestREADMEChart(t *testing.T) {
 	var stdout, stderr bytes.Buffer
 	app := App{Stdout: &stdout, Stderr: &stderr, Stdin: &bytes.Buffer{},
 		LookupEnv: func(string) (string, bool) { return "", false }, Environ: func() []string { return nil }}
-	if code := Execute(app, []string{"forecast", "-f", "examples/forecast-monday.csv", "--chart", out, "-o", "csv"}); code != 0 {
+	if code := Execute(app, []string{"forecast", "-f", "examples/traffic/forecast-monday.csv", "--chart", out, "-o", "csv"}); code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr.String())
 	}
 	got, err := os.ReadFile(out)
@@ -35,7 +35,7 @@ func TestREADMEChart(t *testing.T) {
 		t.Fatalf("%v (run 'go test ./cmd -run TestREADMEChart -update' to draw it)", err)
 	}
 	if !bytes.Equal(got, want) {
-		t.Errorf("%s is not the chart of examples/forecast-monday.csv (run 'go test ./cmd -run TestREADMEChart -update')", readmeChart)
+		t.Errorf("%s is not the chart of examples/traffic/forecast-monday.csv (run 'go test ./cmd -run TestREADMEChart -update')", readmeChart)
 	}
 	if len(want) > 200_000 {
 		t.Errorf("%s is %d bytes: keep the README's image under 200 KB", readmeChart, len(want))
