@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"maps"
+	"runtime/debug"
 	"slices"
 	"strings"
 	"time"
@@ -97,6 +98,13 @@ projects history forward.`,
 			if err != nil {
 				return err
 			}
+			// The heap holds the de-duplication table and the events, a few
+			// tens of bytes per contact; a soft memory limit keeps the garbage
+			// collector from letting a long read's heap double before it runs.
+			// GOMEMLIMIT, when set, wins.
+			if v, ok := inv.app.LookupEnv("GOMEMLIMIT"); !ok || v == "" {
+				defer debug.SetMemoryLimit(debug.SetMemoryLimit(contactsMemoryLimit))
+			}
 			meter := newProgress(inv, cmd, "records")
 			if meter != nil {
 				opts.Measure.Progress = func(p ctr.Progress) { meter.show(p.Bytes, p.Records, p.Elapsed) }
@@ -135,6 +143,9 @@ projects history forward.`,
 	addBool(fs, &f.series, "series", "write the traffic per interval (contacts, average handle time, peak concurrency) in connectcap's forecast CSV instead of the checks")
 	return cmd
 }
+
+// contactsMemoryLimit is the soft memory limit of a contacts run.
+const contactsMemoryLimit = 40 << 20
 
 // reportProblems writes the count of bad records, by kind, and the first few
 // with their position to stderr; with strict they are an error.

@@ -144,6 +144,17 @@ func (t *table) put(e *entry) bool {
 	}
 }
 
+// reserve sizes the slots for n contacts at most three quarters full.
+func (t *table) reserve(n int) {
+	size := len(t.slots)
+	for 3*size < 4*n {
+		size *= 2
+	}
+	if size > len(t.slots) && t.n == 0 {
+		t.slots = make([]uint64, size)
+	}
+}
+
 func (t *table) grow() {
 	slots := make([]uint64, 2*len(t.slots))
 	mask := uint64(len(slots) - 1)
@@ -345,29 +356,14 @@ func (t *tally) result() *Result {
 			account.first, account.last = min(account.first, in.first), max(account.last, in.last)
 			account.lo, account.hi = min(account.lo, in.lo), max(account.hi, in.hi)
 			for kind := range NumKinds {
-				account.events[kind] = append(account.events[kind], in.events[kind]...)
 				account.seen[kind] = account.seen[kind] || in.seen[kind]
 			}
 		}
 	}
 	// Each instance's and kind's events sort and sweep on their own goroutine,
-	// while the interval statistics are summed.
+	// while the interval statistics are summed; then the account's sweep merges
+	// the instances' sorted events, without copying them.
 	var wg sync.WaitGroup
-	if account != nil {
-		n := account.last - account.first + 1
-		for kind := range NumKinds {
-			account.ivPeaks[kind] = make([]int, n)
-			wg.Add(1)
-			go func() {
-				defer wg.Done()
-				ev := account.events[kind]
-				slices.Sort(ev)
-				account.peaks[kind] = sweep(ev, account.first, step, account.ivPeaks[kind])
-				account.peaks[kind].Seen = account.seen[kind]
-				account.events[kind] = nil
-			}()
-		}
-	}
 	for k := range ins {
 		in := &ins[k]
 		if in.counted == 0 {
@@ -382,9 +378,11 @@ func (t *tally) result() *Result {
 				defer wg.Done()
 				ev := in.events[kind]
 				slices.Sort(ev)
-				in.peaks[kind] = sweep(ev, in.first, step, in.ivPeaks[kind])
+				in.peaks[kind] = sweep(merging(ev), in.first, step, in.ivPeaks[kind])
 				in.peaks[kind].Seen = in.seen[kind]
-				in.events[kind] = nil
+				if account == nil {
+					in.events[kind] = nil
+				}
 			}()
 		}
 	}
@@ -397,6 +395,24 @@ func (t *tally) result() *Result {
 	})
 	t.table, t.other = table{}, nil
 	wg.Wait()
+	if account != nil {
+		n := account.last - account.first + 1
+		for kind := range NumKinds {
+			account.ivPeaks[kind] = make([]int, n)
+			lists := make([][]int64, 0, len(ins))
+			for k := range ins {
+				lists = append(lists, ins[k].events[kind])
+			}
+			wg.Go(func() {
+				account.peaks[kind] = sweep(merging(lists...), account.first, step, account.ivPeaks[kind])
+				account.peaks[kind].Seen = account.seen[kind]
+			})
+		}
+		wg.Wait()
+		for k := range ins {
+			ins[k].events = [NumKinds][]int64{}
+		}
+	}
 	for k := range ins {
 		in := &ins[k]
 		if in.counted == 0 {
@@ -446,25 +462,59 @@ func (t *tally) result() *Result {
 	return res
 }
 
-// sweep walks sorted events (time<<1 | 1 for a start, time<<1 for an end) and
-// returns the peak, setting each interval's peak in ivPeaks.
-func sweep(ev []int64, first, step int64, ivPeaks []int) Peak {
+// events yields sorted events (time<<1 | 1 for a start, time<<1 for an end)
+// merged from one or more sorted lists.
+type events struct {
+	lists [][]int64
+	pos   []int
+}
+
+func merging(lists ...[]int64) *events {
+	return &events{lists: lists, pos: make([]int, len(lists))}
+}
+
+// peek is the smallest event not yet taken.
+func (e *events) peek() (int64, bool) {
+	best, ok := int64(0), false
+	for i, l := range e.lists {
+		if p := e.pos[i]; p < len(l) && (!ok || l[p] < best) {
+			best, ok = l[p], true
+		}
+	}
+	return best, ok
+}
+
+// take removes the smallest event.
+func (e *events) take() {
+	best := -1
+	for i, l := range e.lists {
+		if p := e.pos[i]; p < len(l) && (best < 0 || l[p] < e.lists[best][e.pos[best]]) {
+			best = i
+		}
+	}
+	e.pos[best]++
+}
+
+// sweep walks the events in order and returns the peak, setting each interval's
+// peak in ivPeaks.
+func sweep(ev *events, first, step int64, ivPeaks []int) Peak {
 	cur, best := 0, 0
 	bestAt := int64(0)
-	p := 0
+	next, more := ev.peek()
 	for x := range ivPeaks {
 		s := (first + int64(x)) * step
 		e := s + step
 		pk := cur
-		for p < len(ev) && ev[p]>>1 < e {
-			t := ev[p] >> 1
-			for p < len(ev) && ev[p]>>1 == t {
-				if ev[p]&1 == 1 {
+		for more && next>>1 < e {
+			t := next >> 1
+			for more && next>>1 == t {
+				if next&1 == 1 {
 					cur++
 				} else {
 					cur--
 				}
-				p++
+				ev.take()
+				next, more = ev.peek()
 			}
 			if t == s {
 				pk = cur
