@@ -31,6 +31,9 @@ type Options struct {
 	// Edition overrides the plan's edition when not empty; DefaultEdition applies
 	// when neither it nor the plan gives one ("": tables.DefaultEdition).
 	Edition, DefaultEdition tables.Edition
+	// ChecksOnly builds no figures: an evaluation interval by interval
+	// (EvaluateSeries) keeps only the checks.
+	ChecksOnly bool
 }
 
 // Item is one check with what a request needs to know about it.
@@ -168,7 +171,7 @@ func (e *evaluator) limits(in *Instance) report.Limits {
 // common is what every sizing of an instance's (or, with nil, the account's) needs
 // shares.
 func (e *evaluator) common(in *Instance) sizing.Common {
-	c := sizing.Common{Limits: e.limits(in), Region: e.region, TargetPct: e.o.TargetPct, Edition: e.cat.Edition}
+	c := sizing.Common{Limits: e.limits(in), Region: e.region, TargetPct: e.o.TargetPct, Edition: e.cat.Edition, ChecksOnly: e.o.ChecksOnly}
 	if in != nil {
 		c.Instance = in.Name
 	}
@@ -245,6 +248,9 @@ func (e *evaluator) record(it Item, in *Instance) *Item {
 }
 
 func (e *evaluator) figure(prefix, key string, v any, label, unit string) {
+	if e.o.ChecksOnly {
+		return
+	}
 	if prefix != "" {
 		key = prefix + "." + key
 		label = prefix + ": " + label

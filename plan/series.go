@@ -88,6 +88,7 @@ func EvaluateSeries(base *Plan, s traffic.Series, o SeriesOptions) (*SeriesEvalu
 		return &p
 	}
 
+	o.ChecksOnly = true // the figures of each interval are not kept
 	tr := report.NewTracker(starts, s.Step, cmp.Or(o.TargetPct, sizing.DefaultTargetPct))
 	ev := &SeriesEvaluation{Starts: starts, Step: s.Step}
 	items := map[[2]string]Item{}

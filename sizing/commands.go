@@ -44,8 +44,10 @@ func SizeAnalytics(in Analytics) (*report.Result, error) {
 		rt := RealtimeCalls(load, in.Blocking)
 		limit := in.limitOf(RealtimeCallsID)
 		r.Figures.Add("realtime_offered_load_erlangs", load, "real-time analytics offered load", "erlangs")
-		r.Figures.Add("realtime_blocking_at_limit", calc.ErlangB(int(limit.Value), load), "real-time share without analytics at the limit", "")
-		r.Figures.Add("realtime_poisson_p999_concurrent", calc.PoissonQuantile(load, P999), "real-time 99.9 % concurrency (Poisson, no quota)", "")
+		if !in.ChecksOnly {
+			r.Figures.Add("realtime_blocking_at_limit", calc.ErlangB(int(limit.Value), load), "real-time share without analytics at the limit", "")
+			r.Figures.Add("realtime_poisson_p999_concurrent", calc.PoissonQuantile(load, P999), "real-time 99.9 % concurrency (Poisson, no quota)", "")
+		}
 		note := in.catalogueNote(RealtimeCallsID)
 		if in.Region == "" && len(in.quota(RealtimeCallsID).RegionDefaults) > 0 {
 			note += " No --region given: the general default applies."
@@ -103,7 +105,7 @@ func SizeCalls(in Calls) (*report.Result, error) {
 	}
 	const id = "connect.concurrent-active-calls"
 	limit := in.limitOf(id)
-	required := loss(&r.Figures, load, perHour, in.Blocking, limit.Value, "calls")
+	required := loss(in.figures(&r.Figures), load, perHour, in.Blocking, limit.Value, "calls")
 	if in.DurationMinutes > 0 { // without inbound calls (only campaigns) there is no inbound rate to give
 		r.Figures.Add("max_calls_per_hour_at_limit", maxPerHour(limit.Value, in.Blocking, in.otherLoad(), in.DurationMinutes), "most inbound calls per hour the limit carries at the blocking target", "")
 	}
@@ -155,7 +157,7 @@ func SizeCampaignCalls(in CampaignCalls) (*report.Result, error) {
 	if err := checkLoad("--cph", in.CallsPerHour, load); err != nil {
 		return nil, err
 	}
-	required := loss(&r.Figures, load, in.CallsPerHour, in.Blocking, limit.Value, "calls")
+	required := loss(in.figures(&r.Figures), load, in.CallsPerHour, in.Blocking, limit.Value, "calls")
 	r.Figures.Add("max_calls_per_hour_at_limit", maxPerHour(limit.Value, in.Blocking, 0, in.DurationMinutes), "most campaign calls per hour the limit carries at the blocking target", "")
 	note := fmt.Sprintf("%s campaign calls per hour of %s minutes offer %s erlangs, sized with Erlang B at the blocking target.", trim(in.CallsPerHour), trim(in.DurationMinutes), trim(load))
 	if limit.Value == 0 {
@@ -227,7 +229,7 @@ func sizeContacts(in Contacts, noun, title, id string) (*report.Result, error) {
 		return nil, err
 	}
 	limit := in.limitOf(id)
-	required := loss(&r.Figures, load, in.PerHour, in.Blocking, limit.Value, noun)
+	required := loss(in.figures(&r.Figures), load, in.PerHour, in.Blocking, limit.Value, noun)
 	r.Figures.Add("max_"+noun+"_per_hour_at_limit", maxPerHour(limit.Value, in.Blocking, 0, in.DurationMinutes), "most "+noun+" per hour the limit carries at the blocking target", "")
 	r.Checks = append(r.Checks, in.Check(id, float64(required), ""))
 	return r, nil

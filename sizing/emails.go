@@ -72,7 +72,7 @@ func SizeEmails(in Emails) (*report.Result, error) {
 	}
 	outbound := calc.OfferedLoad(in.OutboundEmailsPerHour, in.OutboundDurationMinutes)
 	limit := in.limitOf(ConcurrentEmailsID)
-	required := loss(&r.Figures, load, perHour, in.Blocking, limit.Value, "emails")
+	required := loss(in.figures(&r.Figures), load, perHour, in.Blocking, limit.Value, "emails")
 	r.Figures.Add("max_emails_per_hour_at_limit", maxPerHour(limit.Value, in.Blocking, outbound, in.DurationMinutes),
 		"most inbound emails per hour the limit carries at the blocking target", "")
 	r.Checks = append(r.Checks, in.Check(ConcurrentEmailsID, float64(required), in.emailsNote()))

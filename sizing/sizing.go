@@ -38,6 +38,18 @@ type Common struct {
 	// Edition is the edition of the quotas page whose rows are checked; "" means
 	// tables.DefaultEdition.
 	Edition tables.Edition
+	// ChecksOnly leaves out the figures that cost a model evaluation of their
+	// own (blocking at the limit, the Poisson quantile): a forecast sizes every
+	// interval and keeps only the checks.
+	ChecksOnly bool
+}
+
+// figures is where a sizing's costly figures go: nowhere with ChecksOnly.
+func (c Common) figures(f *report.Fields) *report.Fields {
+	if c.ChecksOnly {
+		return nil
+	}
+	return f
 }
 
 // Catalogue is the edition's catalogue.
@@ -110,9 +122,13 @@ func trim(v float64) string { return fmt.Sprintf("%.6g", v) }
 
 // loss adds the loss-model figures for load erlangs offered to a quota of limit
 // slots, and returns the slots required for blocking at or below the target.
+// With fig nil only the slots are computed.
 func loss(fig *report.Fields, load, perHour, blocking, limit float64, noun string) int {
 	n := int(limit)
 	required := calc.SmallestServers(load, blocking)
+	if fig == nil {
+		return required
+	}
 	b := calc.ErlangB(n, load)
 	fig.Add("offered_load_erlangs", load, "offered load", "erlangs")
 	fig.Add("blocking_at_limit", b, "blocking at the limit", "")

@@ -17,7 +17,7 @@ func (f *fileReader) add(rec []string) error {
 	}
 	rd := f.rd
 	r := &f.row
-	line, _ := f.cr.FieldPos(0)
+	line := f.line
 
 	name := r.inst
 	if name == "" && r.arn != "" {
