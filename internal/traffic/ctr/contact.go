@@ -2,6 +2,8 @@ package ctr
 
 import (
 	"math"
+
+	"github.com/connectcap/connectcap/internal/traffic"
 )
 
 // Problem kinds, the keys of Result.ProblemKinds.
@@ -186,7 +188,7 @@ func classify(r *rec, factor float64) (c contact, kind int, msg string) {
 }
 
 // maxTime is the end of 2099, in milliseconds since the epoch.
-var maxTime = (daysFromCivil(maxYear+1, 1, 1)) * 86400 * 1e3
+var maxTime = (traffic.DaysFromCivil(maxYear+1, 1, 1)) * 86400 * 1e3
 
 // maxSpan is the longest span an entry holds, in milliseconds (49.7 days;
 // Amazon Connect ends a contact after 7 days at most).

@@ -1,5 +1,7 @@
 package ctr
 
+import "github.com/connectcap/connectcap/internal/traffic"
+
 // Timestamps are accepted from 1970 to 2099: nanoseconds since the epoch then
 // fit an int64 with a bit to spare (the sweep packs a start/end flag into it).
 const (
@@ -38,10 +40,10 @@ func parseTime(b []byte) (int64, bool) {
 		frac = v
 	}
 	if year < minYear || year > maxYear || month < 1 || month > 12 || day < 1 ||
-		day > daysIn(year, month) || hour > 23 || minute > 59 || sec > 59 {
+		day > traffic.DaysIn(year, month) || hour > 23 || minute > 59 || sec > 59 {
 		return 0, false
 	}
-	days := daysFromCivil(year, month, day)
+	days := traffic.DaysFromCivil(year, month, day)
 	return ((days*24+hour)*60+minute)*60*1e9 + sec*1e9 + frac, true
 }
 
@@ -54,31 +56,4 @@ func digits(b []byte) (int64, bool) {
 		v = v*10 + int64(c-'0')
 	}
 	return v, true
-}
-
-func daysIn(y, m int64) int64 {
-	switch m {
-	case 2:
-		if y%4 == 0 && (y%100 != 0 || y%400 == 0) {
-			return 29
-		}
-		return 28
-	case 4, 6, 9, 11:
-		return 30
-	}
-	return 31
-}
-
-// daysFromCivil is the number of days from 1970-01-01 to y-m-d (proleptic
-// Gregorian), after Howard Hinnant's algorithm.
-func daysFromCivil(y, m, d int64) int64 {
-	if m <= 2 {
-		y--
-	}
-	era := y / 400 // y >= 1969 here: no negative division
-	yoe := y - era*400
-	mp := (m + 9) % 12
-	doy := (153*mp+2)/5 + d - 1
-	doe := yoe*365 + yoe/4 - yoe/100 + doy
-	return era*146097 + doe - 719468
 }

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 	"time"
+
+	"github.com/connectcap/connectcap/internal/traffic"
 )
 
 // stamp is an interval start as read: the wall clock it names (seconds since
@@ -55,10 +57,10 @@ func parseWall(s string) (int64, bool) {
 		}
 		sec, ok6 = digits(s[17:19])
 	}
-	if !(ok1 && ok2 && ok3 && ok4 && ok5 && ok6) || mo < 1 || mo > 12 || d < 1 || d > daysIn(y, mo) || h > 23 || mi > 59 || sec > 59 {
+	if !(ok1 && ok2 && ok3 && ok4 && ok5 && ok6) || mo < 1 || mo > 12 || d < 1 || d > int(traffic.DaysIn(int64(y), int64(mo))) || h > 23 || mi > 59 || sec > 59 {
 		return 0, false
 	}
-	return daysFromCivil(y, mo, d)*86400 + int64(h*3600+mi*60+sec), true
+	return traffic.DaysFromCivil(int64(y), int64(mo), int64(d))*86400 + int64(h*3600+mi*60+sec), true
 }
 
 func digits(s string) (int, bool) {
@@ -71,36 +73,6 @@ func digits(s string) (int, bool) {
 		n = n*10 + int(c)
 	}
 	return n, true
-}
-
-func daysIn(y, m int) int {
-	switch m {
-	case 2:
-		if y%4 == 0 && (y%100 != 0 || y%400 == 0) {
-			return 29
-		}
-		return 28
-	case 4, 6, 9, 11:
-		return 30
-	}
-	return 31
-}
-
-// daysFromCivil is the number of days from 1970-01-01 to y-m-d (proleptic
-// Gregorian), Howard Hinnant's algorithm.
-func daysFromCivil(y, m, d int) int64 {
-	if m <= 2 {
-		y--
-	}
-	era := y / 400
-	if y < 0 && y%400 != 0 {
-		era--
-	}
-	yoe := y - era*400
-	mp := (m + 9) % 12
-	doy := (153*mp+2)/5 + d - 1
-	doe := yoe*365 + yoe/4 - yoe/100 + doy
-	return int64(era)*146097 + int64(doe) - 719468
 }
 
 func fromTime(t time.Time, zoned bool) stamp {
