@@ -105,11 +105,7 @@ changes. --plan gives the instances' applied values, ARNs, inventory and users.
 			if runF != nil {
 				return runF(opts)
 			}
-			base, err := f.basePlan(inv, cmd)
-			if err != nil {
-				return err
-			}
-			sources, err := traffic.Sources(opts.Files, cmd.InOrStdin())
+			base, sources, err := f.inputs(cmd)
 			if err != nil {
 				return err
 			}

@@ -90,11 +90,7 @@ projects history forward.`,
 			if runF != nil {
 				return runF(opts)
 			}
-			base, err := f.basePlan(inv, cmd)
-			if err != nil {
-				return err
-			}
-			sources, err := traffic.Sources(opts.Files, cmd.InOrStdin())
+			base, sources, err := f.inputs(cmd)
 			if err != nil {
 				return err
 			}

@@ -76,13 +76,18 @@ func worstPeak(peaks []report.Peak) report.Status {
 	return worst
 }
 
-// basePlan reads --plan when given.
-func (f *timelineFlags) basePlan(inv *invocation, cmd *cobra.Command) (*plan.Plan, error) {
-	if f.planFile == "" {
-		return nil, nil
+// inputs are the --plan, when given, and the -f sources.
+func (f *timelineFlags) inputs(cmd *cobra.Command) (*plan.Plan, []traffic.Source, error) {
+	var base *plan.Plan
+	if f.planFile != "" {
+		p, _, err := readPlanFile(cmd, f.planFile)
+		if err != nil {
+			return nil, nil, err
+		}
+		base = p
 	}
-	p, _, err := readPlanFile(cmd, f.planFile)
-	return p, err
+	sources, err := traffic.Sources(f.files, cmd.InOrStdin())
+	return base, sources, err
 }
 
 // planOptions are the evaluation's options: flags override the plan, settings
