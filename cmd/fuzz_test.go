@@ -210,6 +210,10 @@ func TestDeclaredRanges(t *testing.T) {
 		if strings.Contains(d.kind.What(), "email") {
 			want, days = 90*1440, "90"
 		}
+		// CloudWatch keeps hourly points 455 days.
+		if strings.Contains(d.kind.What(), "look-back") {
+			want, days = 455*1440, "455"
+		}
 		if lo, hi, _, _ := d.kind.Bounds(); lo != 1.0/60 || hi != want {
 			t.Errorf("%s: from %v to %v minutes, want 1 s to %s days", d.kind.What(), lo, hi, days)
 		}

@@ -39,6 +39,8 @@ type planFlags struct {
 	target   float64
 	blocking float64
 	edition  string
+	applied  string
+	account  accountFlags
 }
 
 func addPlanFlags(cmd *cobra.Command, f *planFlags) {
@@ -51,6 +53,27 @@ func addPlanFlags(cmd *cobra.Command, f *planFlags) {
 	cmd.Flags().Lookup("edition").Usage = editionUsage + ": on the command line it overrides the plan's edition; from the environment or a config file it applies only to a plan without one"
 	addNumberDefault(fs, &f.blocking, "blocking", input.Blocking, sizing.DefaultBlocking,
 		"largest share of calls, chats, emails, tasks and campaign calls the concurrency quotas may turn away (Erlang B): on the command line it overrides the plan's blocking; from the environment or a config file it applies only to a plan without one")
+	fs.StringVar(&f.applied, "applied", "", "the account's applied values, after the plan's applied: maps: 'account' reads them live (connectcap-aws; --profile, --api-rate), or a FILE: a saved 'aws service-quotas list-service-quotas --service-code connect' or 'connectcap account -o json'")
+	fs.StringVar(&f.account.profile, "profile", "", "with --applied account: named profile of the shared AWS config and credentials files")
+	addNumberDefault(fs, &f.account.rate, "api-rate", input.Amount.Above(0).To(100).Named("requests per second per API"), 1, "with --applied account: connectcap's own pace per API operation, requests per second")
+	addBool(fs, &f.account.debug, "debug", "with --applied account: one line per API request on stderr (never a credential or a signed header)")
+}
+
+// planWithApplied reads the plan and applies --applied; partial reports a live
+// read that could not read everything.
+func planWithApplied(inv *invocation, cmd *cobra.Command, f *planFlags, o plan.Options) (*plan.Plan, string, bool, error) {
+	for _, name := range []string{"profile", "api-rate", "debug"} {
+		if inv.source(name) == report.FromFlag && f.applied != appliedAccount {
+			return nil, "", false, fmt.Errorf("--%s only applies with --applied account", name)
+		}
+	}
+	p, name, err := readPlan(inv, cmd, f.file)
+	if err != nil {
+		return nil, name, false, err
+	}
+	f.account.since = 14 * 24 * 60
+	partial, err := withApplied(inv, cmd, p, f.applied, &f.account, planRegion(o, p))
+	return p, name, partial, err
 }
 
 func addTarget(fs *pflag.FlagSet, p *float64) {
@@ -161,21 +184,29 @@ prints the plan file's JSON Schema.`,
   connectcap plan -f examples/multichannel-400.yaml --only-actions
   cat plan.json | connectcap plan -f - -o json --detailed-exitcode`,
 		Args: cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, args []string) error {
+		RunE: func(cmd *cobra.Command, args []string) (err error) {
 			opts.File, opts.Region, opts.TargetPct, opts.Blocking = f.file, f.region, f.target, f.blocking
 			opts.Output = c.outputOptions(cmd)
 			if runF != nil {
 				return runF(&opts)
 			}
-			p, name, err := readPlan(inv, cmd, opts.File)
+			po := planOptions(inv, &f, opts.All)
+			p, name, partial, err := planWithApplied(inv, cmd, &f, po)
 			if err != nil {
 				return err
 			}
-			ev, err := plan.Evaluate(p, planOptions(inv, &f, opts.All))
+			ev, err := plan.Evaluate(p, po)
 			if err != nil {
 				return err
 			}
 			planNotes(cmd, ev)
+			if partial {
+				defer func() {
+					if err == nil || errors.Is(err, exitCode(ExitIncrease)) || errors.Is(err, exitCode(ExitHardLimit)) {
+						err = exitCode(ExitPartial)
+					}
+				}()
+			}
 			r := ev.Result
 			r.Inputs[0].Value = name
 			if opts.OnlyActions {
@@ -315,6 +346,7 @@ type RequestOptions struct {
 func newCmdRequest(inv *invocation, runF func(*RequestOptions) error) *cobra.Command {
 	var f planFlags
 	var opts RequestOptions
+	var submit, yes bool
 	cmd := &cobra.Command{
 		Use:   "request -f FILE",
 		Short: "Turn a plan's needed increases into ready-to-send requests",
@@ -335,22 +367,44 @@ Large increases can take up to 3 weeks: request early.`,
 		Example: `  connectcap request -f plan.yaml > requests.sh
   connectcap request -f plan.yaml -o json | jq '.requests[].desired_value'`,
 		Args: cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, args []string) error {
+		RunE: func(cmd *cobra.Command, args []string) (err error) {
 			opts.File, opts.Region, opts.TargetPct, opts.Blocking, opts.Out, opts.Table = f.file, f.region, f.target, f.blocking, cmd.OutOrStdout(), tableOptions(cmd)
 			if runF != nil {
 				return runF(&opts)
 			}
-			p, name, err := readPlan(inv, cmd, opts.File)
+			if err := needs(inv, "yes", "submit"); err != nil {
+				return err
+			}
+			po := planOptions(inv, &f, false)
+			p, name, partial, err := planWithApplied(inv, cmd, &f, po)
 			if err != nil {
 				return err
 			}
-			ev, err := plan.Evaluate(p, planOptions(inv, &f, false))
+			if partial {
+				defer func() {
+					if err == nil || errors.Is(err, exitCode(ExitIncrease)) || errors.Is(err, exitCode(ExitHardLimit)) {
+						err = exitCode(ExitPartial)
+					}
+				}()
+			}
+			ev, err := plan.Evaluate(p, po)
 			if err != nil {
 				return err
 			}
 			rs, err := plan.BuildRequests(ev, name)
 			if err != nil {
 				return err
+			}
+			if submit {
+				format := render.Format(opts.Format)
+				if inv.source("output") != report.FromFlag {
+					format = render.Table
+				}
+				if err := submitRequests(inv, cmd, rs, &f, yes, format, opts.Table); err != nil {
+					return err
+				}
+				planNotes(cmd, ev)
+				return nil
 			}
 			if err := render.Write(opts.Out, rs.Document(), render.Format(opts.Format), opts.Table); err != nil {
 				return err
@@ -372,5 +426,8 @@ Large increases can take up to 3 weeks: request early.`,
 	addBool(cmd.Flags(), &opts.DetailedExitcode, "detailed-exitcode", "exit 2 when there is a request to file, 3 when a limit that cannot be raised is exceeded (3 wins over 2)")
 	addChoice(cmd, &opts.Format, "output", "o", string(render.Sh), "an output format", render.RequestFormats, "output format: "+strings.Join(render.RequestFormats, "|")+" (sh: a shell script of AWS CLI calls)")
 	addWideFlag(cmd)
+	addBool(cmd.Flags(), &submit, "submit", "file the requests with Service Quotas (connectcap-aws) after showing them and asking on a terminal; skips a quota with a request open and one whose applied value already meets the desired value")
+	addBool(cmd.Flags(), &yes, "yes", "with --submit: file without asking (scripts)")
+	cmd.AddCommand(newCmdRequestStatus(inv))
 	return cmd
 }

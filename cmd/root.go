@@ -28,6 +28,7 @@ const (
 	ExitError     = 1
 	ExitIncrease  = 2 // with --detailed-exitcode: some quota needs an increase request
 	ExitHardLimit = 3 // with --detailed-exitcode: a limit that cannot be raised is exceeded
+	ExitPartial   = 4 // account: some of the account could not be read; the output says what
 )
 
 const exitCodesHelp = `Exit status:
@@ -36,7 +37,11 @@ const exitCodesHelp = `Exit status:
   2  with --detailed-exitcode: some quota needs an increase request
   3  with --detailed-exitcode: a limit that cannot be raised is exceeded
      (3 wins over 2; request: 2 when there is any request to file, a need above
-     the target included)`
+     the target included)
+  4  account, plan --applied account, request --submit and request status:
+     the result is partial: some of the account could not be read (access
+     denied, a Region without Amazon Connect, a quota Service Quotas does not
+     know); the output and stderr say what. 4 wins over 2 and 3`
 
 const envPrefix = "CONNECTCAP_"
 
@@ -53,6 +58,9 @@ type App struct {
 	LookupEnv func(string) (string, bool)
 	Environ   func() []string
 	Build     BuildInfo
+	// AWSHelper runs connectcap-aws, the program that talks to the account;
+	// nil finds it next to connectcap, then on PATH.
+	AWSHelper func() (string, error)
 }
 
 // DefaultApp is the process's own standard streams and environment.
@@ -222,6 +230,7 @@ always scoped.
 		newCmdRequest(inv, nil),
 		newCmdForecast(inv, nil),
 		newCmdRecords(inv, nil),
+		newCmdAccount(inv, nil),
 		newCmdVersion(inv),
 		newHelpExitCodes(),
 	)

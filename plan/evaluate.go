@@ -108,6 +108,9 @@ func Evaluate(p *Plan, o Options) (*Evaluation, error) {
 
 	r := report.New("plan", "Quota plan (connectcap plan)")
 	r.Inputs.Add("plan_file", p.file, "plan file", "")
+	if p.account != nil {
+		r.Inputs.Add("applied_from", p.account.Source, "applied values, after the plan's, from", "")
+	}
 	var region any
 	if e.region != "" {
 		region = e.region
@@ -160,8 +163,18 @@ func newEvaluator(p *Plan, o Options) (*evaluator, error) {
 
 // limits are the sources of an instance's limits ("" for account rows): the
 // instance's applied map, then the plan's, then the page's defaults in the Region.
+//
+// Values read from the account (WithAccount) come after the plan's own: an
+// applied: map in the plan wins.
 func (e *evaluator) limits(in *Instance) report.Limits {
-	var l report.Limits = report.Applied{Values: e.p.Applied, Source: report.FromPlan, Next: report.Defaults{Region: e.region}}
+	var l report.Limits = report.Defaults{Region: e.region}
+	if acc := e.p.account; acc != nil {
+		l = report.Applied{Values: acc.Account, Source: report.FromAccount, Next: l}
+		if in != nil && in.ARN != "" {
+			l = report.Applied{Values: acc.Instances[in.ARN], Source: report.FromAccount, Next: l}
+		}
+	}
+	l = report.Applied{Values: e.p.Applied, Source: report.FromPlan, Next: l}
 	if in != nil { // an instance without applied values passes every lookup on
 		l = report.Applied{Values: in.Applied, Source: report.FromPlan, Next: l}
 	}

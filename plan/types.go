@@ -27,6 +27,7 @@ type Plan struct {
 	APIConsumers     []APIConsumer      `yaml:"api_consumers" doc:"Programs that call the Amazon Connect APIs: dashboards, wallboards, integrations."`
 
 	file     string         // the file name, for errors
+	account  *AccountValues // applied values read from the account, after the plan's
 	lines    map[string]int // key path → line, for errors
 	warnings []string       // notes from decoding, one line each
 }
@@ -35,6 +36,21 @@ type Plan struct {
 // path: values read in a way the writer may not have meant (a bare answer_within
 // is minutes).
 func (p *Plan) Warnings() []string { return p.warnings }
+
+// AccountValues are applied quota values read from the account (live, or from
+// a saved read), keyed by quota code: account-level ones, and resource-level
+// ones per instance ARN.
+type AccountValues struct {
+	Account   map[string]float64
+	Instances map[string]map[string]float64
+	// Source names where they came from, for the result's inputs.
+	Source string
+}
+
+// WithAccount checks the plan against the account's applied values: for each
+// quota, the plan's applied: maps first, then the account's (the instance's by
+// its arn:, then the account-level ones), then the page's defaults.
+func (p *Plan) WithAccount(v *AccountValues) { p.account = v }
 
 // File is the name the plan was read from.
 func (p *Plan) File() string { return p.file }

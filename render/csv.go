@@ -31,6 +31,8 @@ func writeCSV(w *bytes.Buffer, d report.Document) error {
 		header, rows = report.QuotaDiffFields, diffRecords(b)
 	case *report.Requests:
 		header, rows = report.RequestFields, requestRows(b)
+	case *report.Listing:
+		header, rows = listingCSV(b)
 	case report.Version:
 		header = []string{"schema_version", "command", "version", "commit", "date", "go_version"}
 		rows = [][]string{{itoa(report.SchemaVersion), d.Command, b.Version, b.Commit, b.Date, b.GoVersion}}

@@ -25,6 +25,8 @@ func writeMarkdown(w *bytes.Buffer, d report.Document) error {
 		quotaDiffMarkdown(w, b)
 	case *report.Requests:
 		requestsMarkdown(w, b)
+	case *report.Listing:
+		listingMarkdown(w, d.Title, b)
 	case report.Version:
 		markdownTable(w, []string{"version", "commit", "date", "go_version"}, [][]string{{b.Version, b.Commit, b.Date, b.GoVersion}}, nil)
 	default:

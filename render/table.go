@@ -24,6 +24,8 @@ func writeTable(w *bytes.Buffer, d report.Document, o Options) error {
 		return quotaDiffTable(w, b, o)
 	case *report.Requests:
 		return requestsTable(w, b, o)
+	case *report.Listing:
+		return listingTable(w, d.Title, b, o)
 	case report.Version:
 		_, err := w.WriteString(VersionText(b))
 		return err
@@ -86,6 +88,9 @@ func checkCells(c report.Check, unit string) []string {
 func sourceText(c report.Check) string {
 	if (c.LimitSource == report.FromDefault || c.LimitSource == report.FromRegionDefault) && c.Edition != "" {
 		return string(c.LimitSource) + " " + string(c.Edition)
+	}
+	if c.Default != nil {
+		return string(c.LimitSource) + " (default " + Human(*c.Default) + ")"
 	}
 	return string(c.LimitSource)
 }

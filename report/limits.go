@@ -16,6 +16,7 @@ const (
 	FromFlag          LimitSource = "flag"           // a command-line flag
 	FromEnv           LimitSource = "env"            // a CONNECTCAP_ environment variable
 	FromPlan          LimitSource = "plan"           // a plan file's applied values
+	FromAccount       LimitSource = "account"        // the account's applied value, read from Service Quotas
 )
 
 // Limit is a quota value and where it came from.

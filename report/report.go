@@ -11,6 +11,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/connectcap/connectcap/internal/account"
 	"github.com/connectcap/connectcap/internal/input"
 	"github.com/connectcap/connectcap/tables"
 	"go.yaml.in/yaml/v3"
@@ -112,6 +113,10 @@ type Result struct {
 	// interval by interval (forecast, contacts), for charts; machine formats
 	// leave them out (forecast --series writes them).
 	Timelines []Timeline `json:"-" yaml:"-"`
+	// Account is the read of the live account behind a result (connectcap
+	// account), for machines: saved, it gives plan --applied FILE the account's
+	// values offline.
+	Account *account.Report `json:"account,omitempty" yaml:"account,omitempty"`
 }
 
 // Timeline is one quota's need over time: one required value per interval,
@@ -237,6 +242,9 @@ type Check struct {
 	ServiceCode    *string           `json:"service_code" yaml:"service_code"`
 	QuotaCode      *string           `json:"quota_code" yaml:"quota_code"`
 	Note           string            `json:"note" yaml:"note"`
+	// Default is the AWS default beside an applied limit read from the account
+	// (limit_source account) where the two differ; other checks write none.
+	Default *float64 `json:"default,omitempty" yaml:"default,omitempty"`
 }
 
 // CheckFields are the check field names in order: the CSV header.

@@ -98,6 +98,9 @@ var (
 	ScheduleAheadDays = Amount.To(3650).Named("days")
 	// RosterFactor is agent user accounts per agent scheduled at the peak.
 	RosterFactor = Amount.From(1).To(100).Named("agent accounts per agent scheduled at the peak")
+	// LookBack is how far back CloudWatch is read for observed peaks: up to its
+	// hourly retention, 455 days.
+	LookBack = Duration.To(days(455)).Named("the look-back of the observed peaks")
 	// Growth scales forecast volumes: 15% is 1.15 times; -100 % would leave no
 	// traffic, ten times more is a typo.
 	Growth = Percent.Above(-100).To(1000).Named("a growth in percent")
