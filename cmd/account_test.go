@@ -238,7 +238,9 @@ func TestIAMPolicy(t *testing.T) {
 
 func TestAWSHelperMissing(t *testing.T) {
 	app, _, stderr := testApp(map[string]string{"AWS_REGION": "us-east-1"})
-	app.AWSHelper = func() (string, error) { return "", errors.New("connectcap-aws not found next to connectcap or on PATH") }
+	app.AWSHelper = func() (string, error) {
+		return "", errors.New("connectcap-aws not found next to connectcap or on PATH")
+	}
 	if code := Execute(app, []string{"account"}); code != 1 || !strings.Contains(stderr.String(), "connectcap-aws not found") {
 		t.Errorf("exit %d: %s", code, stderr)
 	}
