@@ -90,7 +90,8 @@ type MetricReading struct {
 }
 
 // ReadMetrics reads every metric of ConnectMetrics for an instance over
-// [since, until) at MetricPeriod(since, now), in as few GetMetricData calls as
+// [since, until) at MetricPeriod(since, now), since rounded down to the period
+// as CloudWatch rounds it, in as few GetMetricData calls as
 // the 500-query limit and pagination allow (one request and its pages for
 // the 12 metrics). A call that fails ends the read: the reading is nil and the
 // problem says why.
@@ -98,6 +99,9 @@ func ReadMetrics(ctx context.Context, s *Session, instanceID string, since, unti
 	opts := append([]func(*cloudwatch.Options){func(o *cloudwatch.Options) { o.APIOptions = append(o.APIOptions, s.APIOptions()...) }}, optFns...)
 	client := cloudwatch.NewFromConfig(s.Config, opts...)
 	period := MetricPeriod(since, time.Now())
+	// CloudWatch rounds the start down to the period; so does the reading,
+	// so that its Since is the start of the first period it can hold.
+	since = since.Truncate(time.Duration(period) * time.Second)
 	r := &MetricReading{InstanceID: instanceID, Since: since, Until: until, PeriodSeconds: period, Series: map[string]MetricSeries{}}
 	var problems []account.Problem
 	for first := 0; first < len(ConnectMetrics); first += maxQueriesPerCall {
@@ -148,7 +152,7 @@ func ReadMetrics(ctx context.Context, s *Session, instanceID string, since, unti
 				}
 				sr := r.Series[m.Name]
 				for i := range min(len(res.Timestamps), len(res.Values)) {
-					sr.Points = append(sr.Points, MetricPoint{Time: res.Timestamps[i], Value: res.Values[i]})
+					sr.Points = append(sr.Points, MetricPoint{Time: res.Timestamps[i].UTC(), Value: res.Values[i]})
 				}
 				r.Series[m.Name] = sr
 			}

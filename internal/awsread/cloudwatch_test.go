@@ -422,3 +422,34 @@ func TestReadPeaksRetriesThrottling(t *testing.T) {
 		t.Errorf("counts %+v, want CloudWatch.GetMetricData: 3 calls, 2 throttled", counts)
 	}
 }
+
+// CloudWatch rounds the start down to the period, and so does ReadPeaks: a
+// look-back from 02:30 past an hour asks from 02:00 at 60 s, and one from
+// 07:00 past asks from 05:00 at 300 s.
+func TestReadPeaksRoundsStartToPeriod(t *testing.T) {
+	day := 24 * time.Hour
+	for _, c := range []struct {
+		age         time.Duration
+		offset, due time.Duration
+	}{
+		{2 * day, 2*time.Minute + 30*time.Second, 2 * time.Minute},
+		{30 * day, 7 * time.Minute, 5 * time.Minute},
+	} {
+		hour, _ := lookBack(c.age)
+		since, until := hour.Add(c.offset), hour.Add(6*time.Hour)
+		m := &awstest.Metrics{Points: map[string][]awstest.Point{
+			testInstance + "/ConcurrentCalls": {pt(hour.Add(c.due+10*time.Second), 5)},
+		}}
+		_, cw, s := cwFixture(t, m)
+		peaks, problems := ReadPeaks(context.Background(), s, testInstance, since, until)
+		if len(problems) != 0 {
+			t.Fatalf("problems %+v", problems)
+		}
+		if r := cw.Requests(); len(r) != 1 || !r[0].StartTime.Equal(hour.Add(c.due)) {
+			t.Errorf("look-back from %v: asked %+v, want from %v", since, r, hour.Add(c.due))
+		}
+		if p, ok := peakOf(peaks, "ConcurrentCalls"); !ok || p.Value != 5 || !p.At.Equal(hour.Add(c.due)) {
+			t.Errorf("peak %+v (found %v), want 5 at %v", p, ok, hour.Add(c.due))
+		}
+	}
+}

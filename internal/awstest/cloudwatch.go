@@ -257,7 +257,8 @@ func validate(req MetricDataRequest) string {
 }
 
 // aggregate is one query's answer: the points of its metric in
-// [start, end), grouped into periods from start, one statistic a period.
+// [start, end), grouped into periods from start (rounded down to a whole
+// period), one statistic a period.
 // As CloudWatch, it answers nothing when the period is finer than the
 // retention of the start's age allows (1-minute points 15 days, 5-minute
 // points 63 days, hourly beyond), and nothing for a metric asked with other
@@ -267,6 +268,9 @@ func (c *CloudWatch) aggregate(q MetricQuery, start, end, now time.Time) ([]time
 	if !known || q.Namespace != "AWS/Connect" || len(q.Dimensions) != 2 || q.Dimensions["MetricGroup"] != group || q.Dimensions["InstanceId"] == "" {
 		return nil, nil
 	}
+	// CloudWatch rounds the start down to a whole period of the clock.
+	step := time.Duration(q.Period) * time.Second
+	start = start.Truncate(step)
 	age := now.Sub(start)
 	switch {
 	case age > 63*24*time.Hour && q.Period%3600 != 0:
@@ -274,7 +278,6 @@ func (c *CloudWatch) aggregate(q MetricQuery, start, end, now time.Time) ([]time
 	case age > 15*24*time.Hour && q.Period%300 != 0:
 		return nil, nil
 	}
-	step := time.Duration(q.Period) * time.Second
 	buckets := map[int64][]float64{}
 	for _, p := range c.m.Points[q.Dimensions["InstanceId"]+"/"+q.MetricName] {
 		if p.Time.Before(start) || !p.Time.Before(end) {
