@@ -72,6 +72,7 @@ type fault struct {
 	status int
 	body   string
 	ctype  string
+	header http.Header
 }
 
 // NewServer starts a server; Close it when done (t.Cleanup does).
@@ -96,6 +97,16 @@ func (s *Server) Fail(op Op, n, status int, contentType, body string) {
 	defer s.mu.Unlock()
 	for range n {
 		s.faults[op] = append(s.faults[op], fault{status: status, body: body, ctype: contentType})
+	}
+}
+
+// FailHeader is Fail with extra reply headers, for protocols whose error shape
+// includes one (a query-compatible service's X-Amzn-Query-Error).
+func (s *Server) FailHeader(op Op, n, status int, header http.Header, contentType, body string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for range n {
+		s.faults[op] = append(s.faults[op], fault{status: status, body: body, ctype: contentType, header: header})
 	}
 }
 
@@ -151,6 +162,11 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 		}
 		s.mu.Unlock()
 		if f != nil {
+			for k, vs := range f.header {
+				for _, v := range vs {
+					w.Header().Add(k, v)
+				}
+			}
 			w.Header().Set("Content-Type", f.ctype)
 			w.WriteHeader(f.status)
 			io.WriteString(w, f.body)
