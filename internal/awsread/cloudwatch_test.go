@@ -31,7 +31,7 @@ func cwFixture(t *testing.T, m *awstest.Metrics) (*awstest.Server, *awstest.Clou
 		if debug.Len() == 0 {
 			t.Error("no debug lines")
 		}
-		noSecrets(t, "debug", debug.String())
+		noSecretsIn(t, "debug", debug.String())
 		if srv.Unsigned != 0 {
 			t.Errorf("%d unsigned requests", srv.Unsigned)
 		}
@@ -41,7 +41,7 @@ func cwFixture(t *testing.T, m *awstest.Metrics) (*awstest.Server, *awstest.Clou
 
 // noSecrets fails when text holds the test secret, the session token or a
 // signature.
-func noSecrets(t *testing.T, what, text string) {
+func noSecretsIn(t *testing.T, what, text string) {
 	t.Helper()
 	for _, secret := range []string{awstest.SecretAccessKey, awstest.SessionToken, "Signature=", "Authorization"} {
 		if strings.Contains(text, secret) {
@@ -177,7 +177,7 @@ func TestReadPeaksFromFixture(t *testing.T) {
 	if len(wantStat) != 0 {
 		t.Errorf("not asked: %v", wantStat)
 	}
-	noSecrets(t, "peaks", asJSON(t, peaks))
+	noSecretsIn(t, "peaks", asJSON(t, peaks))
 }
 
 func TestMetricPeriodByLookBack(t *testing.T) {
@@ -395,7 +395,7 @@ func TestReadPeaksAccessDenied(t *testing.T) {
 	if n := srv.Calls(awstest.GetMetricData); n != 1 {
 		t.Errorf("%d calls, want 1", n)
 	}
-	noSecrets(t, "problems", asJSON(t, problems))
+	noSecretsIn(t, "problems", asJSON(t, problems))
 }
 
 func TestReadPeaksRetriesThrottling(t *testing.T) {

@@ -136,6 +136,7 @@ func (s *Server) MaxRate(op Op, window time.Duration) int {
 }
 
 func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
+	arrived := time.Now() // before the body is read and the signature checked
 	body, _ := io.ReadAll(r.Body)
 	if err := verifySignature(r, body); err != nil {
 		s.mu.Lock()
@@ -155,7 +156,7 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 			continue
 		}
 		s.mu.Lock()
-		s.times[op] = append(s.times[op], time.Now())
+		s.times[op] = append(s.times[op], arrived)
 		var f *fault
 		if q := s.faults[op]; len(q) > 0 {
 			f, s.faults[op] = &q[0], q[1:]
@@ -172,6 +173,7 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 			io.WriteString(w, f.body)
 			return
 		}
+		r = r.WithContext(context.WithValue(r.Context(), replyHeaderKey{}, w.Header()))
 		status, ctype, reply := h(op, r, body)
 		w.Header().Set("Content-Type", ctype)
 		w.WriteHeader(status)
@@ -180,6 +182,18 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 	}
 	s.t.Errorf("awstest: no route for %s %s (X-Amz-Target %q)", r.Method, r.URL.Path, r.Header.Get("X-Amz-Target"))
 	w.WriteHeader(http.StatusNotFound)
+}
+
+type replyHeaderKey struct{}
+
+// ReplyHeader is the header of the reply to r, for a Handler that answers with
+// more headers than the content type (REST-JSON's X-Amzn-ErrorType).
+func ReplyHeader(r *http.Request) http.Header {
+	h, _ := r.Context().Value(replyHeaderKey{}).(http.Header)
+	if h == nil {
+		h = http.Header{}
+	}
+	return h
 }
 
 // verifySignature recomputes the request's SigV4 signature with the test
