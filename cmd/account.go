@@ -332,13 +332,9 @@ func instanceLabel(in account.Instance) string {
 // accountNotes tell people what could not be read, and what the read cost.
 func accountNotes(w io.Writer, rep *account.Report) {
 	for _, reg := range rep.Regions {
-		for _, p := range reg.Problems {
-			fmt.Fprintf(w, "connectcap: warning: %s: could not read %s: %s: %s\n", reg.Region, p.What, p.Code, p.Message)
-		}
+		problemLines(w, reg.Region, reg.Problems)
 		for _, in := range reg.Instances {
-			for _, p := range in.Problems {
-				fmt.Fprintf(w, "connectcap: warning: %s instance %s: could not read %s: %s: %s\n", reg.Region, instanceLabel(in), p.What, p.Code, p.Message)
-			}
+			problemLines(w, reg.Region+" instance "+instanceLabel(in), in.Problems)
 		}
 	}
 	calls, throttled := 0, 0
@@ -347,6 +343,33 @@ func accountNotes(w io.Writer, rep *account.Report) {
 		throttled += c.Throttled
 	}
 	fmt.Fprintf(w, "connectcap: note: %d API calls (%d throttled and retried), paced per API\n", calls, throttled)
+}
+
+// problemLines writes what could not be read, one line each; more than three of
+// one code make one line naming them all.
+func problemLines(w io.Writer, where string, problems []account.Problem) {
+	byCode := map[string][]account.Problem{}
+	var codes []string
+	for _, p := range problems {
+		if _, ok := byCode[p.Code]; !ok {
+			codes = append(codes, p.Code)
+		}
+		byCode[p.Code] = append(byCode[p.Code], p)
+	}
+	for _, code := range codes {
+		ps := byCode[code]
+		if len(ps) <= 3 {
+			for _, p := range ps {
+				fmt.Fprintf(w, "connectcap: warning: %s: could not read %s: %s: %s\n", where, p.What, p.Code, p.Message)
+			}
+			continue
+		}
+		var whats []string
+		for _, p := range ps {
+			whats = append(whats, p.What)
+		}
+		fmt.Fprintf(w, "connectcap: warning: %s: could not read %d quotas (%s; the first: %s): %s\n", where, len(ps), code, ps[0].Message, strings.Join(whats, ", "))
+	}
 }
 
 // iamReadActions are what account and plan --applied account call.

@@ -10,15 +10,18 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/connectcap/connectcap/internal/awscli"
 	"github.com/rogpeppe/go-internal/testscript"
 )
 
 var updateScripts = flag.Bool("update", false, "rewrite files in testdata/script/*.txtar that cmp finds different")
 
-// TestMain lets the test binary run as connectcap inside the scripts.
+// TestMain lets the test binary run as connectcap and as connectcap-aws inside
+// the scripts and, on PATH, for the account tests.
 func TestMain(m *testing.M) {
 	testscript.Main(m, map[string]func(){
-		"connectcap": func() { os.Exit(Execute(DefaultApp(BuildInfo{}), os.Args[1:])) },
+		"connectcap":     func() { os.Exit(Execute(DefaultApp(BuildInfo{}), os.Args[1:])) },
+		"connectcap-aws": func() { os.Exit(awscli.Main(os.Args[1:], os.Stdin, os.Stdout, os.Stderr)) },
 	})
 }
 
