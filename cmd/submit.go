@@ -48,7 +48,7 @@ func submitRequests(inv *invocation, cmd *cobra.Command, rs *report.Requests, f 
 		instance := strings.Join(r.Instances, ", ")
 		switch {
 		case r.Method != report.MethodServiceQuotas || r.QuotaCode == nil || r.ServiceCode == nil:
-			listing.Rows = append(listing.Rows, []any{r.ID, instance, r.DesiredValue, "support-form", nil, nil, nil, "no quota code: paste the request's text into the quota increase form, " + rs.FormURL})
+			listing.Rows = append(listing.Rows, []any{r.ID, instance, r.DesiredValue, "support-form", nil, nil, nil, "No quota code: paste this into the quota increase form, " + rs.FormURL + ": " + r.Text})
 		case r.PerInstance && r.ContextID == nil:
 			listing.Rows = append(listing.Rows, []any{r.ID, instance, r.DesiredValue, "needs-arn", nil, nil, nil, "resource-level: Service Quotas needs the instance ARN; add arn: to the plan's instance " + instance})
 		default:
