@@ -34,9 +34,6 @@ func findAWSHelper() (string, error) {
 	return "", fmt.Errorf("%s not found next to connectcap or on PATH: it reads the account with the AWS SDK, kept apart so that the other commands start fast; install it beside connectcap (the release archives hold both; go install github.com/connectcap/connectcap/cmd/connectcap-aws@latest; from a clone: go build -o \"$(dirname \"$(command -v connectcap)\")\" ./cmd/connectcap-aws)", awsHelperName)
 }
 
-// errHelperFailed is connectcap-aws failing: it has said why on stderr.
-var errHelperFailed = errors.New("connectcap-aws failed")
-
 // runAWSHelper runs connectcap-aws with args and stdin and returns its
 // standard output; its standard error (errors, --debug lines) passes through.
 func runAWSHelper(inv *invocation, cmd *cobra.Command, stdin []byte, args ...string) ([]byte, error) {
