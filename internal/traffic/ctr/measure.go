@@ -41,6 +41,7 @@ type span struct {
 type item struct {
 	arn, id []byte // into the batch's text (or copied when unescaped)
 	uuid    bool   // id is a UUID, in e.id
+	h       uint64 // the table's hash of e.id, set by the merge
 	e       entry
 }
 
