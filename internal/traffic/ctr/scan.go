@@ -28,6 +28,10 @@ type scanner struct {
 	depth int
 	// scratch holds unescaped strings of the current record.
 	scratch []byte
+	// keys predicts object keys (keys.go); nil until the first record. ctx is
+	// the hash of the key whose value is being read.
+	keys *[1 << keyBits]keySlot
+	ctx  uint32
 }
 
 func (s *scanner) fail(pos int, msg string) int {
@@ -235,13 +239,15 @@ func (s *scanner) object(i int) int {
 		s.depth--
 		return i + 1
 	}
+	parent, prev := s.ctx, uint32(0)
 	for {
 		if i >= len(b) || b[i] != '"' {
 			return s.fail(i, "invalid character looking for a key:")
 		}
-		if i, _ = s.str(i + 1); i < 0 {
+		if _, prev, i = s.key(i, levelSkip, keyContext(parent, prev)); i < 0 {
 			return -1
 		}
+		s.ctx = prev
 		if i < len(b) && b[i] == ':' {
 			i++
 		} else if i = s.ws(i); i < len(b) && b[i] == ':' {
@@ -289,7 +295,9 @@ func (s *scanner) array(i int) int {
 		s.depth--
 		return i + 1
 	}
+	parent := s.ctx
 	for {
+		s.ctx = parent // every element in the same context
 		if i = s.value(i); i < 0 {
 			return -1
 		}
