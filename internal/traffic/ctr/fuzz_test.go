@@ -10,7 +10,7 @@ import (
 	"unicode/utf8"
 )
 
-// refTime is the timestamp rule, written apart from parseTime: the pattern, then
+// refTime is the timestamp rule, written apart from lastDate.parse: the pattern, then
 // the standard library's checks of the date.
 var refPattern = regexp.MustCompile(`^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d{1,9})?Z$`)
 

@@ -214,7 +214,7 @@ func (s *scanner) timeField(i int, r *rec, k int) int {
 		if j < 0 {
 			return -1
 		}
-		t, ok := parseTime(v)
+		t, ok := s.date.parse(v)
 		if !ok {
 			r.bad |= 1 << k
 			return j

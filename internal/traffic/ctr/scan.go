@@ -32,6 +32,7 @@ type scanner struct {
 	// the hash of the key whose value is being read.
 	keys *[1 << keyBits]keySlot
 	ctx  uint32
+	date lastDate // of the last timestamp read
 }
 
 func (s *scanner) fail(pos int, msg string) int {
