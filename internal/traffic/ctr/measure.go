@@ -41,12 +41,14 @@ type span struct {
 type item struct {
 	arn, id []byte // into the batch's text (or copied when unescaped)
 	uuid    bool   // id is a UUID, in e.id
+	h       uint64 // the table's hash of e.id, set by the merge
 	e       entry
 }
 
 // batch is a piece of one source: whole records, parsed by one worker and merged
 // in sequence.
 type batch struct {
+	_    [64]byte // two workers write to two batches: not on a shared cache line
 	seq  int64
 	src  int
 	buf  []byte
@@ -69,6 +71,7 @@ type batch struct {
 	problems int64
 	kinds    [numProblemKinds]int64
 	samples  []traffic.Problem
+	_        [64]byte
 }
 
 // reset empties what the worker read, to use the batch again.
@@ -459,9 +462,11 @@ func streamSpans(sc *scanner, data []byte, eof, resync bool, spans *[]span) (int
 
 // worker parses batches.
 type worker struct {
+	_  [64]byte // written all the time: never on a cache line with another's
 	o  Options
 	sc scanner
 	r  rec
+	_  [64]byte
 }
 
 func newWorker(o Options) *worker { return &worker{o: o} }

@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -181,6 +182,48 @@ func TestLinesAcrossBatches(t *testing.T) {
 		}
 		if !reflect.DeepEqual(got, want) || r.Problems != int64(len(want)) || r.Distinct != 400-int64(len(want)) {
 			t.Fatalf("lines %v, want %v", got, want)
+		}
+	}
+}
+
+// Enough contacts for result's first pass to split the entries between two
+// goroutines: one worker and two give the same result, the generator's answer.
+func TestGeneratedLarge(t *testing.T) {
+	if testing.Short() {
+		t.Skip("generates 20,000 records")
+	}
+	o := ctrgen.Options{Records: 20000, Days: 2, Instances: 3, DupShare: 0.1, Seed: 5, Millis: 0.3}
+	p, ans := generate(t, t.TempDir(), "large.json", o)
+	one := measure(t, Options{Workers: 1}, p)
+	checkAnswer(t, "one worker", one, ans)
+	two := measure(t, Options{Workers: 2}, p)
+	checkAnswer(t, "two workers", two, ans)
+	if !reflect.DeepEqual(one, two) {
+		t.Fatal("one worker and two differ")
+	}
+}
+
+// The radix sort of events sorts as slices.Sort does, for spans of values from
+// one to 44 bits, with repeated values.
+func TestRadixSort(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	var so sorter
+	for _, w := range []int{1, 5, 11, 12, 22, 29, 33, 44} {
+		for _, n := range []int{0, 1, 255, 256, 1000, 5000} {
+			lo := rng.Int64N(1 << 42)
+			ev := make([]int64, n)
+			for k := range ev {
+				ev[k] = lo + rng.Int64N(1<<w)
+				if k > 0 && rng.IntN(5) == 0 {
+					ev[k] = ev[rng.IntN(k)]
+				}
+			}
+			want := slices.Clone(ev)
+			slices.Sort(want)
+			hi := lo + 1<<w - 1
+			if got := so.sort(ev, lo, hi); !slices.Equal(got, want) {
+				t.Fatalf("%d bits, %d values: not sorted", w, n)
+			}
 		}
 	}
 }

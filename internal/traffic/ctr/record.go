@@ -98,14 +98,19 @@ func (s *scanner) record(i int, r *rec) (end int, notObject bool) {
 	if i < len(b) && b[i] == '}' {
 		return i + 1, false
 	}
+	if s.keys == nil {
+		s.keys = new([1 << keyBits]keySlot)
+	}
+	prev := uint32(0)
 	for {
 		if i >= len(b) || b[i] != '"' {
 			return s.fail(i, "invalid character looking for a key:"), false
 		}
-		var key []byte
-		if key, i = s.text(i); i < 0 {
+		var act uint8
+		if act, prev, i = s.key(i, levelRecord, keyContext(0, prev)); i < 0 {
 			return -1, false
 		}
+		s.ctx = prev
 		if i < len(b) && b[i] == ':' {
 			i++
 		} else if i = s.ws(i); i < len(b) && b[i] == ':' {
@@ -116,38 +121,38 @@ func (s *scanner) record(i int, r *rec) (end int, notObject bool) {
 		if i < len(b) && b[i] <= ' ' {
 			i = s.ws(i)
 		}
-		switch string(key) {
-		case "InstanceARN":
+		switch act {
+		case aARN:
 			i = s.strField(i, r, &r.arn, bARN)
-		case "ContactId":
+		case aID:
 			i = s.strField(i, r, &r.id, bID)
-		case "Channel":
+		case aChannel:
 			i = s.strField(i, r, &r.channel, bChannel)
-		case "InitiationMethod":
+		case aMethod:
 			i = s.strField(i, r, &r.method, bMethod)
-		case "InitiationTimestamp":
+		case aInit:
 			i = s.timeField(i, r, tInit)
-		case "ConnectedToSystemTimestamp":
+		case aConnSys:
 			i = s.timeField(i, r, tConnSys)
-		case "DisconnectTimestamp":
+		case aDisc:
 			i = s.timeField(i, r, tDisc)
-		case "LastUpdateTimestamp":
+		case aLastUpdate:
 			i = s.timeField(i, r, tLastUpdate)
-		case "TransferCompletedTimestamp":
+		case aTransferDone:
 			i = s.timeField(i, r, tTransferDone)
-		case "Queue":
+		case aQueue:
 			r.has &^= 1 << tDequeue
 			r.bad &^= bQueue | 1<<tDequeue
 			i = s.sub(i, r, subQueue, bQueue)
-		case "Agent":
+		case aAgent:
 			r.has &^= 1<<tAgentConn | 1<<tACWEnd
 			r.bad &^= bAgent | 1<<tAgentConn | 1<<tACWEnd
 			i = s.sub(i, r, subAgent, bAgent)
-		case "TransferredToEndpoint":
+		case aEndpoint:
 			r.endpoint = nil
 			r.bad &^= bEndpoint | bEndpointType
 			i = s.sub(i, r, subEndpoint, bEndpoint)
-		case "ContactLens":
+		case aLens:
 			r.modes = 0
 			r.bad &^= bLens | bAnalytics | bConfig | bChanConfig | bModes
 			i = s.sub(i, r, subLens, bLens)
@@ -209,7 +214,7 @@ func (s *scanner) timeField(i int, r *rec, k int) int {
 		if j < 0 {
 			return -1
 		}
-		t, ok := parseTime(v)
+		t, ok := s.date.parse(v)
 		if !ok {
 			r.bad |= 1 << k
 			return j
@@ -261,74 +266,49 @@ func (s *scanner) sub(i int, r *rec, which int, bit uint32) int {
 		s.depth--
 		return i + 1
 	}
+	parent, prev := s.ctx, uint32(0)
 	for {
 		if i >= len(b) || b[i] != '"' {
 			return s.fail(i, "invalid character looking for a key:")
 		}
-		var key []byte
-		if key, i = s.text(i); i < 0 {
+		var act uint8
+		if act, prev, i = s.key(i, levelSub+which, keyContext(parent, prev)); i < 0 {
 			return -1
 		}
+		s.ctx = prev
 		if i = s.ws(i); i < len(b) && b[i] == ':' {
 			i = s.ws(i + 1)
 		} else {
 			return s.fail(i, "invalid character after a key:")
 		}
 		done := true
-		switch which {
-		case subQueue:
-			if string(key) == "DequeueTimestamp" {
-				i = s.timeField(i, r, tDequeue)
-			} else {
-				done = false
-			}
-		case subAgent:
-			switch string(key) {
-			case "ConnectedToAgentTimestamp":
-				i = s.timeField(i, r, tAgentConn)
-			case "AfterContactWorkEndTimestamp":
-				i = s.timeField(i, r, tACWEnd)
-			default:
-				done = false
-			}
-		case subEndpoint:
-			if string(key) == "Type" {
-				i = s.strField(i, r, &r.endpoint, bEndpointType)
-			} else {
-				done = false
-			}
-		case subLens:
-			if string(key) == "ConversationalAnalytics" {
-				r.modes = 0
-				r.bad &^= bAnalytics | bConfig | bChanConfig | bModes
-				i = s.sub(i, r, subAnalytics, bAnalytics)
-			} else {
-				done = false
-			}
-		case subAnalytics:
-			if string(key) == "Configuration" {
-				r.modes = 0
-				r.bad &^= bConfig | bChanConfig | bModes
-				i = s.sub(i, r, subConfig, bConfig)
-			} else {
-				done = false
-			}
-		case subConfig:
-			if string(key) == "ChannelConfiguration" {
-				r.modes = 0
-				r.bad &^= bChanConfig | bModes
-				i = s.sub(i, r, subChanConfig, bChanConfig)
-			} else {
-				done = false
-			}
-		case subChanConfig:
-			if string(key) == "AnalyticsModes" {
-				r.modes = 0
-				r.bad &^= bModes
-				i = s.modes(i, r)
-			} else {
-				done = false
-			}
+		switch act {
+		case aDequeue:
+			i = s.timeField(i, r, tDequeue)
+		case aAgentConn:
+			i = s.timeField(i, r, tAgentConn)
+		case aACWEnd:
+			i = s.timeField(i, r, tACWEnd)
+		case aEndpointType:
+			i = s.strField(i, r, &r.endpoint, bEndpointType)
+		case aAnalytics:
+			r.modes = 0
+			r.bad &^= bAnalytics | bConfig | bChanConfig | bModes
+			i = s.sub(i, r, subAnalytics, bAnalytics)
+		case aConfig:
+			r.modes = 0
+			r.bad &^= bConfig | bChanConfig | bModes
+			i = s.sub(i, r, subConfig, bConfig)
+		case aChanConfig:
+			r.modes = 0
+			r.bad &^= bChanConfig | bModes
+			i = s.sub(i, r, subChanConfig, bChanConfig)
+		case aModes:
+			r.modes = 0
+			r.bad &^= bModes
+			i = s.modes(i, r)
+		default:
+			done = false
 		}
 		if !done {
 			i = s.value(i)

@@ -28,6 +28,11 @@ type scanner struct {
 	depth int
 	// scratch holds unescaped strings of the current record.
 	scratch []byte
+	// keys predicts object keys (keys.go); nil until the first record. ctx is
+	// the hash of the key whose value is being read.
+	keys *[1 << keyBits]keySlot
+	ctx  uint32
+	date lastDate // of the last timestamp read
 }
 
 func (s *scanner) fail(pos int, msg string) int {
@@ -72,22 +77,26 @@ const (
 func (s *scanner) str(i int) (int, bool) {
 	b := s.b
 	// Eight bytes at a time: find the first quote, backslash or control
-	// character (the lowest flagged byte is exact).
-	for i+8 <= len(b) {
-		x := binary.LittleEndian.Uint64(b[i:])
-		q := x ^ (lsb * '"')
-		bs := x ^ (lsb * '\\')
-		m := (((q - lsb) &^ q) | ((bs - lsb) &^ bs) | ((x - lsb*0x20) &^ x)) & msb
-		if m != 0 {
-			i += bits.TrailingZeros64(m) >> 3
-			if b[i] == '"' {
-				return i + 1, false
-			}
-			return s.strSlow(i, false)
-		}
-		i += 8
+	// character (the lowest flagged byte is exact). x^0x02 maps the quote
+	// (0x22) to 0x20 and control characters to control characters, so that
+	// one test below 0x21 finds both.
+	if i > len(b) {
+		return s.strSlow(i, false)
 	}
-	return s.strSlow(i, false)
+	for r := b[i:]; len(r) >= 8; r = r[8:] {
+		x := binary.LittleEndian.Uint64(r)
+		y := x ^ (lsb * 0x02)
+		bs := x ^ (lsb * '\\')
+		m := (((y - lsb*0x21) &^ y) | ((bs - lsb) &^ bs)) & msb
+		if m != 0 {
+			k := bits.TrailingZeros64(m) >> 3
+			if r[k] == '"' {
+				return len(b) - len(r) + k + 1, false
+			}
+			return s.strSlow(len(b)-len(r)+k, false)
+		}
+	}
+	return s.strSlow(len(b)-(len(b)-i)%8, false)
 }
 
 // strSlow goes on from i, in a string, one byte at a time.
@@ -231,13 +240,15 @@ func (s *scanner) object(i int) int {
 		s.depth--
 		return i + 1
 	}
+	parent, prev := s.ctx, uint32(0)
 	for {
 		if i >= len(b) || b[i] != '"' {
 			return s.fail(i, "invalid character looking for a key:")
 		}
-		if i, _ = s.str(i + 1); i < 0 {
+		if _, prev, i = s.key(i, levelSkip, keyContext(parent, prev)); i < 0 {
 			return -1
 		}
+		s.ctx = prev
 		if i < len(b) && b[i] == ':' {
 			i++
 		} else if i = s.ws(i); i < len(b) && b[i] == ':' {
@@ -285,7 +296,9 @@ func (s *scanner) array(i int) int {
 		s.depth--
 		return i + 1
 	}
+	parent := s.ctx
 	for {
+		s.ctx = parent // every element in the same context
 		if i = s.value(i); i < 0 {
 			return -1
 		}

@@ -4,9 +4,11 @@ import (
 	"cmp"
 	"encoding/binary"
 	"math"
+	"math/bits"
 	"math/rand/v2"
 	"slices"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/connectcap/connectcap/internal/traffic"
@@ -25,6 +27,12 @@ type tally struct {
 	byARN                    map[string]uint32
 	table                    table              // contacts with a UUID ContactId
 	other                    map[otherKey]entry // any other ContactId
+	// spans counts, per instance and kind, the spans of positive length of the
+	// contacts kept
+	spans [][NumKinds]int
+	// touched sums the slots loaded ahead of the puts (so that the loads
+	// are not dropped as unused)
+	touched uint64
 }
 
 type otherKey struct {
@@ -52,6 +60,18 @@ func (t *tally) merge(b *batch) {
 		}
 	}
 	t.lines[b.src] += b.newlines
+	// The slots the batch's contacts hash to are loaded first, in a loop of
+	// independent loads that the processor overlaps, so that the puts below
+	// find them in cache instead of waiting on one miss after another.
+	var touched uint64
+	for k := range b.items {
+		it := &b.items[k]
+		if it.uuid {
+			it.h = t.table.hash(&it.e)
+			touched += t.table.slots[it.h&uint64(len(t.table.slots)-1)]
+		}
+	}
+	t.touched += touched
 	last := -1
 	for k := range b.items {
 		it := &b.items[k]
@@ -61,26 +81,68 @@ func (t *tally) merge(b *batch) {
 				inst = uint32(len(t.arns))
 				t.arns = append(t.arns, string(it.arn))
 				t.byARN[t.arns[inst]] = inst
+				t.spans = append(t.spans, [NumKinds]int{})
 			}
 			last = int(inst)
 		}
 		it.e.inst = uint32(last)
 		if it.uuid {
-			if t.table.put(&it.e) {
-				t.duplicates++
+			old, fresh := t.table.put(&it.e, it.h)
+			if fresh {
+				t.count(&it.e, 1)
+				continue
+			}
+			t.duplicates++
+			if it.e.lu >= old.lu {
+				t.count(old, -1)
+				t.count(&it.e, 1)
+				*old = it.e
 			}
 			continue
 		}
 		key := otherKey{inst: uint32(last), id: string(it.id)}
-		if old, seen := t.other[key]; !seen || it.e.lu >= old.lu {
+		old, seen := t.other[key]
+		switch {
+		case !seen:
+			t.count(&it.e, 1)
 			t.other[key] = it.e
-			if seen {
-				t.duplicates++
-			}
-		} else {
+		case it.e.lu >= old.lu:
+			t.count(&old, -1)
+			t.count(&it.e, 1)
+			t.other[key] = it.e
+			t.duplicates++
+		default:
 			t.duplicates++
 		}
 	}
+}
+
+// count adds d to the number of spans of positive length e counts, by kind:
+// result sizes the events' lists from it.
+func (t *tally) count(e *entry, d int) {
+	n := &t.spans[e.inst]
+	for m := spanKinds(e); m != 0; m &= m - 1 {
+		n[bits.TrailingZeros8(m)] += d
+	}
+}
+
+// spanKinds is the kinds in which e counts a span of positive length (one that
+// adds events to the sweep), as a bit mask.
+func spanKinds(e *entry) uint8 {
+	if e.flags&(fMonitor|fNeverDequeued) != 0 {
+		return 0
+	}
+	var m uint8
+	if e.dur > 0 {
+		m |= 1 << kindOf[e.ch]
+		if e.ch == chVoice && e.flags&fRealtime != 0 {
+			m |= 1 << RealtimeCalls
+		}
+	}
+	if e.ch == chVoice && e.flags&fPostCall != 0 && e.job > 0 {
+		m |= 1 << PostCallJobs
+	}
+	return m
 }
 
 // table is an open-addressing hash table of entries keyed by (instance, UUID):
@@ -103,7 +165,7 @@ func (t *table) hash(e *entry) uint64 {
 	lo := binary.LittleEndian.Uint64(e.id[:8])
 	hi := binary.LittleEndian.Uint64(e.id[8:])
 	h := (lo ^ t.seed) * 0x9e3779b97f4a7c15
-	h ^= hi + uint64(e.inst)<<7
+	h ^= hi
 	h ^= h >> 31
 	h *= 0xbf58476d1ce4e5b9
 	h ^= h >> 29
@@ -112,13 +174,12 @@ func (t *table) hash(e *entry) uint64 {
 
 func (t *table) at(idx uint32) *entry { return &t.chunks[idx/chunkLen][idx%chunkLen] }
 
-// put keeps e unless the table holds a later update of the same contact; it
-// reports whether the table held the contact already.
-func (t *table) put(e *entry) bool {
+// put stores e when the table does not hold its contact yet (fresh), else it
+// returns the entry held.
+func (t *table) put(e *entry, h uint64) (old *entry, fresh bool) {
 	if 4*(t.n+1) > 3*len(t.slots) {
 		t.grow()
 	}
-	h := t.hash(e)
 	tag := h >> 32
 	mask := uint64(len(t.slots) - 1)
 	for i := h & mask; ; i = (i + 1) & mask {
@@ -130,15 +191,12 @@ func (t *table) put(e *entry) bool {
 			*t.at(uint32(t.n)) = *e
 			t.n++
 			t.slots[i] = tag<<32 | uint64(t.n)
-			return false
+			return nil, true
 		}
 		if s>>32 == tag {
 			old := t.at(uint32(s) - 1)
 			if old.id == e.id && old.inst == e.inst {
-				if e.lu >= old.lu {
-					*old = *e
-				}
-				return true
+				return old, false
 			}
 		}
 	}
@@ -286,12 +344,73 @@ func spansOf(c *contact) (out [NumKinds][2]int64, ok [NumKinds]bool) {
 type perInstance struct {
 	counted     int
 	lo, hi      int64 // earliest start, latest end (ms)
+	tail        int64 // the last instant counted: the latest end-1 (or start of an empty span)
 	first, last int64 // grid indexes
 	events      [NumKinds][]int64
 	seen        [NumKinds]bool
 	stats       [][4]stats
 	peaks       [NumKinds]Peak
 	ivPeaks     [NumKinds][]int // per interval
+}
+
+// part is what one goroutine of result's first pass gathers: its share of the
+// entries' spans, written into the events' lists from the front or (back) from
+// the end, so that two goroutines fill the same lists.
+type part struct {
+	ins                     []perInstance // counted, lo, hi, tail, seen
+	pos                     [][NumKinds]int
+	back                    bool
+	monitor, never, counted int64
+}
+
+func newPart(ins []perInstance, back bool) *part {
+	p := &part{ins: make([]perInstance, len(ins)), pos: make([][NumKinds]int, len(ins)), back: back}
+	for k := range p.ins {
+		p.ins[k] = perInstance{lo: math.MaxInt64, hi: math.MinInt64, tail: math.MinInt64}
+		if back {
+			for kind := range NumKinds {
+				p.pos[k][kind] = len(ins[k].events[kind])
+			}
+		}
+	}
+	return p
+}
+
+func (p *part) add(e *entry, ins []perInstance) {
+	switch {
+	case e.flags&fMonitor != 0:
+		p.monitor++
+		return
+	case e.flags&fNeverDequeued != 0:
+		p.never++
+		return
+	}
+	p.counted++
+	in := &p.ins[e.inst]
+	in.counted++
+	c := e.unpack()
+	sp, ok := spansOf(&c)
+	for k := range NumKinds {
+		if !ok[k] {
+			continue
+		}
+		in.seen[k] = true
+		s, e2 := sp[k][0], sp[k][1]
+		in.lo, in.hi = min(in.lo, s), max(in.hi, e2)
+		in.tail = max(in.tail, s, e2-1)
+		if e2 > s {
+			// a start sorts after an end at the same instant
+			ev := ins[e.inst].events[k]
+			pos := &p.pos[e.inst][k]
+			if p.back {
+				*pos -= 2
+			}
+			ev[*pos], ev[*pos+1] = s<<1|1, e2<<1
+			if !p.back {
+				*pos += 2
+			}
+		}
+	}
 }
 
 func (t *tally) result() *Result {
@@ -308,40 +427,58 @@ func (t *tally) result() *Result {
 	step := t.o.Interval.Milliseconds()
 	ins := make([]perInstance, len(t.arns))
 	for k := range ins {
-		ins[k] = perInstance{lo: math.MaxInt64, hi: math.MinInt64, first: math.MaxInt64, last: math.MinInt64}
+		ins[k] = perInstance{lo: math.MaxInt64, hi: math.MinInt64, tail: math.MinInt64}
+		for kind := range NumKinds {
+			ins[k].events[kind] = make([]int64, 2*t.spans[k][kind])
+		}
 	}
 	// The spans, and the grid of each instance: from the floor of its first
-	// start to its last end.
-	t.each(func(e *entry) {
-		switch {
-		case e.flags&fMonitor != 0:
-			res.Monitor++
-			return
-		case e.flags&fNeverDequeued != 0:
-			res.NeverDequeued++
-			return
-		}
-		res.Distinct++
-		in := &ins[e.inst]
-		in.counted++
-		c := e.unpack()
-		sp, ok := spansOf(&c)
-		for k := range NumKinds {
-			if !ok[k] {
-				continue
+	// start to its last end. Two goroutines share the entries, one filling the
+	// events' lists from the front, the other from the back.
+	parts := make([]*part, 1)
+	if t.o.Workers > 1 && t.table.n > 2*chunkLen {
+		parts = make([]*part, 2)
+	}
+	var wg sync.WaitGroup
+	for g := range parts {
+		from, to := g*t.table.n/len(parts), (g+1)*t.table.n/len(parts)
+		wg.Go(func() {
+			// each goroutine allocates its own part, and so (from its own
+			// processor's cache of memory) on cache lines apart from the
+			// other's: no false sharing of the counts written every entry
+			p := newPart(ins, g == 1)
+			for idx := from; idx < to; idx++ {
+				p.add(t.table.at(uint32(idx)), ins)
 			}
-			in.seen[k] = true
-			s, e := sp[k][0], sp[k][1]
-			in.lo, in.hi = min(in.lo, s), max(in.hi, e)
-			in.first = min(in.first, floorDiv(s, step))
-			in.last = max(in.last, floorDiv(s, step))
-			if e > s {
-				in.last = max(in.last, floorDiv(e-1, step))
-				// a start sorts after an end at the same instant
-				in.events[k] = append(in.events[k], s<<1|1, e<<1)
+			if g == len(parts)-1 {
+				for _, e := range t.other {
+					p.add(&e, ins)
+				}
+			}
+			parts[g] = p
+		})
+	}
+	wg.Wait()
+	for _, p := range parts {
+		res.Monitor += p.monitor
+		res.NeverDequeued += p.never
+		res.Distinct += p.counted
+		for k := range ins {
+			in, q := &ins[k], &p.ins[k]
+			in.counted += q.counted
+			in.lo, in.hi, in.tail = min(in.lo, q.lo), max(in.hi, q.hi), max(in.tail, q.tail)
+			for kind := range NumKinds {
+				in.seen[kind] = in.seen[kind] || q.seen[kind]
 			}
 		}
-	})
+	}
+	for k := range ins {
+		if in := &ins[k]; in.counted > 0 {
+			// the grid: from the floor of the first start to the interval
+			// of the last instant counted
+			in.first, in.last = floorDiv(in.lo, step), floorDiv(in.tail, step)
+		}
+	}
 	// With several instances, the account's concurrency is the sweep of all
 	// their events together (not the sum of their peaks, which fall at
 	// different instants), on one grid spanning them all.
@@ -360,10 +497,14 @@ func (t *tally) result() *Result {
 			}
 		}
 	}
-	// Each instance's and kind's events sort and sweep on their own goroutine,
-	// while the interval statistics are summed; then the account's sweep merges
-	// the instances' sorted events, without copying them.
-	var wg sync.WaitGroup
+	// Each instance's and kind's events sort (by radix) and sweep on a few
+	// goroutines, while the interval statistics are summed; then the account's
+	// sweep merges the instances' sorted events, without copying them.
+	type job struct {
+		in   int
+		kind Kind
+	}
+	var jobs []job
 	for k := range ins {
 		in := &ins[k]
 		if in.counted == 0 {
@@ -373,24 +514,40 @@ func (t *tally) result() *Result {
 		in.stats = make([][4]stats, n)
 		for kind := range NumKinds {
 			in.ivPeaks[kind] = make([]int, n)
-			wg.Add(1)
-			go func() {
-				defer wg.Done()
-				ev := in.events[kind]
-				slices.Sort(ev)
+			jobs = append(jobs, job{k, kind})
+		}
+	}
+	var next atomic.Int64
+	for range min(t.o.Workers, len(jobs)) {
+		wg.Go(func() {
+			var so sorter
+			for {
+				j := int(next.Add(1) - 1)
+				if j >= len(jobs) {
+					return
+				}
+				in, kind := &ins[jobs[j].in], jobs[j].kind
+				ev := so.sort(in.events[kind], in.lo<<1, in.hi<<1|1)
 				in.peaks[kind] = sweep(merging(ev), in.first, step, in.ivPeaks[kind])
 				in.peaks[kind].Seen = in.seen[kind]
 				if account == nil {
 					in.events[kind] = nil
 				}
-			}()
-		}
+			}
+		})
 	}
+	// Records come roughly in time order: the interval of the last start
+	// spares most divisions.
+	x, xStart := int64(0), int64(math.MinInt64)
 	t.each(func(e *entry) {
 		if e.flags&(fMonitor|fNeverDequeued) == 0 {
 			in := &ins[e.inst]
 			c := e.unpack()
-			in.stats[floorDiv(c.start, step)-in.first][c.ch].add(&c)
+			if c.start < xStart || c.start >= xStart+step {
+				x = floorDiv(c.start, step)
+				xStart = x * step
+			}
+			in.stats[x-in.first][c.ch].add(&c)
 		}
 	})
 	t.table, t.other = table{}, nil
@@ -462,37 +619,126 @@ func (t *tally) result() *Result {
 	return res
 }
 
+// radixBits is the width of a digit of the events' radix sort: a count table
+// of 2048 entries stays in the first-level cache.
+const radixBits = 11
+
+// sorter sorts events by radix: least significant digit first, a counting
+// pass for all digits, then one scatter a digit (three for three days of
+// milliseconds). The scratch is kept from one list to the next.
+type sorter struct {
+	tmp []int64
+	cnt [4][1 << radixBits]uint32
+}
+
+// sort sorts ev, whose values lie in [lo, hi], in place and returns it.
+func (so *sorter) sort(ev []int64, lo, hi int64) []int64 {
+	n := len(ev)
+	w := bits.Len64(uint64(hi - lo))
+	passes := (w + radixBits - 1) / radixBits
+	if n < 256 || passes > len(so.cnt) {
+		slices.Sort(ev)
+		return ev
+	}
+	d := uint((w + passes - 1) / passes)
+	mask := uint64(1)<<d - 1
+	cnt := so.cnt[:passes]
+	for p := range cnt {
+		clear(cnt[p][:1<<d])
+	}
+	for _, v := range ev {
+		u := uint64(v - lo)
+		for p := range cnt {
+			cnt[p][u>>(uint(p)*d)&mask]++
+		}
+	}
+	if cap(so.tmp) < n {
+		so.tmp = make([]int64, n)
+	}
+	src, dst := ev, so.tmp[:n]
+	for p := range cnt {
+		c := &cnt[p]
+		shift := uint(p) * d
+		if c[uint64(src[0]-lo)>>shift&mask] == uint32(n) {
+			continue // one digit for all: nothing moves
+		}
+		sum := uint32(0)
+		for k := range c[:1<<d] {
+			sum, c[k] = sum+c[k], sum
+		}
+		for _, v := range src {
+			k := uint64(v-lo) >> shift & mask
+			dst[c[k]] = v
+			c[k]++
+		}
+		src, dst = dst, src
+	}
+	if &src[0] != &ev[0] {
+		copy(ev, src)
+	}
+	return ev
+}
+
 // events yields sorted events (time<<1 | 1 for a start, time<<1 for an end)
-// merged from one or more sorted lists.
+// merged from one or more sorted lists, a block at a time.
 type events struct {
-	lists [][]int64
-	pos   []int
+	lists [][]int64 // what is left of each list
+	buf   []int64   // the current block
+	block []int64   // merged blocks are written here
 }
 
 func merging(lists ...[]int64) *events {
-	return &events{lists: lists, pos: make([]int, len(lists))}
-}
-
-// peek is the smallest event not yet taken.
-func (e *events) peek() (int64, bool) {
-	best, ok := int64(0), false
-	for i, l := range e.lists {
-		if p := e.pos[i]; p < len(l) && (!ok || l[p] < best) {
-			best, ok = l[p], true
+	e := &events{}
+	for _, l := range lists {
+		if len(l) > 0 {
+			e.lists = append(e.lists, l)
 		}
 	}
-	return best, ok
+	return e
 }
 
-// take removes the smallest event.
-func (e *events) take() {
-	best := -1
-	for i, l := range e.lists {
-		if p := e.pos[i]; p < len(l) && (best < 0 || l[p] < e.lists[best][e.pos[best]]) {
-			best = i
+// next takes the smallest event left.
+func (e *events) next() (int64, bool) {
+	if len(e.buf) == 0 && !e.refill() {
+		return 0, false
+	}
+	v := e.buf[0]
+	e.buf = e.buf[1:]
+	return v, true
+}
+
+// refill makes the next block: the last list left as it is, or a merge of the
+// heads of the lists.
+func (e *events) refill() bool {
+	switch len(e.lists) {
+	case 0:
+		return false
+	case 1:
+		e.buf, e.lists = e.lists[0], nil
+		return true
+	}
+	if e.block == nil {
+		e.block = make([]int64, 0, 4096)
+	}
+	buf := e.block[:0]
+	lists := e.lists
+	for len(buf) < cap(buf) {
+		best, bv := 0, lists[0][0]
+		for i := 1; i < len(lists); i++ {
+			if v := lists[i][0]; v < bv {
+				best, bv = i, v
+			}
+		}
+		buf = append(buf, bv)
+		if lists[best] = lists[best][1:]; len(lists[best]) == 0 {
+			lists = append(lists[:best], lists[best+1:]...)
+			if len(lists) == 1 {
+				break
+			}
 		}
 	}
-	e.pos[best]++
+	e.lists, e.buf = lists, buf
+	return true
 }
 
 // sweep walks the events in order and returns the peak, setting each interval's
@@ -500,7 +746,7 @@ func (e *events) take() {
 func sweep(ev *events, first, step int64, ivPeaks []int) Peak {
 	cur, best := 0, 0
 	bestAt := int64(0)
-	next, more := ev.peek()
+	next, more := ev.next()
 	for x := range ivPeaks {
 		s := (first + int64(x)) * step
 		e := s + step
@@ -508,13 +754,8 @@ func sweep(ev *events, first, step int64, ivPeaks []int) Peak {
 		for more && next>>1 < e {
 			t := next >> 1
 			for more && next>>1 == t {
-				if next&1 == 1 {
-					cur++
-				} else {
-					cur--
-				}
-				ev.take()
-				next, more = ev.peek()
+				cur += int(next&1)<<1 - 1
+				next, more = ev.next()
 			}
 			if t == s {
 				pk = cur
