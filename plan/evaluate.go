@@ -524,6 +524,9 @@ func (e *evaluator) staff(in *Instance) (float64, error) {
 	}
 	var channels []sizing.Channel
 	add := func(name string, perHour float64, handle *Minutes, minutesInConnect *Minutes, concurrency *float64) {
+		if share, ok := in.handled[name]; ok {
+			perHour *= share
+		}
 		if perHour <= 0 {
 			return
 		}
@@ -546,8 +549,8 @@ func (e *evaluator) staff(in *Instance) (float64, error) {
 	if k := t.Tasks; k != nil && k.HandleTime != nil {
 		add("task", k.TasksPerHour, k.HandleTime, k.HandleTime, nil)
 	}
-	if m := t.Email; m != nil && m.HandleTime != nil && m.InboundEmailsPerHour > 0 {
-		ch := sizing.Channel{Name: "email", PerHour: m.InboundEmailsPerHour, AHTSeconds: float64(*m.HandleTime) * 60, Concurrency: 1}
+	if m := t.Email; m != nil && m.HandleTime != nil && m.InboundEmailsPerHour*handledShare(in, "email") > 0 {
+		ch := sizing.Channel{Name: "email", PerHour: m.InboundEmailsPerHour * handledShare(in, "email"), AHTSeconds: float64(*m.HandleTime) * 60, Concurrency: 1}
 		if m.AnswerWithin != nil {
 			ch.AnswerWithinSeconds = float64(*m.AnswerWithin) * 60
 		}
@@ -563,6 +566,15 @@ func (e *evaluator) staff(in *Instance) (float64, error) {
 	e.figure(in.Name+".staff", "agents", r.Agents, "agents (Erlang C)", "")
 	e.figure(in.Name+".staff", "scheduled_agents", r.Scheduled, "scheduled agents (after shrinkage)", "")
 	return float64(r.Scheduled), nil
+}
+
+// handledShare is the share of a channel's contacts that reach an agent: 1
+// unless traffic over time says.
+func handledShare(in *Instance, channel string) float64 {
+	if share, ok := in.handled[channel]; ok {
+		return share
+	}
+	return 1
 }
 
 // account sizes the quotas that the instances share: Contact Lens (summed over

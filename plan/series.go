@@ -3,6 +3,7 @@ package plan
 import (
 	"cmp"
 	"fmt"
+	"math"
 	"runtime"
 	"slices"
 	"sync"
@@ -58,7 +59,7 @@ func EvaluateSeries(base *Plan, s traffic.Series, o SeriesOptions) (*SeriesEvalu
 	if len(starts) == 0 {
 		return nil, fmt.Errorf("the traffic holds no intervals")
 	}
-	names := instanceNames(base, s)
+	names, sources := instanceNames(base, s)
 	minutes := s.Step.Minutes()
 	build := func(i int) *Plan {
 		p := *base
@@ -72,17 +73,19 @@ func EvaluateSeries(base *Plan, s traffic.Series, o SeriesOptions) (*SeriesEvalu
 				u := *o.Users
 				in.Users = &u
 			}
-			if k := slices.IndexFunc(s.Instances, func(t traffic.Instance) bool { return t.Name == name }); k >= 0 {
+			// The traffic comes from the series, never from the plan: an
+			// instance the series does not name has none.
+			iv := &traffic.Interval{}
+			if k := sources[j]; k >= 0 {
 				ti := s.Instances[k]
 				if in.ARN == "" {
 					in.ARN = ti.ARN
 				}
-				if iv, ok := slices.BinarySearchFunc(ti.Intervals, starts[i], func(x traffic.Interval, t time.Time) int { return x.Start.Compare(t) }); ok {
-					withTraffic(&in, &ti.Intervals[iv], minutes)
-				} else {
-					withTraffic(&in, &traffic.Interval{}, minutes)
+				if x, ok := slices.BinarySearchFunc(ti.Intervals, starts[i], func(x traffic.Interval, t time.Time) int { return x.Start.Compare(t) }); ok {
+					iv = &ti.Intervals[x]
 				}
 			}
+			withTraffic(&in, iv, minutes)
 			p.Instances[j] = in
 		}
 		return &p
@@ -91,7 +94,7 @@ func EvaluateSeries(base *Plan, s traffic.Series, o SeriesOptions) (*SeriesEvalu
 	o.ChecksOnly = true // the figures of each interval are not kept
 	tr := report.NewTracker(starts, s.Step, cmp.Or(o.TargetPct, sizing.DefaultTargetPct))
 	ev := &SeriesEvaluation{Starts: starts, Step: s.Step}
-	items := map[[2]string]Item{}
+	items := map[[3]string]Item{}
 	warned := map[string]bool{}
 	const batch = 256
 	workers := runtime.GOMAXPROCS(0)
@@ -127,7 +130,7 @@ func EvaluateSeries(base *Plan, s traffic.Series, o SeriesOptions) (*SeriesEvalu
 			}
 			for _, it := range e.Items {
 				tr.Add(i, it.Check)
-				key := [2]string{it.Check.ID, it.Instance}
+				key := [3]string{it.Check.ID, it.Instance, it.Check.Name}
 				if old, ok := items[key]; !ok || it.Check.Required > old.Check.Required {
 					items[key] = it
 				}
@@ -137,7 +140,7 @@ func EvaluateSeries(base *Plan, s traffic.Series, o SeriesOptions) (*SeriesEvalu
 	ev.Peaks = tr.Peaks()
 	slices.SortStableFunc(ev.Peaks, func(a, b report.Peak) int { return b.Check.Status.Severity() - a.Check.Status.Severity() })
 	for _, p := range ev.Peaks {
-		it := items[[2]string{p.Check.ID, instanceOf(p.Check)}]
+		it := items[[3]string{p.Check.ID, instanceOf(p.Check), p.Check.Name}]
 		it.Check = p.Check
 		ev.Items = append(ev.Items, it)
 	}
@@ -158,36 +161,62 @@ func instanceOf(c report.Check) string {
 	return *c.Instance
 }
 
-// seriesStarts are the distinct interval starts of every instance, sorted.
+// seriesStarts are every interval from the earliest start of any instance to the
+// latest, one Step apart: intervals a source leaves out (nights, weekends) are
+// sized too, with no traffic, so that the timelines stay one Step apart.
 func seriesStarts(s traffic.Series) []time.Time {
-	var all []time.Time
+	var first, last time.Time
 	for _, in := range s.Instances {
 		for _, iv := range in.Intervals {
-			all = append(all, iv.Start)
+			if first.IsZero() || iv.Start.Before(first) {
+				first = iv.Start
+			}
+			if iv.Start.After(last) {
+				last = iv.Start
+			}
 		}
 	}
-	slices.SortFunc(all, time.Time.Compare)
-	return slices.CompactFunc(all, time.Time.Equal)
+	if first.IsZero() || s.Step <= 0 {
+		return nil
+	}
+	var out []time.Time
+	for t := first; !t.After(last); t = t.Add(s.Step) {
+		out = append(out, t)
+	}
+	return out
 }
 
-// instanceNames are the base plan's instances, then the series' others.
-func instanceNames(base *Plan, s traffic.Series) []string {
-	var names []string
+// instanceNames are the base plan's instances, then the series' others, with the
+// index of each one's traffic in the series (-1: none). A series instance is the
+// plan's when its ARN is the plan instance's arn:, else when its name is.
+func instanceNames(base *Plan, s traffic.Series) (names []string, sources []int) {
+	taken := make([]bool, len(s.Instances))
 	for _, in := range base.Instances {
-		names = append(names, in.Name)
+		k := -1
+		if in.ARN != "" {
+			k = slices.IndexFunc(s.Instances, func(t traffic.Instance) bool { return t.ARN == in.ARN })
+		}
+		if k < 0 {
+			k = slices.IndexFunc(s.Instances, func(t traffic.Instance) bool { return t.Name == in.Name })
+		}
+		if k >= 0 && taken[k] {
+			k = -1
+		}
+		if k >= 0 {
+			taken[k] = true
+		}
+		names, sources = append(names, in.Name), append(sources, k)
 	}
-	for _, in := range s.Instances {
-		if !slices.Contains(names, in.Name) {
-			names = append(names, in.Name)
+	for k, in := range s.Instances {
+		if !taken[k] {
+			names, sources = append(names, in.Name), append(sources, k)
 		}
 	}
-	return names
+	return names, sources
 }
 
 // withTraffic sets an instance's traffic to one interval's: contacts per
-// interval become contacts per hour, seconds become minutes. Staffing offers the
-// agents the handled contacts' work: with a count of handled contacts the handle
-// time is scaled by handled / contacts, so the workload is handled x handle time.
+// interval become contacts per hour, seconds become minutes.
 func withTraffic(in *Instance, iv *traffic.Interval, stepMinutes float64) {
 	perHour := func(l traffic.Load) float64 { return l.Contacts * 60 / stepMinutes }
 	connect := func(l traffic.Load) *Minutes {
@@ -199,12 +228,19 @@ func withTraffic(in *Instance, iv *traffic.Interval, stepMinutes float64) {
 		return &m
 	}
 	handle := func(l traffic.Load) *Minutes {
-		s := l.HandleSeconds
-		if l.HasHandled && l.Contacts > 0 {
-			s *= l.Handled / l.Contacts
-		}
-		m := Minutes(s / 60)
+		m := Minutes(l.HandleSeconds / 60)
 		return &m
+	}
+	// Staffing offers agents the contacts that reach one, each for the handle
+	// time: the share handled scales the rate staffed, not the handle time.
+	in.handled = nil
+	for ch, name := range map[traffic.Channel]string{traffic.Voice: "voice", traffic.Chat: "chat", traffic.Task: "task", traffic.Email: "email"} {
+		if l := iv.Channels[ch]; l.HasHandled && l.Contacts > 0 {
+			if in.handled == nil {
+				in.handled = map[string]float64{}
+			}
+			in.handled[name] = math.Min(1, l.Handled/l.Contacts)
+		}
 	}
 	t := &Traffic{}
 	if l := iv.Channels[traffic.Voice]; l.Contacts > 0 {

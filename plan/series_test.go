@@ -135,12 +135,16 @@ func TestEvaluateSeriesStaffing(t *testing.T) {
 }
 
 func TestEvaluateSeriesHandledScalesStaffing(t *testing.T) {
-	// 100 contacts per 30 minutes of which 50 reach an agent for 360 s: the
-	// agents' work is the published example's (100 x 180 s), so 14 agents.
+	// 100 contacts per 30 minutes of which 50 reach an agent for 360 s: agents
+	// are offered 100 handled contacts an hour of 360 s, 10 erlangs. Erlang C
+	// (mpmath): 13 agents answer 75.85 % within 20 s, 14 agents 86.06 %: 14.
+	// An interval where no contact reached an agent staffs no one.
 	t0 := time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC)
 	iv := traffic.Interval{Start: t0}
 	iv.Channels[traffic.Voice] = traffic.Load{Contacts: 100, HandleSeconds: 360, ConnectSeconds: 240, Handled: 50, HasHandled: true}
-	s := traffic.Series{Step: 30 * time.Minute, Instances: []traffic.Instance{{Name: "main", Intervals: []traffic.Interval{iv}}}}
+	none := traffic.Interval{Start: t0.Add(30 * time.Minute)}
+	none.Channels[traffic.Voice] = traffic.Load{Contacts: 40, HandleSeconds: 0, ConnectSeconds: 60, Handled: 0, HasHandled: true}
+	s := traffic.Series{Step: 30 * time.Minute, Instances: []traffic.Instance{{Name: "main", Intervals: []traffic.Interval{iv, none}}}}
 	answer := Minutes(20.0 / 60)
 	zero, occ, roster := 0.0, 100.0, 1.0
 	users := &Users{Staffing: &Staffing{ServiceLevelPct: 80, AnswerWithin: &answer, ShrinkagePct: &zero, MaxOccupancyPct: &occ}, RosterFactor: &roster, Supervisors: &zero, Other: &zero}
@@ -148,8 +152,72 @@ func TestEvaluateSeriesHandledScalesStaffing(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if u := peakOf(t, ev, "connect.users"); u.Check.Required != 14 {
-		t.Errorf("users = %v, want 14", u.Check.Required)
+	u := peakOf(t, ev, "connect.users")
+	if u.Check.Required != 14 || u.Timeline.Required[1] != 0 {
+		t.Errorf("users = %v (timeline %v), want 14 then 0", u.Check.Required, u.Timeline.Required)
+	}
+}
+
+// A forecast that leaves out the night still has its intervals one Step apart:
+// the missing ones are sized with no traffic.
+func TestEvaluateSeriesGaps(t *testing.T) {
+	t0 := time.Date(2026, 3, 2, 7, 0, 0, 0, time.UTC)
+	mk := func(at time.Time, n float64) traffic.Interval {
+		iv := traffic.Interval{Start: at}
+		iv.Channels[traffic.Voice] = traffic.Load{Contacts: n, HandleSeconds: 300, ConnectSeconds: 360}
+		return iv
+	}
+	s := traffic.Series{Step: 15 * time.Minute, Instances: []traffic.Instance{{Name: "main", Intervals: []traffic.Interval{mk(t0, 25), mk(t0.Add(time.Hour), 50)}}}}
+	ev, err := EvaluateSeries(nil, s, SeriesOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := peakOf(t, ev, "connect.concurrent-active-calls")
+	// 07:00 10 erlangs (21), 07:15-07:45 nothing, 08:00 20 erlangs (35).
+	if got := p.Timeline.Required; len(ev.Starts) != 5 || len(got) != 5 || got[0] != 21 || got[1] != 0 || got[4] != 35 || !p.At.Equal(t0.Add(time.Hour)) {
+		t.Errorf("starts %d, timeline %v, peak at %v", len(ev.Starts), got, p.At)
+	}
+}
+
+// A plan instance is the series' by ARN before name, and one the series does not
+// name has no traffic: the plan's peak hour is not mixed in.
+func TestEvaluateSeriesMatchesByARNAndDropsPlanTraffic(t *testing.T) {
+	base, err := Decode([]byte(`
+instances:
+  - name: sales
+    arn: arn:aws:connect:us-east-1:123456789012:instance/abc
+    applied:
+      connect.concurrent-active-calls: 40
+  - name: care
+    traffic:
+      voice:
+        inbound_calls_per_hour: 3000
+        minutes_in_connect: 6
+`), "base.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := voiceSeries(nil)
+	s.Instances[0].Name, s.Instances[0].ARN = "abc", "arn:aws:connect:us-east-1:123456789012:instance/abc"
+	ev, err := EvaluateSeries(base, s, SeriesOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range ev.Peaks {
+		if p.Check.ID != "connect.concurrent-active-calls" {
+			continue
+		}
+		switch name := instanceOf(p.Check); name {
+		case "sales":
+			if p.Check.Required != 35 || p.Check.Limit != 40 {
+				t.Errorf("sales = %v of %v, want 35 of the plan's 40", p.Check.Required, p.Check.Limit)
+			}
+		default:
+			t.Errorf("calls checked for %q: the plan's traffic or a second instance leaked in", name)
+		}
+	}
+	if inst := peakOf(t, ev, "connect.instances"); inst.Check.Required != 2 {
+		t.Errorf("instances = %v, want the plan's 2", inst.Check.Required)
 	}
 }
 

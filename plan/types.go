@@ -65,6 +65,11 @@ type Instance struct {
 	Traffic     *Traffic           `yaml:"traffic" doc:"Peak-hour traffic per channel."`
 	ContactLens *ContactLens       `yaml:"conversational_analytics" plan:",alias=contact_lens" doc:"Conversational analytics (Contact Lens until 2026; contact_lens: still works) on this instance's contacts."`
 	Campaigns   *Campaigns         `yaml:"campaigns" doc:"Outbound campaigns on this instance and the calls they place (2026 edition)."`
+
+	// handled is, per channel ("voice", "chat", "task", "email"), the share of
+	// contacts that reach an agent, when traffic over time says (a forecast's
+	// contacts_handled): staffing offers agents only those.
+	handled map[string]float64
 }
 
 // Users are the instance's user accounts.

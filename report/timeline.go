@@ -20,7 +20,9 @@ type Tracker struct {
 	order     []trackKey
 }
 
-type trackKey struct{ id, instance string }
+// trackKey names a tracked need: a quota of an instance, and its name (an API
+// rate and its burst share the quota id).
+type trackKey struct{ id, instance, name string }
 
 type track struct {
 	required []float64
@@ -39,7 +41,7 @@ func NewTracker(starts []time.Time, step time.Duration, targetPct float64) *Trac
 // Add records check c as interval i's need. The first interval reaching the
 // largest need keeps its check (with its grade, recommended value and note).
 func (t *Tracker) Add(i int, c Check) {
-	k := trackKey{c.ID, deref(c.Instance)}
+	k := trackKey{c.ID, deref(c.Instance), c.Name}
 	tr, ok := t.tracks[k]
 	if !ok {
 		tr = &track{required: make([]float64, len(t.starts)), peak: -1}
@@ -62,8 +64,10 @@ func (t *Tracker) Add(i int, c Check) {
 // first reaches its peak, when the source knows it more closely than the interval
 // (measured contact records).
 func (t *Tracker) PeakAt(id, instance string, at time.Time) {
-	if tr, ok := t.tracks[trackKey{id, instance}]; ok {
-		tr.at = at
+	for k, tr := range t.tracks {
+		if k.id == id && k.instance == instance {
+			tr.at = at
+		}
 	}
 }
 

@@ -65,3 +65,21 @@ func TestTrackerOneInterval(t *testing.T) {
 		t.Errorf("note %q at %v", p.Check.Note, p.At)
 	}
 }
+
+// An API rate and its burst share a quota id: they are two tracks.
+func TestTrackerRateAndBurst(t *testing.T) {
+	t0 := time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC)
+	tr := NewTracker([]time.Time{t0, t0.Add(time.Hour)}, time.Hour, 80)
+	q := tables.Default().MustLookup("connect.api.get-current-metric-data")
+	for i, need := range []float64{1, 2} {
+		rate := NewCheck(q, need, Limit{Value: 5}, 80, "")
+		burst := NewCheck(q, need*10, Limit{Value: 8}, 80, "")
+		burst.Name += " (burst)"
+		tr.Add(i, rate)
+		tr.Add(i, burst)
+	}
+	ps := tr.Peaks()
+	if len(ps) != 2 || ps[0].Check.Required != 2 || ps[0].IntervalsOverLimit != 0 || ps[1].Check.Required != 20 || ps[1].IntervalsOverLimit != 2 {
+		t.Errorf("peaks = %+v", ps)
+	}
+}
