@@ -29,7 +29,7 @@ type accountFlags struct {
 
 func (a *accountFlags) add(cmd *cobra.Command, withSince bool) {
 	fs := cmd.Flags()
-	fs.StringArrayVar(&a.regions, "region", nil, "AWS Region to read (repeat for several; default: the profile's Region)")
+	fs.StringArrayVar(&a.regions, "region", nil, "AWS Region to read (repeat for several; default: AWS_REGION, then AWS_DEFAULT_REGION)")
 	_ = cmd.RegisterFlagCompletionFunc("region", cobra.FixedCompletions(connectRegions, cobra.ShellCompDirectiveNoFileComp))
 	fs.StringVar(&a.profile, "profile", "", "named profile of the shared AWS config and credentials files (default: the standard credential chain)")
 	if withSince {
@@ -172,7 +172,7 @@ var peakQuotas = []struct{ metric, id string }{
 	{"ConcurrentCalls", "connect.concurrent-active-calls"},
 	{"ConcurrentActiveChats", "connect.concurrent-active-chats"},
 	{"ConcurrentTasks", "connect.concurrent-active-tasks"},
-	{"ConcurrentActiveEmails", sizing.ConcurrentEmailsID},
+	{"ConcurrentEmails", sizing.ConcurrentEmailsID},
 }
 
 // breachMetrics are the CloudWatch counts of contacts turned away, by the quota
@@ -207,7 +207,15 @@ func AccountResult(rep *account.Report, edition tables.Edition, targetPct float6
 	cat := tables.In(edition)
 	var regions []string
 	partial := false
+	several := len(rep.Regions) > 1
 	for _, reg := range rep.Regions {
+		// With several Regions, every name says its Region.
+		label := func(in account.Instance) string {
+			if several {
+				return reg.Region + "/" + instanceLabel(in)
+			}
+			return instanceLabel(in)
+		}
 		regions = append(regions, reg.Region)
 		partial = partial || len(reg.Problems) > 0
 		regionValues := map[string]account.Applied{}
@@ -224,7 +232,7 @@ func AccountResult(rep *account.Report, edition tables.Edition, targetPct float6
 				for _, a := range in.Applied {
 					values[a.QuotaCode] = a
 				}
-				name = instanceLabel(*in)
+				name = label(*in)
 			}
 			return sizing.Common{Limits: accountLimits{values: values, region: reg.Region, defaults: report.Defaults{Region: reg.Region}},
 				Region: reg.Region, TargetPct: targetPct, Edition: cat.Edition, Instance: name}, values
@@ -258,7 +266,10 @@ func AccountResult(rep *account.Report, edition tables.Edition, targetPct float6
 		// The instances per Region against the account's quota.
 		c0, v0 := common(nil)
 		c0.Instance = ""
-		check(c0, v0, "connect.instances", float64(len(reg.Instances)), "")
+		if several {
+			c0.Instance = reg.Region // the Region's own quota, named by it
+		}
+		check(c0, v0, "connect.instances", float64(len(reg.Instances)), "In "+reg.Region+".")
 		for i := range reg.Instances {
 			in := &reg.Instances[i]
 			partial = partial || len(in.Problems) > 0
@@ -283,11 +294,11 @@ func AccountResult(rep *account.Report, edition tables.Edition, targetPct float6
 			}
 			for _, b := range in.Peaks {
 				if b.Statistic == "Sum" {
-					r.Figures.Add(instanceLabel(*in)+"."+b.Metric, b.Value, instanceLabel(*in)+": "+b.Metric+" since "+report.Instant(rep.Since), "")
+					r.Figures.Add(label(*in)+"."+b.Metric, b.Value, label(*in)+": "+b.Metric+" since "+report.Instant(rep.Since), "")
 				}
 			}
 			for _, p := range in.Problems {
-				r.Figures.Add(instanceLabel(*in)+".could_not_read."+p.What, p.Code+": "+p.Message, instanceLabel(*in)+": could not read "+p.What, "")
+				r.Figures.Add(label(*in)+".could_not_read."+p.What, p.Code+": "+p.Message, label(*in)+": could not read "+p.What, "")
 			}
 		}
 		for _, p := range reg.Problems {
@@ -379,7 +390,7 @@ var iamReadActions = []string{
 	"connect:ListContactFlows", "connect:ListContactFlowModules", "connect:ListHoursOfOperations",
 	"connect:ListPhoneNumbersV2", "connect:ListPrompts", "connect:ListQuickConnects", "connect:ListSecurityProfiles",
 	"connect:ListUserHierarchyGroups", "connect:ListAgentStatuses", "connect:ListLambdaFunctions", "connect:ListBots",
-	"connect:ListTaskTemplates",
+	"connect:ListTaskTemplates", "connect:ListPredefinedAttributes", "connect:ListDataTables", "connect:SearchEmailAddresses",
 	"servicequotas:GetServiceQuota", "servicequotas:GetAWSDefaultServiceQuota", "servicequotas:ListServiceQuotas",
 	"servicequotas:ListAWSDefaultServiceQuotas",
 	"cloudwatch:GetMetricData",

@@ -199,3 +199,69 @@ func TestPlanAppliedAccountAndSubmit(t *testing.T) {
 		t.Errorf("status: exit %d\n%s\n%s", code, out, errs)
 	}
 }
+
+// Every operation the reader calls is allowed by the printed IAM policy: with
+// the documented policy, a run reads everything.
+func TestIAMPolicyCoversTheReader(t *testing.T) {
+	w := newAccountWorld(t)
+	if code, _, errs := runConnectcap(t, "account", "--region", "us-east-1", "--api-rate", "50", "-o", "json"); code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	code, policy, _ := runConnectcap(t, "account", "iam-policy")
+	if code != 0 {
+		t.Fatal("iam-policy failed")
+	}
+	prefix := map[string]string{"connect": "connect:", "servicequotas": "servicequotas:", "monitoring": "cloudwatch:"}
+	for _, op := range w.srv.Ops() {
+		action := prefix[op.Service] + op.Name
+		if !strings.Contains(policy, `"`+action+`"`) {
+			t.Errorf("the reader calls %s, which the IAM policy does not allow", action)
+		}
+	}
+}
+
+// Two Regions: every name says its Region, and a saved read gives a plan only
+// its own Region's values.
+func TestAccountTwoRegionsAndSavedRead(t *testing.T) {
+	newAccountWorld(t)
+	code, out, errs := runConnectcap(t, "account", "--region", "us-east-1", "--region", "eu-west-2", "--api-rate", "50", "-o", "json")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	if !strings.Contains(out, `"instance": "us-east-1/care"`) || !strings.Contains(out, `"instance": "eu-west-2/care"`) || !strings.Contains(out, `"instance": "eu-west-2",`) {
+		t.Errorf("Regions not named:\n%.2000s", out)
+	}
+	dir := t.TempDir()
+	saved := filepath.Join(dir, "account.json")
+	os.WriteFile(saved, []byte(out), 0o644)
+	plan := filepath.Join(dir, "plan.yaml")
+	os.WriteFile(plan, []byte("instances:\n  - name: care\n    arn: "+testARN+"\n    users:\n      agents: 2400\n"), 0o644)
+	code, _, errs = runConnectcap(t, "plan", "-f", plan, "--applied", saved)
+	if code != 1 || !strings.Contains(errs, "holds several Regions (us-east-1, eu-west-2): give the plan a region: or --region") {
+		t.Errorf("exit %d: %s", code, errs)
+	}
+	code, out, errs = runConnectcap(t, "plan", "-f", plan, "--applied", saved, "--region", "us-east-1", "-o", "csv")
+	if code != 0 || !strings.Contains(out, "connect.users,Users per instance,care,connect,2400,3000,2000,count,account,") {
+		t.Errorf("exit %d: %s\n%s", code, out, errs)
+	}
+}
+
+// --submit files in the plan's Region without --applied account, with
+// --profile and --api-rate taken; a request Service Quotas refuses exits 4.
+func TestSubmitWithoutAppliedAccount(t *testing.T) {
+	w := newAccountWorld(t)
+	dir := t.TempDir()
+	plan := filepath.Join(dir, "plan.yaml")
+	os.WriteFile(plan, []byte("region: us-east-1\ninstances:\n  - name: care\n    arn: "+testARN+"\n    users:\n      agents: 2400\n"), 0o644)
+	code, out, errs := runConnectcap(t, "request", "-f", plan, "--submit", "--yes", "--api-rate", "50", "-o", "csv")
+	// Without the account's values the users limit is the page's 500: desired 3000.
+	if code != 0 || !strings.Contains(out, "connect.users,care,3000,filed,req-1,case-1,PENDING,") {
+		t.Fatalf("exit %d:\n%s\n%s", code, out, errs)
+	}
+	w.srv.FailServiceQuotas("RequestServiceQuotaIncrease", 1, 403, "AccessDeniedException")
+	os.WriteFile(plan, []byte("region: us-east-1\ninstances:\n  - name: care\n    arn: "+testARN+"\n    inventory:\n      flows: 150\n"), 0o644)
+	code, out, errs = runConnectcap(t, "request", "-f", plan, "--submit", "--yes", "--api-rate", "50", "-o", "csv")
+	if code != ExitPartial || !strings.Contains(out, ",failed,") || !strings.Contains(errs, "could not be filed") {
+		t.Errorf("exit %d:\n%s\n%s", code, out, errs)
+	}
+}

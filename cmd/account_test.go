@@ -124,7 +124,7 @@ func TestReadAppliedFiles(t *testing.T) {
 	dir := t.TempDir()
 	sq := filepath.Join(dir, "sq.json")
 	os.WriteFile(sq, []byte(`{"Quotas":[{"ServiceCode":"connect","QuotaCode":"L-12AB7C57","Value":300.0,"QuotaContext":{"ContextScope":"RESOURCE","ContextId":"`+testARN+`"}},{"ServiceCode":"connect","QuotaCode":"L-AA17A6B9","Value":5.0}]}`), 0o644)
-	v, err := readApplied(sq)
+	v, err := readApplied(sq, "us-east-1")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -138,7 +138,7 @@ func TestReadAppliedFiles(t *testing.T) {
 		t.Fatal(err)
 	}
 	os.WriteFile(saved, b, 0o644)
-	v, err = readApplied(saved)
+	v, err = readApplied(saved, "")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -152,11 +152,11 @@ func TestReadAppliedFiles(t *testing.T) {
 	} {
 		p := filepath.Join(dir, "bad.json")
 		os.WriteFile(p, []byte(c.body), 0o644)
-		if _, err := readApplied(p); err == nil || !strings.Contains(err.Error(), c.want) {
+		if _, err := readApplied(p, ""); err == nil || !strings.Contains(err.Error(), c.want) {
 			t.Errorf("%s: err = %v, want %q", c.body, err, c.want)
 		}
 	}
-	if _, err := readApplied(filepath.Join(dir, "missing.json")); err == nil || !strings.Contains(err.Error(), "no such file") {
+	if _, err := readApplied(filepath.Join(dir, "missing.json"), ""); err == nil || !strings.Contains(err.Error(), "no such file") {
 		t.Errorf("missing file: %v", err)
 	}
 }

@@ -4,6 +4,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
+	"slices"
+	"strings"
 
 	"github.com/connectcap/connectcap/internal/account"
 	"github.com/connectcap/connectcap/plan"
@@ -16,10 +18,24 @@ const appliedAccount = "account"
 // maxAppliedBytes bounds a saved read: a real one is well under a megabyte.
 const maxAppliedBytes = 64 << 20
 
-// accountValues turns a read of the account into applied values.
-func accountValues(rep *account.Report, source string) *plan.AccountValues {
+// accountValues turns a read of the account into applied values: the Region's
+// ("" for the only one read).
+func accountValues(rep *account.Report, source, region string) (*plan.AccountValues, error) {
 	v := &plan.AccountValues{Account: map[string]float64{}, Instances: map[string]map[string]float64{}, Source: source}
+	var regions []string
 	for _, reg := range rep.Regions {
+		regions = append(regions, reg.Region)
+	}
+	if region == "" && len(regions) > 1 {
+		return nil, fmt.Errorf("%s holds several Regions (%s): give the plan a region: or --region, to take that Region's values", source, strings.Join(regions, ", "))
+	}
+	if region != "" && !slices.Contains(regions, region) {
+		return nil, fmt.Errorf("%s holds no read of %s (it holds %s)", source, region, strings.Join(regions, ", "))
+	}
+	for _, reg := range rep.Regions {
+		if region != "" && reg.Region != region {
+			continue
+		}
 		for _, a := range reg.Applied {
 			v.Account[a.QuotaCode] = a.Value
 		}
@@ -31,7 +47,7 @@ func accountValues(rep *account.Report, source string) *plan.AccountValues {
 			v.Instances[in.ARN] = m
 		}
 	}
-	return v
+	return v, nil
 }
 
 // savedQuotas is the output of 'aws service-quotas list-service-quotas' (and of
@@ -57,7 +73,7 @@ type savedAccount struct {
 
 // readApplied reads --applied FILE: a saved list-service-quotas output or a
 // saved 'connectcap account -o json'.
-func readApplied(file string) (*plan.AccountValues, error) {
+func readApplied(file, region string) (*plan.AccountValues, error) {
 	f, err := os.Open(file)
 	if err != nil {
 		return nil, fmt.Errorf("--applied %s: %v", file, unwrapPath(err))
@@ -70,7 +86,7 @@ func readApplied(file string) (*plan.AccountValues, error) {
 	}
 	var acc savedAccount
 	if err := json.Unmarshal(raw, &acc); err == nil && acc.Command == "account" && acc.Account != nil {
-		return accountValues(acc.Account, file), nil
+		return accountValues(acc.Account, file, region)
 	}
 	var sq savedQuotas
 	if err := json.Unmarshal(raw, &sq); err == nil && len(sq.Quotas) > 0 {
@@ -121,7 +137,7 @@ func withApplied(inv *invocation, cmd *cobra.Command, p *plan.Plan, applied stri
 		return false, nil
 	}
 	if applied != appliedAccount {
-		v, err := readApplied(applied)
+		v, err := readApplied(applied, region)
 		if err != nil {
 			return false, err
 		}
@@ -136,7 +152,12 @@ func withApplied(inv *invocation, cmd *cobra.Command, p *plan.Plan, applied stri
 		return false, err
 	}
 	accountNotes(cmd.ErrOrStderr(), rep)
-	p.WithAccount(accountValues(rep, "the account, read by "+awsHelperName))
+	v, err := accountValues(rep, "the account, read by "+awsHelperName, "")
+	if err != nil {
+		return false, err
+	}
+	p.WithAccount(v)
+	noARN(cmd, p, rep)
 	for _, reg := range rep.Regions {
 		partial = partial || len(reg.Problems) > 0
 		for _, in := range reg.Instances {
@@ -144,6 +165,27 @@ func withApplied(inv *invocation, cmd *cobra.Command, p *plan.Plan, applied stri
 		}
 	}
 	return partial, nil
+}
+
+// noARN tells people which plan instances have no arn: while the account read
+// has instances: their resource-level applied values cannot be matched.
+func noARN(cmd *cobra.Command, p *plan.Plan, rep *account.Report) {
+	var names []string
+	for _, in := range p.Instances {
+		if in.ARN == "" {
+			names = append(names, in.Name)
+		}
+	}
+	if len(names) == 0 {
+		return
+	}
+	var known []string
+	for _, reg := range rep.Regions {
+		for _, in := range reg.Instances {
+			known = append(known, instanceLabel(in)+" "+in.ARN)
+		}
+	}
+	fmt.Fprintf(cmd.ErrOrStderr(), "connectcap: warning: %s: no arn:, so the account's per-instance (resource-level) values cannot be matched and the page's defaults apply; add arn: (the account has %s)\n", strings.Join(names, ", "), strings.Join(known, "; "))
 }
 
 // planRegion is the Region a plan is evaluated in: --region, the plan's, then

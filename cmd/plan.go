@@ -54,17 +54,17 @@ func addPlanFlags(cmd *cobra.Command, f *planFlags) {
 	addNumberDefault(fs, &f.blocking, "blocking", input.Blocking, sizing.DefaultBlocking,
 		"largest share of calls, chats, emails, tasks and campaign calls the concurrency quotas may turn away (Erlang B): on the command line it overrides the plan's blocking; from the environment or a config file it applies only to a plan without one")
 	fs.StringVar(&f.applied, "applied", "", "the account's applied values, after the plan's applied: maps: 'account' reads them live (connectcap-aws; --profile, --api-rate), or a FILE: a saved 'aws service-quotas list-service-quotas --service-code connect' or 'connectcap account -o json'")
-	fs.StringVar(&f.account.profile, "profile", "", "with --applied account: named profile of the shared AWS config and credentials files")
-	addNumberDefault(fs, &f.account.rate, "api-rate", input.Amount.Above(0).To(100).Named("requests per second per API"), 1, "with --applied account: connectcap's own pace per API operation, requests per second")
-	addBool(fs, &f.account.debug, "debug", "with --applied account: one line per API request on stderr (never a credential or a signed header)")
+	fs.StringVar(&f.account.profile, "profile", "", "with --applied account (or request --submit): named profile of the shared AWS config and credentials files")
+	addNumberDefault(fs, &f.account.rate, "api-rate", input.Amount.Above(0).To(100).Named("requests per second per API"), 1, "with --applied account (or request --submit): connectcap's own pace per API operation, requests per second")
+	addBool(fs, &f.account.debug, "debug", "with --applied account (or request --submit): one line per API request on stderr (never a credential or a signed header)")
 }
 
 // planWithApplied reads the plan and applies --applied; partial reports a live
 // read that could not read everything.
-func planWithApplied(inv *invocation, cmd *cobra.Command, f *planFlags, o plan.Options) (*plan.Plan, string, bool, error) {
+func planWithApplied(inv *invocation, cmd *cobra.Command, f *planFlags, o plan.Options, submit bool) (*plan.Plan, string, bool, error) {
 	for _, name := range []string{"profile", "api-rate", "debug"} {
-		if inv.source(name) == report.FromFlag && f.applied != appliedAccount {
-			return nil, "", false, fmt.Errorf("--%s only applies with --applied account", name)
+		if inv.source(name) == report.FromFlag && f.applied != appliedAccount && !submit {
+			return nil, "", false, fmt.Errorf("--%s only applies with --applied account or --submit", name)
 		}
 	}
 	p, name, err := readPlan(inv, cmd, f.file)
@@ -191,7 +191,7 @@ prints the plan file's JSON Schema.`,
 				return runF(&opts)
 			}
 			po := planOptions(inv, &f, opts.All)
-			p, name, partial, err := planWithApplied(inv, cmd, &f, po)
+			p, name, partial, err := planWithApplied(inv, cmd, &f, po, false)
 			if err != nil {
 				return err
 			}
@@ -376,7 +376,7 @@ Large increases can take up to 3 weeks: request early.`,
 				return err
 			}
 			po := planOptions(inv, &f, false)
-			p, name, partial, err := planWithApplied(inv, cmd, &f, po)
+			p, name, partial, err := planWithApplied(inv, cmd, &f, po, submit)
 			if err != nil {
 				return err
 			}

@@ -41,7 +41,8 @@ const exitCodesHelp = `Exit status:
   4  account, plan --applied account, request --submit and request status:
      the result is partial: some of the account could not be read (access
      denied, a Region without Amazon Connect, a quota Service Quotas does not
-     know); the output and stderr say what. 4 wins over 2 and 3`
+     know), or request --submit could not file a request; the output and
+     stderr say what. 4 wins over 2 and 3`
 
 const envPrefix = "CONNECTCAP_"
 

@@ -65,12 +65,17 @@ func submitRequests(inv *invocation, cmd *cobra.Command, rs *report.Requests, f 
 				return err
 			}
 		}
-		args, err := f.account.helperArgs(inv, false)
+		if rs.Region == "" {
+			return fmt.Errorf("--submit files in the plan's Region, and the plan has none: give region: in the plan or --region")
+		}
+		// One Region: the plan's.
+		acct := f.account
+		acct.regions = []string{rs.Region}
+		args, err := acct.helperArgs(inv, false)
 		if err != nil {
 			return err
 		}
-		// One Region: the plan's.
-		args = append([]string{"submit", "--region", rs.Region}, stripRegions(args)...)
+		args = append([]string{"submit"}, args...)
 		in, err := json.Marshal(file)
 		if err != nil {
 			return err
@@ -113,7 +118,16 @@ func submitRequests(inv *invocation, cmd *cobra.Command, rs *report.Requests, f 
 	}
 	listing.Summary = fmt.Sprintf("%d filed of %d requests; running it again files nothing twice (an open request or a met value is skipped).", filed, len(listing.Rows))
 	d := report.Document{Command: "request", Title: "Quota increase requests filed (connectcap request --submit)", Body: listing}
-	return render.Write(cmd.OutOrStdout(), d, format, o)
+	if err := render.Write(cmd.OutOrStdout(), d, format, o); err != nil {
+		return err
+	}
+	for _, row := range listing.Rows {
+		if row[3] == "failed" {
+			fmt.Fprintf(cmd.ErrOrStderr(), "connectcap: warning: %v could not be filed: %v\n", row[0], row[7])
+			return exitCode(ExitPartial)
+		}
+	}
+	return nil
 }
 
 var submitColumns = []report.ListColumn{
@@ -132,19 +146,6 @@ func orNil(s string) any {
 		return nil
 	}
 	return s
-}
-
-// stripRegions drops --region pairs: submit files in the plan's Region.
-func stripRegions(args []string) []string {
-	var out []string
-	for i := 0; i < len(args); i++ {
-		if args[i] == "--region" {
-			i++
-			continue
-		}
-		out = append(out, args[i])
-	}
-	return out
 }
 
 // confirm shows the requests on stderr and asks on the terminal; without a

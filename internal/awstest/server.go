@@ -117,6 +117,17 @@ func (s *Server) Times(op Op) []time.Time {
 	return append([]time.Time(nil), s.times[op]...)
 }
 
+// Ops are the operations called, in no order.
+func (s *Server) Ops() []Op {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	var out []Op
+	for op := range s.times {
+		out = append(out, op)
+	}
+	return out
+}
+
 // Calls is how many calls of op arrived.
 func (s *Server) Calls(op Op) int { return len(s.Times(op)) }
 
