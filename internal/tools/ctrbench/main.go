@@ -1,6 +1,6 @@
 // Command ctrbench measures contact record files with package ctr and prints the
 // time taken, the throughput and the peaks: the figures of
-// docs/PERFORMANCE-contacts.md. Run it under /usr/bin/time -v for the peak RSS.
+// docs/PERFORMANCE.md ("Reading contact records"). Run it under /usr/bin/time -v for the peak RSS.
 //
 //	go build -o /tmp/ctrbench ./internal/tools/ctrbench && /tmp/ctrbench /tmp/ctr.jsonl
 package main

@@ -75,7 +75,7 @@
 // resident set. gzip and standard input stream through one decompressor feeding
 // the workers. Memory is the batches in flight, the interval grid, and per
 // distinct contact a 56-byte entry of its latest delivery plus about 15 bytes
-// of hash slots (docs/PERFORMANCE-contacts.md). Times are kept to the
+// of hash slots (docs/PERFORMANCE.md ("Reading contact records")). Times are kept to the
 // millisecond: digits beyond are dropped, and a span, post-call job or handle
 // time of 49 days or more is a problem (Amazon Connect ends a contact within 7
 // days).
