@@ -54,11 +54,12 @@ var (
 	peakColor   = color.RGBA{R: 0x00, G: 0x00, B: 0x00, A: 0xff}
 )
 
-// The size of a chart: one panel per timeline, each panelHeight tall.
+// The size of a chart: one panel per timeline, each panelHeight tall. A
+// vg.Length is in points, 72 to the inch: 10, 3.2 and 0.2 inches.
 const (
-	chartWidth  = 10 * vg.Inch
-	panelHeight = 3.2 * vg.Inch
-	panelGap    = 0.2 * vg.Inch
+	chartWidth  vg.Length = 720
+	panelHeight vg.Length = 230.4
+	panelGap    vg.Length = 14.4
 	// chartHeadroom is how far above max(peak, limit) the y axis goes, for the
 	// peak's label and the legend.
 	chartHeadroom = 1.3
@@ -161,21 +162,8 @@ func timelinePlot(t report.Timeline) (*plot.Plot, error) {
 	start := t.Start.UTC()
 	end := start.Add(time.Duration(max(len(t.Required), 1)) * t.Step)
 	x0, x1 := unixSeconds(start), unixSeconds(end)
-
-	// The need holds through each interval: one point at each start, and one at
-	// the end of the last so its step has a width.
-	need := make(plotter.XYs, 0, len(t.Required)+1)
-	for i, v := range t.Required {
-		need = append(need, plotter.XY{X: unixSeconds(start.Add(time.Duration(i) * t.Step)), Y: v})
-	}
-	if n := len(t.Required); n > 0 {
-		need = append(need, plotter.XY{X: x1, Y: t.Required[n-1]})
-	}
-	top := math.Max(t.Peak, t.Limit)
-	if top <= 0 {
-		top = 1
-	}
-	yMax := top * chartHeadroom
+	need := needSteps(t)
+	top := chartTop(t)
 
 	limit, err := plotter.NewLine(plotter.XYs{{X: x0, Y: t.Limit}, {X: x1, Y: t.Limit}})
 	if err != nil {
@@ -207,49 +195,20 @@ func timelinePlot(t report.Timeline) (*plot.Plot, error) {
 	p.Legend.Add("limit "+Human(t.Limit), limit)
 	p.Legend.Add(fmt.Sprintf("target %s (%s %%)", Human(targetOf(t)), Human(t.TargetPct)), target)
 
-	peakAt := t.PeakAt.UTC()
 	if !t.PeakAt.IsZero() {
-		pt := plotter.XYs{{X: unixSeconds(peakAt), Y: t.Peak}}
-		s, err := plotter.NewScatter(pt)
+		drop, s, label, err := peakMarks(t, x0, x1, top)
 		if err != nil {
 			return nil, err
 		}
-		s.GlyphStyle.Shape = draw.CircleGlyph{}
-		s.GlyphStyle.Radius = vg.Points(3.5)
-		s.GlyphStyle.Color = peakColor
-		// The label sits in the headroom above max(peak, limit), clear of the
-		// lines, reading from the peak towards the middle; a dotted line drops
-		// from it to the point. The legend takes the other top corner.
-		labelY := top * labelHeight
-		label, err := plotter.NewLabels(plotter.XYLabels{XYs: plotter.XYs{{X: unixSeconds(peakAt), Y: labelY}}, Labels: []string{
-			fmt.Sprintf("peak %s at %s UTC", Human(t.Peak), peakAt.Format("2006-01-02 15:04")),
-		}})
-		if err != nil {
-			return nil, err
-		}
-		style := &label.TextStyle[0]
-		style.Font = sans(10)
-		style.YAlign = draw.YBottom
-		label.Offset = vg.Point{X: vg.Points(-4), Y: vg.Points(2)}
-		style.XAlign = draw.XLeft
-		if unixSeconds(peakAt) > (x0+x1)/2 {
-			style.XAlign = draw.XRight
-			label.Offset.X = -label.Offset.X
-		} else {
+		// The legend takes the top corner the label does not read towards.
+		if label.TextStyle[0].XAlign == draw.XLeft {
 			p.Legend.Left, p.Legend.XOffs = false, -p.Legend.XOffs
 		}
-		drop, err := plotter.NewLine(plotter.XYs{{X: unixSeconds(peakAt), Y: t.Peak}, {X: unixSeconds(peakAt), Y: labelY}})
-		if err != nil {
-			return nil, err
-		}
-		drop.Color = peakColor
-		drop.Width = vg.Points(0.6)
-		drop.Dashes = []vg.Length{vg.Points(1), vg.Points(2)}
 		p.Add(drop, s, label)
 	}
 
 	p.X.Min, p.X.Max = x0, x1
-	p.Y.Min, p.Y.Max = 0, yMax
+	p.Y.Min, p.Y.Max = 0, top*chartHeadroom
 	p.Y.Tick.Marker = needTicker{}
 	p.X.Tick.Marker, p.X.Label.Text = timeAxis(start, end)
 	p.Y.Label.Text = t.Unit
@@ -260,18 +219,18 @@ func timelinePlot(t report.Timeline) (*plot.Plot, error) {
 	return p, nil
 }
 
-// tickSteps are the spacings the time axis chooses from: the first that puts at
-// most maxTimeTicks labels on the span.
-var tickSteps = []time.Duration{
-	15 * time.Minute, 30 * time.Minute, time.Hour, 2 * time.Hour, 3 * time.Hour, 6 * time.Hour, 12 * time.Hour,
-	24 * time.Hour, 2 * 24 * time.Hour, 7 * 24 * time.Hour, 14 * 24 * time.Hour, 28 * 24 * time.Hour,
-}
-
 const maxTimeTicks = 12
 
 // timeAxis is the time axis's ticks and label for a span: clock times for up
 // to two days (the label gives the date), dates for longer.
 func timeAxis(start, end time.Time) (plot.Ticker, string) {
+	// The spacings to choose from: the first that puts at most maxTimeTicks
+	// labels on the span. (Built here, not at package level, where go's coverage
+	// does not reach.)
+	tickSteps := []time.Duration{
+		15 * time.Minute, 30 * time.Minute, time.Hour, 2 * time.Hour, 3 * time.Hour, 6 * time.Hour, 12 * time.Hour,
+		24 * time.Hour, 2 * 24 * time.Hour, 7 * 24 * time.Hour, 14 * 24 * time.Hour, 28 * 24 * time.Hour,
+	}
 	span := end.Sub(start)
 	step := tickSteps[len(tickSteps)-1]
 	for _, s := range tickSteps {
@@ -331,19 +290,83 @@ func niceStep(x float64) float64 {
 		return 1
 	}
 	p := math.Pow(10, math.Floor(math.Log10(x)))
-	for _, m := range []float64{1, 2, 5, 10} {
+	for _, m := range []float64{1, 2, 5} {
 		if m*p >= x*(1-1e-9) {
 			return m * p
 		}
 	}
-	return 10 * p
+	return 10 * p // x ≤ 10^(floor(log10 x)+1)
 }
 
 // roundTo drops the float noise of a multiple of step (0.30000000000000004).
+// A step of 1 or more rounds to whole numbers (a scale of 10^0).
 func roundTo(v, step float64) float64 {
-	if step >= 1 {
-		return math.Round(v)
-	}
-	scale := math.Pow(10, math.Ceil(-math.Log10(step)))
+	scale := math.Pow(10, math.Max(0, math.Ceil(-math.Log10(step))))
 	return math.Round(v*scale) / scale
+}
+
+// needSteps are the points of the need's step line: the need holds through
+// each interval, so one point at each start, and one at the end of the last
+// interval so its step has a width.
+func needSteps(t report.Timeline) plotter.XYs {
+	start := t.Start.UTC()
+	need := make(plotter.XYs, 0, len(t.Required)+1)
+	for i, v := range t.Required {
+		need = append(need, plotter.XY{X: unixSeconds(start.Add(time.Duration(i) * t.Step)), Y: v})
+	}
+	if n := len(t.Required); n > 0 {
+		need = append(need, plotter.XY{X: unixSeconds(start.Add(time.Duration(n) * t.Step)), Y: t.Required[n-1]})
+	}
+	return need
+}
+
+// chartTop is max(peak, limit), the top of a panel's data; 1 when that is 0 or
+// less, so the axis has a span.
+func chartTop(t report.Timeline) float64 {
+	top := math.Max(t.Peak, t.Limit)
+	if top <= 0 {
+		return 1
+	}
+	return top
+}
+
+// peakMarks are the peak's point, its label and a dotted line dropping from the
+// label to the point, on a panel from x0 to x1 whose data reach top. The label
+// sits in the headroom above max(peak, limit), clear of the lines, reading from
+// the peak towards the middle: left-aligned up to the middle, right-aligned
+// past it.
+func peakMarks(t report.Timeline, x0, x1, top float64) (*plotter.Line, *plotter.Scatter, *plotter.Labels, error) {
+	peakAt := t.PeakAt.UTC()
+	x := unixSeconds(peakAt)
+	s, err := plotter.NewScatter(plotter.XYs{{X: x, Y: t.Peak}})
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	s.GlyphStyle.Shape = draw.CircleGlyph{}
+	s.GlyphStyle.Radius = vg.Points(3.5)
+	s.GlyphStyle.Color = peakColor
+	labelY := top * labelHeight
+	label, err := plotter.NewLabels(plotter.XYLabels{XYs: plotter.XYs{{X: x, Y: labelY}}, Labels: []string{
+		fmt.Sprintf("peak %s at %s UTC", Human(t.Peak), peakAt.Format("2006-01-02 15:04")),
+	}})
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	style := &label.TextStyle[0]
+	style.Font = sans(10)
+	style.YAlign = draw.YBottom
+	label.Offset = vg.Point{X: vg.Points(-4), Y: vg.Points(2)}
+	style.XAlign = draw.XLeft
+	if x > (x0+x1)/2 {
+		style.XAlign = draw.XRight
+		label.Offset.X = -label.Offset.X
+	}
+	drop, err := plotter.NewLine(plotter.XYs{{X: x, Y: t.Peak}, {X: x, Y: labelY}})
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	drop.Color = peakColor
+	drop.Width = vg.Points(0.6)
+	drop.Dashes = []vg.Length{vg.Points(1), vg.Points(2)}
+	return drop, s, label, nil
 }

@@ -39,9 +39,10 @@ func writeHTML(w *bytes.Buffer, d report.Document) error {
 	if !ok {
 		return unknownBody(HTML, d)
 	}
+	// The page shows the summary only with checks.
 	page := htmlPage{
 		Title: r.Title, Inputs: fieldRows(r.Inputs, ""), OnlyActions: r.OnlyActions && len(r.Figures) > 0,
-		Hidden: r.Hidden,
+		Hidden: r.Hidden, Summary: Summary(r),
 	}
 	if !r.OnlyActions {
 		page.Figures = fieldRows(r.Figures, "")
@@ -56,9 +57,6 @@ func writeHTML(w *bytes.Buffer, d report.Document) error {
 			Limit: withUnit(Human(c.Limit), c.Unit), Used: usedText(c), Status: statusLabel(c.Status),
 			StatusClass: "st-" + string(c.Status), Note: c.Note,
 		})
-	}
-	if len(r.Checks) > 0 {
-		page.Summary = Summary(r)
 	}
 	for _, t := range r.Timelines {
 		svg, err := inlineSVG(t)
@@ -78,9 +76,7 @@ func inlineSVG(t report.Timeline) (template.HTML, error) {
 		return "", err
 	}
 	s := buf.String()
-	if i := strings.Index(s, "<svg"); i >= 0 {
-		s = s[i:]
-	}
+	s = s[max(strings.Index(s, "<svg"), 0):] // from the <svg> element, or all of it without one
 	// vgsvg escapes the text it draws: the SVG is markup to keep as it is.
 	return template.HTML(strings.TrimSpace(s)), nil
 }

@@ -52,12 +52,11 @@ func instanceName(s *string) string {
 // and milliseconds only when the instant has them.
 func peakTime(s string) string {
 	t, err := time.Parse(time.RFC3339Nano, s)
-	switch {
-	case err != nil:
+	if err != nil {
 		return s
-	case t.Nanosecond() != 0:
+	} else if t.Nanosecond() != 0 {
 		return t.Format("2006-01-02 15:04:05.000")
-	case t.Second() != 0:
+	} else if t.Second() != 0 {
 		return t.Format("2006-01-02 15:04:05")
 	}
 	return t.Format("2006-01-02 15:04")

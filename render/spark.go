@@ -87,10 +87,9 @@ func sparkline(values []float64, t report.Timeline, color bool) string {
 		r := sparkRune(v, scale)
 		if color {
 			code := ""
-			switch {
-			case v > t.Limit:
+			if v > t.Limit {
 				code = sgrRed
-			case v > targetOf(t):
+			} else if v > targetOf(t) {
 				code = sgrYellow
 			}
 			if code != open {
@@ -143,17 +142,12 @@ func peakDayLines(ts []report.Timeline, o Options) []string {
 		sparkWidth = max(sparkWidth, min(len(peakDay(t)), maxSparkWidth))
 	}
 	if !o.Wide {
-		// "  name  spark  tail"
+		// "  name  spark  tail". Each step squeezes one part to what the room
+		// leaves beside the other, but not below its floor, and never widens it.
 		room := o.width() - 6 - tailWidth
-		if nameWidth+sparkWidth > room {
-			sparkWidth = max(room-nameWidth, min(sparkWidth, comfortSparkWidth))
-		}
-		if nameWidth+sparkWidth > room {
-			nameWidth = max(room-sparkWidth, min(nameWidth, minNameWidth))
-		}
-		if nameWidth+sparkWidth > room {
-			sparkWidth = max(room-nameWidth, min(sparkWidth, minSparkWidth))
-		}
+		sparkWidth = min(sparkWidth, max(room-nameWidth, min(sparkWidth, comfortSparkWidth)))
+		nameWidth = min(nameWidth, max(room-sparkWidth, min(nameWidth, minNameWidth)))
+		sparkWidth = min(sparkWidth, max(room-nameWidth, min(sparkWidth, minSparkWidth)))
 	}
 	lines := make([]string, 0, len(ts))
 	for _, t := range ts {

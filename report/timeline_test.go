@@ -83,3 +83,49 @@ func TestTrackerRateAndBurst(t *testing.T) {
 		t.Errorf("peaks = %+v", ps)
 	}
 }
+
+// TestTrackerFirstPeak tracks three instances of one quota over four half-hour
+// intervals, with no instant given, so each peak falls at the start of the first
+// interval holding the largest need. The limit is 500 and the 80 % target 400.
+func TestTrackerFirstPeak(t *testing.T) {
+	t0 := time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC)
+	starts := []time.Time{t0, t0.Add(30 * time.Minute), t0.Add(time.Hour), t0.Add(90 * time.Minute)}
+	tr := NewTracker(starts, 30*time.Minute, 80)
+	q := tables.Default().MustLookup("connect.concurrent-active-chats")
+	needs := map[string][]float64{
+		// The peak is the first interval; a later one comes back to it. 500 is
+		// at the limit, not above it; 500, 450 and 500 are above 400 (1.5 h).
+		"a": {500, 300, 450, 500},
+		// Above the limit twice: 2 intervals, 1 h.
+		"b": {600, 600, 0, 0},
+		// No need at all: the peak is 0, in the first interval.
+		"c": {0, 0, 0, 0},
+	}
+	for _, inst := range []string{"a", "b", "c"} {
+		for i, need := range needs[inst] {
+			c := NewCheck(q, need, Limit{Value: 500, Source: FromDefault}, 80, "")
+			c.Instance = &inst
+			tr.Add(i, c)
+		}
+	}
+	ps := tr.Peaks()
+	if len(ps) != 3 {
+		t.Fatalf("%d peaks", len(ps))
+	}
+	for i, want := range []struct {
+		inst                  string
+		required              float64
+		above, over           int
+		hoursAbove, hoursOver float64
+	}{
+		{"a", 500, 3, 0, 1.5, 0},
+		{"b", 600, 2, 2, 1, 1},
+		{"c", 0, 0, 0, 0, 0},
+	} {
+		p := ps[i]
+		if p.Timeline.Instance != want.inst || p.Check.Required != want.required || !p.At.Equal(t0) || !p.Timeline.PeakAt.Equal(t0) ||
+			p.IntervalsAbove != want.above || p.IntervalsOverLimit != want.over || p.HoursAbove != want.hoursAbove || p.HoursOver != want.hoursOver {
+			t.Errorf("peak %d = %+v, want %+v at %v", i, p, want, t0)
+		}
+	}
+}

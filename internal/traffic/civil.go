@@ -24,8 +24,8 @@ func DaysFromCivil(y, m, d int64) int64 {
 	if m <= 2 {
 		y--
 	}
-	era := y / 400
-	if y < 0 && y%400 != 0 {
+	era := y / 400 // rounded toward zero; the era is the floor
+	if y%400 < 0 {
 		era--
 	}
 	yoe := y - era*400

@@ -7,7 +7,7 @@ import (
 
 // The time package is the independent reference.
 func TestCivilAgainstTime(t *testing.T) {
-	for _, y := range []int64{-401, -1, 0, 1, 1600, 1900, 1969, 1970, 2000, 2024, 2026, 2100, 9999} {
+	for _, y := range []int64{-801, -800, -401, -400, -399, -1, 0, 1, 1600, 1900, 1969, 1970, 2000, 2024, 2026, 2100, 9999} {
 		for m := int64(1); m <= 12; m++ {
 			last := time.Date(int(y), time.Month(m)+1, 0, 0, 0, 0, 0, time.UTC).Day()
 			if got := DaysIn(y, m); got != int64(last) {

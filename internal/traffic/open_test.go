@@ -126,6 +126,10 @@ func TestProblemString(t *testing.T) {
 		{Problem{File: "a.json", Line: 3, Column: 7, Message: "m"}, "a.json:3:7: m"},
 		{Problem{File: "a.json", Line: 3, Message: "m"}, "a.json:3: m"},
 		{Problem{File: "a.json", Offset: 120, Message: "m"}, "a.json: byte 120: m"},
+		// A column without a line is no position: the offset is.
+		{Problem{File: "a.json", Column: 7, Offset: 120, Message: "m"}, "a.json: byte 120: m"},
+		{Problem{File: "a.json", Line: 1, Column: 1, Message: "m"}, "a.json:1:1: m"},
+		{Problem{File: "a.json", Line: 1, Offset: 120, Message: "m"}, "a.json:1: m"},
 	} {
 		if got := c.p.String(); got != c.want {
 			t.Errorf("%q, want %q", got, c.want)

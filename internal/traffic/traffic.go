@@ -120,12 +120,11 @@ type Error struct{ Problem }
 
 func (p Problem) String() string {
 	s := p.File
-	switch {
-	case p.Line > 0 && p.Column > 0:
+	if p.Line > 0 && p.Column > 0 {
 		s += fmt.Sprintf(":%d:%d", p.Line, p.Column)
-	case p.Line > 0:
+	} else if p.Line > 0 {
 		s += fmt.Sprintf(":%d", p.Line)
-	default:
+	} else {
 		s += fmt.Sprintf(": byte %d", p.Offset)
 	}
 	return s + ": " + p.Message

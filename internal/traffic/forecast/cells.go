@@ -78,10 +78,7 @@ func fastNumber(s string) (float64, bool) {
 	if digits == 0 || digits > 15 {
 		return 0, false
 	}
-	if frac <= 0 {
-		return float64(mant), true
-	}
-	return float64(mant) / pow10[frac], true
+	return float64(mant) / pow10[max(frac, 0)], true // frac is -1 without a point; a division by 1 is exact
 }
 
 // acceptedMinutes are the interval lengths accepted: the divisors of 60.
@@ -93,9 +90,10 @@ func minutesOK(m int) bool {
 
 const tooLong = "intervals longer than an hour (daily totals) cannot give a peak interval: export 15- or 30-minute intervals"
 
-// minutesMessage says why an interval length of m minutes is refused.
+// minutesMessage says why an interval length of m minutes is refused. 60 is
+// accepted, so a refused length from 60 up is longer than an hour.
 func minutesMessage(value string, m int) string {
-	if m > 60 {
+	if m > 59 {
 		return fmt.Sprintf("interval length %s: %s", value, tooLong)
 	}
 	return fmt.Sprintf("interval length %s is not accepted: give whole minutes dividing an hour (%s)", value, joinInts(acceptedMinutes))

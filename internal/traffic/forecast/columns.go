@@ -27,6 +27,9 @@ const (
 	cVoiceID
 	cPeak
 	numCols
+	// cQueueID stands for Amazon Connect's QueueId, which keys the queue in
+	// place of QueueName: not a column of connectcap's own.
+	cQueueID = numCols
 )
 
 // colNames are the header names of connectcap's own format, in the order

@@ -21,6 +21,7 @@ package forecast
 import (
 	"bufio"
 	"bytes"
+	"cmp"
 	"encoding/csv"
 	"errors"
 	"fmt"
@@ -165,7 +166,7 @@ type reader struct {
 	// overlapsPossible says some row started before the end of an earlier row
 	// of its series: only then are the runs sorted and checked.
 	overlapsPossible bool
-	amb              map[ambKey]uint8
+	amb              map[ambKey]bool
 	step             int64 // seconds: the greatest common divisor of lengths and starts
 
 	lastInst      string
@@ -194,7 +195,8 @@ type seriesInfo struct {
 	runs     []run
 	maxEnd   int64
 	unsorted bool
-	// group is the accumulators' group of the last interval length, gDur.
+	// group is the accumulators' group of the last interval length, gDur
+	// (seconds; 0 before the first row).
 	group int32
 	gDur  int32
 }
@@ -247,12 +249,12 @@ type ambKey struct {
 
 func newReader(o Options) (*reader, error) {
 	rd := &reader{
-		o:          o,
-		instIDs:    map[string]int32{},
-		queueIDs:   map[string]int32{},
-		pairIDs:    map[uint64]int32{},
-		groupIDs:   map[groupKey]int32{},
-		lastPairID: -1,
+		o:        o,
+		instIDs:  map[string]int32{},
+		queueIDs: map[string]int32{},
+		pairIDs:  map[uint64]int32{},
+		groupIDs: map[groupKey]int32{},
+		lastPair: math.MaxUint64, // no pair: ids are below 2^31
 	}
 	if rd.o.Location == nil {
 		rd.o.Location = time.UTC
@@ -261,13 +263,10 @@ func newReader(o Options) (*reader, error) {
 	if rd.o.Instance == "" {
 		rd.o.Instance = "default"
 	}
-	rd.growth = o.Growth
-	if rd.growth == 0 {
-		rd.growth = 1
-	}
-	if rd.growth < 0 || math.IsNaN(rd.growth) || math.IsInf(rd.growth, 0) {
+	if o.Growth < 0 || math.IsNaN(o.Growth) || math.IsInf(o.Growth, 0) {
 		return nil, fmt.Errorf("growth %v: give a factor above 0 (1.2 for 20 %% more)", o.Growth)
 	}
+	rd.growth = cmp.Or(o.Growth, 1) // 0 is no growth given
 	if o.IntervalMinutes != 0 && !minutesOK(o.IntervalMinutes) {
 		return nil, fmt.Errorf("%s", minutesMessage(fmt.Sprintf("%d minutes", o.IntervalMinutes), o.IntervalMinutes))
 	}
@@ -298,8 +297,9 @@ func newReader(o Options) (*reader, error) {
 			if err != nil {
 				return nil, fmt.Errorf("column mapping key %s: %v", k, err)
 			}
-			if whole := strings.TrimSpace(v); len(refs) > 1 && !strings.HasPrefix(whole, "#") {
-				// A header name may itself hold +: keep the whole name first.
+			if whole := strings.TrimSpace(v); !strings.HasPrefix(whole, "#") {
+				// A header name may itself hold +: keep the whole name first (for
+				// a plain name, the name again).
 				refs = append([]ref{{name: whole, pos: -1}}, refs...)
 			}
 			rd.mapping[c] = refs
@@ -607,10 +607,7 @@ func (f *fileReader) startColumn() int {
 	if i := f.idx[cStart]; i >= 0 {
 		return i + 1
 	}
-	if len(f.multi[cStart]) > 0 {
-		return f.multi[cStart][0] + 1
-	}
-	return 0
+	return f.multi[cStart][0] + 1 // every layout has a start: one column or several
 }
 
 // header reads the first record and sets the file's layout; data says the
@@ -656,13 +653,8 @@ func (f *fileReader) header(rec []string) (data bool, err error) {
 func (f *fileReader) ownColumns(names []string) error {
 	f.format = Connectcap
 	for i, n := range names {
-		c, ok := -1, false
-		for j, cn := range colNames {
-			if n == cn {
-				c, ok = j, true
-			}
-		}
-		if !ok {
+		c := slices.Index(colNames[:], n)
+		if c < 0 {
 			return f.fail(1, i, fmt.Sprintf("unknown column %q: connectcap's forecast CSV has the columns %s (names in lower case)", n, strings.Join(colNames[:], ", ")))
 		}
 		if f.idx[c] >= 0 {
@@ -692,7 +684,7 @@ func colNamesOf(cs []col) []string {
 var (
 	amazonNames = []string{"QueueName", "QueueId", "ChannelType", "TimeStamp", "IntervalDuration",
 		"IncomingContactVolume", "AverageHandleTime", "ContactsHandled"}
-	amazonCols    = []col{cQueue, -1, cChannel, cStart, cMinutes, cContacts, cHandle, cHandled}
+	amazonCols    = []col{cQueue, cQueueID, cChannel, cStart, cMinutes, cContacts, cHandle, cHandled}
 	amazonIgnored = []string{"ForecastGroupName", "ForecastGroupId"}
 )
 
@@ -707,7 +699,7 @@ func (f *fileReader) amazonColumns(names []string) error {
 			}
 			known = true
 			c := amazonCols[j]
-			if c < 0 {
+			if c == cQueueID {
 				if queueID >= 0 {
 					return f.fail(1, i, fmt.Sprintf("column %s is given twice", n))
 				}
@@ -732,7 +724,7 @@ func (f *fileReader) amazonColumns(names []string) error {
 	}
 	for j, an := range amazonNames {
 		c := amazonCols[j]
-		if c < 0 || c == cQueue || c == cHandled {
+		if c == cQueueID || c == cQueue || c == cHandled {
 			continue
 		}
 		if f.idx[c] < 0 {
@@ -783,7 +775,7 @@ func (f *fileReader) mapColumns(names []string) error {
 }
 
 func (f *fileReader) resolve(names []string, refs []ref) ([]int, string) {
-	if refs[0].pos < 0 {
+	if refs[0].pos == -1 {
 		// The whole value as one header name, else its parts.
 		if i := findName(names, refs[0].name); i >= 0 {
 			return []int{i}, ""
@@ -839,8 +831,8 @@ func (f *fileReader) cell(rec []string, c col) (string, int) {
 	if i >= 0 {
 		return trim(rec[i]), i
 	}
-	if i == -1 {
-		return "", -1
+	if i == -1 { // not a column of the file
+		return "", i
 	}
 	parts := make([]string, 0, len(f.multi[c]))
 	for _, j := range f.multi[c] {

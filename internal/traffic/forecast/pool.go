@@ -3,6 +3,7 @@ package forecast
 import (
 	"cmp"
 	"fmt"
+	"math"
 	"slices"
 	"strings"
 	"time"
@@ -34,7 +35,7 @@ func (f *fileReader) add(rec []string) error {
 	queue := rd.queue(r.queue, r.queueLabel)
 	pk := uint64(inst)<<32 | uint64(queue)
 	pid := rd.lastPairID
-	if pid < 0 || pk != rd.lastPair {
+	if pk != rd.lastPair {
 		var ok bool
 		if pid, ok = rd.pairIDs[pk]; !ok {
 			pid = int32(len(rd.pairs))
@@ -47,7 +48,7 @@ func (f *fileReader) add(rec []string) error {
 	if sid < 0 {
 		sid = int32(len(rd.series))
 		rd.pairs[pid][r.ch] = sid
-		rd.series = append(rd.series, seriesInfo{key: seriesKey{inst: inst, queue: queue, ch: r.ch}, gDur: -1})
+		rd.series = append(rd.series, seriesInfo{key: seriesKey{inst: inst, queue: queue, ch: r.ch}})
 	}
 
 	dur := int64(r.minutes) * 60
@@ -68,15 +69,14 @@ func (f *fileReader) add(rec []string) error {
 			// The clocks went back: a queue's first row at this wall clock is the
 			// earlier instant, its second the later.
 			if rd.amb == nil {
-				rd.amb = map[ambKey]uint8{}
+				rd.amb = map[ambKey]bool{}
 			}
 			k := ambKey{series: sid, wall: r.st.wall}
-			seen := rd.amb[k]
 			start = early
-			if seen > 0 {
+			if rd.amb[k] {
 				start = late
 			}
-			rd.amb[k] = seen + 1
+			rd.amb[k] = true
 		}
 	}
 
@@ -99,10 +99,11 @@ func (f *fileReader) add(rec []string) error {
 	if g == 0 {
 		g = dur
 	}
-	if dur%g != 0 || start%g != 0 {
-		g = gcd(g, dur)
-		g = gcd(g, ((start%g)+g)%g)
-	}
+	// The step divides every length and start (a start before 1970 is
+	// negative: its remainder is taken from 0 up). Where g divides both, both
+	// gcds give g back.
+	g = gcd(g, dur)
+	g = gcd(g, ((start%g)+g)%g)
 	rd.step = g
 
 	if si.gDur != int32(dur) {
@@ -111,13 +112,13 @@ func (f *fileReader) add(rec []string) error {
 		if !ok {
 			gid = int32(len(rd.groups))
 			rd.groupIDs[gk] = gid
-			rd.groups = append(rd.groups, group{ids: map[int64]int32{}, lastID: -1})
+			rd.groups = append(rd.groups, group{ids: map[int64]int32{}, lastStart: math.MinInt64}) // no start yet
 		}
 		si.group, si.gDur = gid, int32(dur)
 	}
 	gr := &rd.groups[si.group]
 	aid := gr.lastID
-	if aid < 0 || start != gr.lastStart {
+	if start != gr.lastStart {
 		var ok bool
 		if aid, ok = gr.ids[start]; !ok {
 			aid = int32(len(rd.accs))
@@ -394,12 +395,11 @@ func (a *acc) load(growth float64) traffic.Load {
 		}
 	} else {
 		n := float64(a.n)
-		switch {
-		case a.allHandled && a.handled > 0:
+		if a.allHandled && a.handled > 0 {
 			l.HandleSeconds = a.hByHandled / a.handled
-		case a.contacts > 0:
+		} else if a.contacts > 0 {
 			l.HandleSeconds = a.hByContacts / a.contacts
-		default:
+		} else {
 			l.HandleSeconds = a.hPlain / n
 		}
 		if a.contacts > 0 {

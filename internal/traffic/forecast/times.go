@@ -172,11 +172,12 @@ func GoLayout(f string) (string, error) {
 			i += end + 2
 			continue
 		}
-		switch {
-		case c == 'T':
-		case c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z':
+		// T, the date and time separator, stays as it is; other letters and
+		// digits are refused.
+		if c != 'T' && (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z') {
 			return "", fmt.Errorf("time format %q: %q is not a field: use yyyy, yy, MM, M, dd, d, HH, H, hh, h, mm, ss, tt", f, string(c))
-		case c >= '0' && c <= '9':
+		}
+		if c >= '0' && c <= '9' {
 			return "", fmt.Errorf("time format %q: digits are not allowed (use yyyy, MM, dd, HH, mm, ss)", f)
 		}
 		b.WriteByte(c)

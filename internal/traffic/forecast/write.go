@@ -23,7 +23,8 @@ import (
 // was given or equals its handle time, and loads without contacts or a peak are
 // zero.
 func WriteCSV(w io.Writer, s traffic.Series) error {
-	if s.Step <= 0 || s.Step%time.Minute != 0 || !minutesOK(int(s.Step/time.Minute)) {
+	// minutesOK refuses a step of 0 or less too.
+	if s.Step%time.Minute != 0 || !minutesOK(int(s.Step/time.Minute)) {
 		return fmt.Errorf("the series' step %v is not whole minutes dividing an hour", s.Step)
 	}
 	minutes := strconv.Itoa(int(s.Step / time.Minute))
@@ -78,11 +79,10 @@ func WriteCSV(w io.Writer, s traffic.Series) error {
 			}
 		}
 	}
+	// csv.NewWriter writes through bw itself (it does not wrap a bufio.Writer of
+	// its size or more again), so its Flush flushes bw.
 	cw.Flush()
-	if err := cw.Error(); err != nil {
-		return err
-	}
-	return bw.Flush()
+	return cw.Error()
 }
 
 func num(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
