@@ -321,15 +321,26 @@ func newReader(o Options) (*reader, error) {
 
 var bom = []byte{0xef, 0xbb, 0xbf}
 
-// peekLine returns the first line (up to 64 KiB) without consuming it.
+// peekLine returns the first line with content (within 64 KiB) without
+// consuming it.
 func peekLine(br *bufio.Reader) []byte {
 	for n := 512; ; n *= 2 {
 		b, err := br.Peek(n)
-		if i := bytes.IndexByte(b, '\n'); i >= 0 {
-			return b[:i]
+		rest := b
+		// Blank lines before the header are skipped, as encoding/csv skips
+		// them: the delimiter is guessed from the first line with content.
+		for {
+			i := bytes.IndexByte(rest, '\n')
+			if i < 0 {
+				break
+			}
+			if line := rest[:i]; len(bytes.TrimSpace(line)) > 0 {
+				return line
+			}
+			rest = rest[i+1:]
 		}
 		if err != nil || n >= br.Size() {
-			return b
+			return rest
 		}
 	}
 }
@@ -374,13 +385,12 @@ func (rd *reader) readSource(src traffic.Source) error {
 		display = stdinName
 	}
 	br := bufio.NewReaderSize(rc, 64<<10)
-	first := peekLine(br)
-	if bytes.HasPrefix(first, bom) {
+	if p, _ := br.Peek(len(bom)); bytes.Equal(p, bom) {
 		if _, err := br.Discard(len(bom)); err != nil {
 			return err
 		}
-		first = first[len(bom):]
 	}
+	first := peekLine(br)
 	delim := rd.o.Delimiter
 	if delim == 0 {
 		delim = detectDelimiter(first)

@@ -214,3 +214,17 @@ func TestOverlapInsideARun(t *testing.T) {
 		t.Errorf("\n got %v\nwant %s", err, want)
 	}
 }
+
+// Blank lines before the header do not hide its delimiter: encoding/csv skips
+// them, and the guess is made on the first line with content.
+func TestBlankLinesBeforeHeader(t *testing.T) {
+	in := "\n\r\n\ninterval_start;interval_minutes;channel;contacts;handle_time_seconds\n2026-03-02T10:00:00Z;15;voice;25;300\n"
+	s, _ := traffic.Sources([]string{"-"}, strings.NewReader(in))
+	res, err := Read(s, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := len(res.Series.Instances); n != 1 || res.Series.Instances[0].Intervals[0].Channels[traffic.Voice].Contacts != 25 {
+		t.Errorf("series = %+v", res.Series)
+	}
+}
