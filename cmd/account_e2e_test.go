@@ -265,3 +265,16 @@ func TestSubmitWithoutAppliedAccount(t *testing.T) {
 		t.Errorf("exit %d:\n%s\n%s", code, out, errs)
 	}
 }
+
+// Without credentials the read stops at once with one line saying what is
+// accepted, not one warning per API.
+func TestAccountWithoutCredentials(t *testing.T) {
+	newAccountWorld(t)
+	t.Setenv("AWS_ACCESS_KEY_ID", "")
+	t.Setenv("AWS_SECRET_ACCESS_KEY", "")
+	t.Setenv("AWS_SESSION_TOKEN", "")
+	code, out, errs := runConnectcap(t, "account", "--region", "us-east-1")
+	if code != 1 || out != "" || !strings.Contains(errs, "no AWS credentials found") || strings.Count(errs, "\n") != 1 {
+		t.Errorf("exit %d, stdout %q, stderr %q", code, out, errs)
+	}
+}

@@ -62,7 +62,29 @@ func (c *common) session(ctx context.Context, region string, stderr io.Writer, c
 	if c.debug {
 		o.Debug = stderr
 	}
-	return awsread.NewSession(ctx, o, calls)
+	s, err := awsread.NewSession(ctx, o, calls)
+	if err != nil {
+		return nil, err
+	}
+	// Without credentials every call would fail the same way: say it once.
+	if _, err := s.Config.Credentials.Retrieve(ctx); err != nil {
+		return nil, fmt.Errorf("no AWS credentials found (%s); accepted: AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, a profile of the shared config and credentials files (--profile, AWS_PROFILE), IAM Identity Center after 'aws sso login', a container or instance role", firstClause(err))
+	}
+	return s, nil
+}
+
+// firstClause is the start of an SDK error chain, up to its first colon: "get
+// credentials: failed to refresh cached credentials" → "failed to refresh cached
+// credentials, no EC2 IMDS role found".
+func firstClause(err error) string {
+	msg := err.Error()
+	parts := strings.Split(msg, ": ")
+	for _, p := range parts {
+		if strings.Contains(p, "failed") || strings.Contains(p, "no ") {
+			return p
+		}
+	}
+	return parts[0]
 }
 
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
