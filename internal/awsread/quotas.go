@@ -32,18 +32,34 @@ func newQuotasClient(s *Session) *servicequotas.Client {
 	return servicequotas.NewFromConfig(s.Config, func(o *servicequotas.Options) { o.APIOptions = append(o.APIOptions, s.APIOptions()...) })
 }
 
-// problems collects Problems, one per what and code.
+// problems collects Problems, one per what and code; the others like it are
+// counted in its message, so that its scope shows.
 type problems struct {
 	list []account.Problem
+	more []int
 }
 
 func (p *problems) add(pr account.Problem) {
-	for _, q := range p.list {
+	for i, q := range p.list {
 		if q.What == pr.What && q.Code == pr.Code {
+			p.more[i]++
 			return
 		}
 	}
 	p.list = append(p.list, pr)
+	p.more = append(p.more, 0)
+}
+
+// all are the problems, each saying how many more it stands for.
+func (p *problems) all() []account.Problem {
+	out := make([]account.Problem, len(p.list))
+	for i, pr := range p.list {
+		if n := p.more[i]; n > 0 {
+			pr.Message = fmt.Sprintf("%s (and %d more like it)", pr.Message, n)
+		}
+		out[i] = pr
+	}
+	return out
 }
 
 // opProblem is the Problem of an operation that failed.
@@ -238,7 +254,7 @@ func ReadApplied(ctx context.Context, s *Session, refs []QuotaRef) (map[QuotaRef
 			got[ref] = a
 		}
 	}
-	return got, r.probs.list
+	return got, r.probs.all()
 }
 
 // listApplied is every account-level applied value of a service code
@@ -480,5 +496,5 @@ func ListRequests(ctx context.Context, s *Session, serviceCodes []string) ([]Req
 		}
 		return strings.Compare(a.ID, b.ID)
 	})
-	return out, probs.list
+	return out, probs.all()
 }

@@ -546,6 +546,12 @@ func TestListRequests(t *testing.T) {
 	if len(got) != 1 || got[0].ID != "r3" {
 		t.Errorf("requests %+v, want r3 only", got)
 	}
+	// Denied for both: one problem, saying it stands for the other too.
+	srv.FailServiceQuotas("ListRequestedServiceQuotaChangeHistory", 2, 400, "AccessDeniedException")
+	_, probs = ListRequests(context.Background(), s, []string{"lex", "cases"})
+	if len(probs) != 1 || !strings.HasSuffix(probs[0].Message, "(and 1 more like it)") {
+		t.Errorf("problems: %+v", probs)
+	}
 	noSecrets(t, "the requests", got)
 	noSecrets(t, "the problems", probs)
 }
