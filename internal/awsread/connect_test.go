@@ -138,12 +138,17 @@ func TestCountResourcesEveryAPI(t *testing.T) {
 			}
 		}
 	}
-	total := 0
+	// On a loaded machine the SDK may retry a request whose kept-alive
+	// connection the local server closed (not a throttle): allow one such
+	// extra attempt in the whole run, and count what arrived.
+	total, extra := 0, 0
 	for op, n := range bigCalls {
-		if got := srv.Calls(connectOp(op)); got != n {
+		got := srv.Calls(connectOp(op))
+		if got < n || got > n+1 {
 			t.Errorf("%s: %d calls, want %d", op, got, n)
 		}
-		total += n
+		extra += got - n
+		total += got
 		// Every page asked for the API's largest MaxResults.
 		for _, m := range f.MaxResultsSeen(op) {
 			if m != awstest.ConnectMaxResults[op] {
@@ -155,8 +160,8 @@ func TestCountResourcesEveryAPI(t *testing.T) {
 		t.Errorf("ListInstances MaxResults = %v, want [10]", m)
 	}
 	calls, throttled := s.Calls.Total()
-	if calls != total+1 || throttled != 0 {
-		t.Errorf("session counted %d calls (%d throttled), want %d and 0", calls, throttled, total+1)
+	if calls != total+1 || throttled != 0 || extra > 1 {
+		t.Errorf("session counted %d calls (%d throttled, %d retried), want %d and 0", calls, throttled, extra, total+1)
 	}
 	// The estimate takes every profile as having the most combinations: 7
 	// profiles × 2 pages instead of 8 pages.
