@@ -1,6 +1,7 @@
 package plan
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -224,5 +225,30 @@ instances:
 func TestEvaluateSeriesEmpty(t *testing.T) {
 	if _, err := EvaluateSeries(nil, traffic.Series{Step: time.Minute}, SeriesOptions{}); err == nil || !strings.Contains(err.Error(), "no intervals") {
 		t.Errorf("err = %v", err)
+	}
+}
+
+// A series whose step is not positive has no intervals to size, whatever its
+// instances hold: stepping from the first start by 0 would never pass the last.
+// The call runs against a deadline so that a loop which never ends fails the test
+// (by a panic, which also stops the loop) instead of hanging it.
+func TestEvaluateSeriesNoStep(t *testing.T) {
+	iv := traffic.Interval{Start: time.Date(2026, 3, 2, 10, 0, 0, 0, time.UTC)}
+	iv.Channels[traffic.Voice] = traffic.Load{Contacts: 1, HandleSeconds: 300}
+	for _, step := range []time.Duration{0, -time.Minute} {
+		s := traffic.Series{Step: step, Instances: []traffic.Instance{{Name: "main", Intervals: []traffic.Interval{iv}}}}
+		done := make(chan error, 1)
+		go func() {
+			_, err := EvaluateSeries(nil, s, SeriesOptions{})
+			done <- err
+		}()
+		select {
+		case err := <-done:
+			if err == nil || !strings.Contains(err.Error(), "no intervals") {
+				t.Errorf("step %v: err = %v, want no intervals", step, err)
+			}
+		case <-time.After(time.Second):
+			panic(fmt.Sprintf("EvaluateSeries with step %v has not returned after 1 s", step))
+		}
 	}
 }
