@@ -244,3 +244,18 @@ func TestAllHandledZero(t *testing.T) {
 	}}}}
 	checkSeries(t, res.Series, want)
 }
+
+// Only the header line chooses the delimiter, also after a blank line: the
+// queue name's eleven commas on the line below it, more than the ten semicolons
+// of the two lines together, do not count.
+func TestBlankLineThenCommasBelowHeader(t *testing.T) {
+	in := "\ninterval_start;interval_minutes;queue;channel;contacts;handle_time_seconds\n2026-03-02T10:00:00Z;15;a,b,c,d,e,f,g,h,i,j,k,l;voice;25;300\n"
+	s, _ := traffic.Sources([]string{"-"}, strings.NewReader(in))
+	res, err := Read(s, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := len(res.Series.Instances); n != 1 || res.Series.Instances[0].Intervals[0].Channels[traffic.Voice].Contacts != 25 {
+		t.Errorf("series = %+v", res.Series)
+	}
+}
