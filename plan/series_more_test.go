@@ -2,7 +2,9 @@ package plan
 
 import (
 	"encoding/json"
+	"fmt"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -328,5 +330,48 @@ instances:
 	}
 	if !reflect.DeepEqual(lean.Result.Checks, full.Result.Checks) || len(full.Result.Checks) == 0 {
 		t.Errorf("checks with ChecksOnly differ:\n%s\nwant\n%s", dump(lean.Result.Checks), dump(full.Result.Checks))
+	}
+}
+
+// TestEvaluateSeriesPeaksBySeverity has the checks first seen in an order other
+// than by severity: in the first of two 15-minute intervals both instances' calls
+// are ok, and b's become an increase only in the second. 1 call of 6 minutes in
+// Connect is 0.4 erlangs, which needs 4 slots at 0.001 (Erlang B: B(3, 0.4) =
+// 0.00716, B(4, 0.4) = 0.000715), 4 of the default 10; b's 50 in the second are
+// 20 erlangs, 35 slots (as in TestEvaluateSeriesPeakInterval), over 10; two
+// instances of the default 2 sit at the limit, above the 80 % target: warn.
+func TestEvaluateSeriesPeaksBySeverity(t *testing.T) {
+	t0 := time.Date(2026, 3, 2, 10, 0, 0, 0, time.UTC)
+	calls := func(ns ...float64) []traffic.Interval {
+		var ivs []traffic.Interval
+		for i, n := range ns {
+			iv := traffic.Interval{Start: t0.Add(time.Duration(i) * 15 * time.Minute)}
+			iv.Channels[traffic.Voice] = traffic.Load{Contacts: n, HandleSeconds: 300, ConnectSeconds: 360}
+			ivs = append(ivs, iv)
+		}
+		return ivs
+	}
+	s := traffic.Series{Step: 15 * time.Minute, Instances: []traffic.Instance{{Name: "a", Intervals: calls(1, 1)}, {Name: "b", Intervals: calls(1, 50)}}}
+	ev, err := EvaluateSeries(nil, s, SeriesOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{
+		"connect.concurrent-active-calls b increase 35/10",
+		"connect.instances  warn 2/2",
+		"connect.concurrent-active-calls a ok 4/10",
+	}
+	var got []string
+	for _, p := range ev.Peaks {
+		got = append(got, fmt.Sprintf("%s %s %s %v/%v", p.Check.ID, instanceOf(p.Check), p.Check.Status, p.Check.Required, p.Check.Limit))
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("peaks\n got %q\nwant %q", got, want)
+	}
+	// The items follow the peaks.
+	for i, it := range ev.Items {
+		if i < len(ev.Peaks) && (it.Check.ID != ev.Peaks[i].Check.ID || it.Instance != instanceOf(ev.Peaks[i].Check)) {
+			t.Errorf("item %d is %s %q, peak %s", i, it.Check.ID, it.Instance, ev.Peaks[i].Check.ID)
+		}
 	}
 }

@@ -1,6 +1,8 @@
 package plan
 
 import (
+	"fmt"
+	"maps"
 	"strings"
 	"testing"
 	"time"
@@ -224,5 +226,70 @@ instances:
 func TestEvaluateSeriesEmpty(t *testing.T) {
 	if _, err := EvaluateSeries(nil, traffic.Series{Step: time.Minute}, SeriesOptions{}); err == nil || !strings.Contains(err.Error(), "no intervals") {
 		t.Errorf("err = %v", err)
+	}
+}
+
+// A series whose step is not positive has no intervals to size, whatever its
+// instances hold: stepping from the first start by 0 would never pass the last.
+// The call runs against a deadline so that a loop which never ends fails the test
+// (by a panic, which also stops the loop) instead of hanging it.
+func TestEvaluateSeriesNoStep(t *testing.T) {
+	iv := traffic.Interval{Start: time.Date(2026, 3, 2, 10, 0, 0, 0, time.UTC)}
+	iv.Channels[traffic.Voice] = traffic.Load{Contacts: 1, HandleSeconds: 300}
+	for _, step := range []time.Duration{0, -time.Minute} {
+		s := traffic.Series{Step: step, Instances: []traffic.Instance{{Name: "main", Intervals: []traffic.Interval{iv}}}}
+		done := make(chan error, 1)
+		go func() {
+			_, err := EvaluateSeries(nil, s, SeriesOptions{})
+			done <- err
+		}()
+		select {
+		case err := <-done:
+			if err == nil || !strings.Contains(err.Error(), "no intervals") {
+				t.Errorf("step %v: err = %v, want no intervals", step, err)
+			}
+		case <-time.After(time.Second):
+			panic(fmt.Sprintf("EvaluateSeries with step %v has not returned after 1 s", step))
+		}
+	}
+}
+
+// A series instance is matched to one plan instance at most. Plan instance a
+// takes series instance b by ARN; plan instance b, matched by name, would take
+// the same series instance and so gets none; series instance c, matched by no
+// plan instance, is added. One 15-minute interval: the series' b has 50 calls of
+// 6 minutes in Connect (20 erlangs, 35 slots at 0.001, as in
+// TestEvaluateSeriesPeakInterval) and c 1 (0.4 erlangs, 4 slots: Erlang B
+// B(3, 0.4) = 0.00716 > 0.001 ≥ B(4, 0.4) = 0.000715).
+func TestEvaluateSeriesInstanceTakenOnce(t *testing.T) {
+	const arn = "arn:aws:connect:us-east-1:123456789012:instance/abc"
+	base, err := Decode([]byte("instances:\n  - name: a\n    arn: "+arn+"\n  - name: b\n"), "base.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	calls := func(n float64) []traffic.Interval {
+		iv := traffic.Interval{Start: time.Date(2026, 3, 2, 10, 0, 0, 0, time.UTC)}
+		iv.Channels[traffic.Voice] = traffic.Load{Contacts: n, HandleSeconds: 300, ConnectSeconds: 360}
+		return []traffic.Interval{iv}
+	}
+	s := traffic.Series{Step: 15 * time.Minute, Instances: []traffic.Instance{
+		{Name: "b", ARN: arn, Intervals: calls(50)},
+		{Name: "c", Intervals: calls(1)},
+	}}
+	ev, err := EvaluateSeries(base, s, SeriesOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]float64{}
+	for _, p := range ev.Peaks {
+		if p.Check.ID == "connect.concurrent-active-calls" {
+			got[instanceOf(p.Check)] = p.Check.Required
+		}
+	}
+	if want := map[string]float64{"a": 35, "c": 4}; !maps.Equal(got, want) {
+		t.Errorf("calls by instance = %v, want %v", got, want)
+	}
+	if inst := peakOf(t, ev, "connect.instances"); inst.Check.Required != 3 {
+		t.Errorf("instances = %v, want a, b and c", inst.Check.Required)
 	}
 }

@@ -228,3 +228,34 @@ func TestBlankLinesBeforeHeader(t *testing.T) {
 		t.Errorf("series = %+v", res.Series)
 	}
 }
+
+// Rows that all give 0 contacts handled: there is no handled-weighted average
+// (0 / 0), so the handle time falls back to the contact-weighted one.
+func TestAllHandledZero(t *testing.T) {
+	in := "interval_start,interval_minutes,queue,channel,contacts,handle_time_seconds,time_in_connect_seconds,contacts_handled\n" +
+		"2026-03-02T10:00:00Z,15,A,voice,1,100,100,0\n" +
+		"2026-03-02T10:00:00Z,15,B,voice,3,300,300,0\n"
+	res := mustRead(t, stdin(t, in), Options{})
+	// Contacts 1 + 3 = 4; handle and in Connect (1x100 + 3x300)/4 = 1000/4 = 250;
+	// handled 0 + 0 = 0, given by every row.
+	want := traffic.Series{Step: 15 * time.Minute, Instances: []traffic.Instance{{Name: "default", Intervals: []traffic.Interval{
+		iv("2026-03-02T10:00:00Z", map[traffic.Channel]traffic.Load{traffic.Voice: {Contacts: 4, HandleSeconds: 250, ConnectSeconds: 250,
+			Handled: 0, HasHandled: true}}),
+	}}}}
+	checkSeries(t, res.Series, want)
+}
+
+// Only the header line chooses the delimiter, also after a blank line: the
+// queue name's eleven commas on the line below it, more than the ten semicolons
+// of the two lines together, do not count.
+func TestBlankLineThenCommasBelowHeader(t *testing.T) {
+	in := "\ninterval_start;interval_minutes;queue;channel;contacts;handle_time_seconds\n2026-03-02T10:00:00Z;15;a,b,c,d,e,f,g,h,i,j,k,l;voice;25;300\n"
+	s, _ := traffic.Sources([]string{"-"}, strings.NewReader(in))
+	res, err := Read(s, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := len(res.Series.Instances); n != 1 || res.Series.Instances[0].Intervals[0].Channels[traffic.Voice].Contacts != 25 {
+		t.Errorf("series = %+v", res.Series)
+	}
+}
