@@ -1,6 +1,7 @@
 package cmd
 
 import (
+	"cmp"
 	"fmt"
 	"io"
 	"maps"
@@ -234,7 +235,7 @@ func contactsResult(m *ctr.Result, o *RecordsOptions, base *plan.Plan) (*report.
 	r.Inputs.Add("first_start", report.Instant(m.Start), "first contact starts", "")
 	r.Inputs.Add("last_end", report.Instant(m.End), "last contact ends", "")
 	r.Inputs.Add("interval_minutes", m.Step.Minutes(), "interval length", "minutes")
-	r.Inputs.Add("post_call_factor", cmp0(o.Measure.PostCallFactor, 0.4), "post-call job minutes per call minute", "")
+	r.Inputs.Add("post_call_factor", cmp.Or(o.Measure.PostCallFactor, ctr.DefaultPostCallFactor), "post-call job minutes per call minute", "")
 	r.Inputs.Add("blocking_target", blocking, "blocking target of the model comparison", "")
 	pe.AddInputs(r)
 	peaks := tr.Peaks()
@@ -251,19 +252,12 @@ func plural(n int64, noun string) string {
 	return fmt.Sprintf("%d %ss", n, noun)
 }
 
-func cmp0(v, def float64) float64 {
-	if v == 0 {
-		return def
-	}
-	return v
-}
-
 // measuredNote says how a measured quota was counted.
 func measuredNote(k ctr.Kind, q tables.Quota, instances int, o ctr.Options) string {
 	s := "Measured from contact records: the most contacts open at once."
 	switch k {
 	case ctr.PostCallJobs:
-		s = fmt.Sprintf("Measured from contact records: jobs from disconnect lasting %s x the connected time, the most running at once.", render.Raw(cmp0(o.PostCallFactor, 0.4)))
+		s = fmt.Sprintf("Measured from contact records: jobs from disconnect lasting %s x the connected time, the most running at once.", render.Raw(cmp.Or(o.PostCallFactor, ctr.DefaultPostCallFactor)))
 	case ctr.RealtimeCalls:
 		s = "Measured from contact records: calls with real-time analytics open at once."
 	}

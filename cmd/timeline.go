@@ -154,38 +154,35 @@ func peaksResult(r *report.Result, peaks []report.Peak) {
 	}
 }
 
-// seriesRow is one row of --series: one interval and quota.
-var seriesHeader = []string{"interval_start", "instance", "id", "required", "limit", "utilization_pct", "status"}
+// seriesColumns are the columns of --series: one row per interval and quota.
+var seriesColumns = []report.ListColumn{
+	{Key: "interval_start", Header: "INTERVAL"},
+	{Key: "instance", Header: "INSTANCE"},
+	{Key: "id", Header: "ID"},
+	{Key: "required", Header: "REQUIRED", Right: true},
+	{Key: "limit", Header: "LIMIT", Right: true},
+	{Key: "utilization_pct", Header: "USED", Right: true},
+	{Key: "status", Header: "STATUS"},
+}
 
-// writeSeries writes one row per interval and quota: start, instance, quota id,
-// required, limit, utilization and status, graded as the checks are.
+// writeSeries writes one CSV row per interval and quota: start, instance, quota
+// id, required, limit, utilization and status, each graded through the one
+// check as the peaks are.
 func writeSeries(cmd *cobra.Command, peaks []report.Peak, targetPct float64) error {
-	var b bytes.Buffer
-	b.WriteString(strings.Join(seriesHeader, ",") + "\n")
+	l := &report.Listing{Key: "series", Columns: seriesColumns}
 	for _, p := range peaks {
 		tl := p.Timeline
 		q, _ := tables.Find(tl.ID)
 		for i, req := range tl.Required {
-			start := tl.Start.Add(time.Duration(i) * tl.Step)
-			util := ""
-			if u := report.Utilization(req, tl.Limit); u != nil {
-				util = render.Raw(*u)
+			c := report.NewCheck(q, req, report.Limit{Value: tl.Limit}, targetPct, "")
+			var util any
+			if c.UtilizationPct != nil {
+				util = *c.UtilizationPct
 			}
-			canRaise := q.Adjustable.CanRaise() && (q.Max == 0 || req <= q.Max)
-			status := report.Grade(req, tl.Limit, targetPct, canRaise)
-			fmt.Fprintf(&b, "%s,%s,%s,%s,%s,%s,%s\n", report.Instant(start), csvCell(tl.Instance), tl.ID, render.Raw(req), render.Raw(tl.Limit), util, status)
+			l.Rows = append(l.Rows, []any{report.Instant(tl.Start.Add(time.Duration(i) * tl.Step)), tl.Instance, tl.ID, req, tl.Limit, util, string(c.Status)})
 		}
 	}
-	_, err := cmd.OutOrStdout().Write(b.Bytes())
-	return err
-}
-
-// csvCell quotes a cell that needs it.
-func csvCell(s string) string {
-	if strings.ContainsAny(s, ",\"\n\r") {
-		return `"` + strings.ReplaceAll(s, `"`, `""`) + `"`
-	}
-	return s
+	return render.Write(cmd.OutOrStdout(), report.Document{Command: "forecast", Body: l}, render.CSV, render.Options{})
 }
 
 // locationValue is --timezone: an IANA time zone name.
